@@ -1,0 +1,39 @@
+#!/usr/bin/env node
+// Bundles the programs that run as their own processes (CLI, hook, emulator) into single
+// JS files under dist/, so they start without a TypeScript loader and without resolving
+// node_modules at run time. Entry points that do not exist yet are skipped.
+'use strict';
+const fs = require('fs');
+const path = require('path');
+const esbuild = require('esbuild');
+
+const root = path.resolve(__dirname, '..');
+const entries = {
+  cli: 'src/cli/main.ts',
+  hook: 'src/hooks/main.ts',
+  emulator: 'src/emulator/main.ts',
+};
+
+async function main() {
+  const only = process.argv.slice(2);
+  for (const [name, entry] of Object.entries(entries)) {
+    if (only.length > 0 && !only.includes(name)) continue;
+    if (!fs.existsSync(path.join(root, entry))) continue;
+    await esbuild.build({
+      entryPoints: [path.join(root, entry)],
+      outfile: path.join(root, 'dist', `${name}.js`),
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'cjs',
+      minify: name === 'hook',
+      legalComments: 'none',
+      logLevel: 'warning',
+    });
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

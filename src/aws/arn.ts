@@ -1,0 +1,80 @@
+import type { ReputationPolicy, ResourceType } from '../spec/tenant-spec';
+import { RESOURCE_TYPES } from '../spec/tenant-spec';
+
+/** The parts of an SES resource ARN `arn:PARTITION:ses:REGION:ACCOUNT:TYPE/NAME`. */
+export interface SesResourceArn {
+  /** AWS partition, such as `aws`. */
+  readonly partition: string;
+  /** Region segment. */
+  readonly region: string;
+  /** Account segment. */
+  readonly account: string;
+  /** Resource type: identity, configuration-set or template. */
+  readonly type: ResourceType;
+  /** Resource name (everything after the first `/`). */
+  readonly name: string;
+}
+
+/** Why an ARN is not an SES identity, configuration-set or template ARN; undefined when it is one. */
+export function sesResourceArnProblem(arn: string): string | undefined {
+  const parts = arn.split(':');
+  if (parts.length < 6 || parts[0] !== 'arn') return 'is not an ARN (expected arn:PARTITION:ses:REGION:ACCOUNT:TYPE/NAME)';
+  if (parts[2] !== 'ses') return `is not an SES ARN (service "${parts[2]}")`;
+  const resource = parts.slice(5).join(':');
+  const slash = resource.indexOf('/');
+  const type = slash < 0 ? resource : resource.slice(0, slash);
+  if (!(RESOURCE_TYPES as readonly string[]).includes(type)) {
+    return `has resource type "${type}"; tenants can only be associated with ${RESOURCE_TYPES.join(', ')}`;
+  }
+  if (slash < 0 || slash === resource.length - 1) return 'has no resource name after the type';
+  if (!parts[3]) return 'has no region';
+  if (!/^\d{12}$/.test(parts[4])) return `has account "${parts[4]}", not a 12-digit account ID`;
+  return undefined;
+}
+
+/** Parses an SES identity, configuration-set or template ARN; throws when it is not one. */
+export function parseSesResourceArn(arn: string): SesResourceArn {
+  const problem = sesResourceArnProblem(arn);
+  if (problem) throw new Error(`ARN "${arn}" ${problem}`);
+  const parts = arn.split(':');
+  const resource = parts.slice(5).join(':');
+  const slash = resource.indexOf('/');
+  return {
+    partition: parts[1],
+    region: parts[3],
+    account: parts[4],
+    type: resource.slice(0, slash) as ResourceType,
+    name: resource.slice(slash + 1),
+  };
+}
+
+/** Where an ARN lives: partition, region and account. */
+export interface ArnLocation {
+  /** AWS partition, such as `aws`. */
+  readonly partition: string;
+  /** Region, such as `eu-central-1`. */
+  readonly region: string;
+  /** 12-digit account ID. */
+  readonly account: string;
+}
+
+/** The ARN of an SES identity, configuration set or template. */
+export function sesResourceArn(at: ArnLocation, type: ResourceType, name: string): string {
+  return `arn:${at.partition}:ses:${at.region}:${at.account}:${type}/${name}`;
+}
+
+/** The ARN of a tenant: `arn:PARTITION:ses:REGION:ACCOUNT:tenant/NAME/ID`. */
+export function tenantArn(at: ArnLocation, name: string, tenantId: string): string {
+  return `arn:${at.partition}:ses:${at.region}:${at.account}:tenant/${name}/${tenantId}`;
+}
+
+/** The ARN of an AWS-managed reputation policy (its account segment is the literal `aws`). */
+export function reputationPolicyArn(at: Pick<ArnLocation, 'partition' | 'region'>, policy: ReputationPolicy): string {
+  return `arn:${at.partition}:ses:${at.region}:aws:reputation-policy/${policy}`;
+}
+
+/** The policy name of a reputation policy ARN, or undefined when it is not one of the AWS-managed ones. */
+export function reputationPolicyFromArn(arn: string | undefined): ReputationPolicy | undefined {
+  const m = /^arn:[a-z0-9-]+:ses:[a-z0-9-]+:aws:reputation-policy\/(none|standard|strict)$/.exec(arn ?? '');
+  return m ? (m[1] as ReputationPolicy) : undefined;
+}

@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { resourceRefSchema, stackTargetSchema, tenantNameSchema, tenantSpecSchema } from '../spec/tenant-spec';
+
+/**
+ * The hook contract: what Terraform's `terraform_data` hooks pass to the bundled hook program.
+ *
+ * Each hook runs `node <stack dir>/assets/ses-tenants-hook/<hash>/hook.js` through local-exec with
+ * `interpreter = ["node"]` (no shell is involved), and passes everything as environment values
+ * built from `self.triggers_replace` / `self.input`:
+ *
+ * - `SES_TENANTS_HOOK_ACTION`: one of HOOK_ACTIONS.
+ * - `SES_TENANTS_HOOK_INPUT`: the JSON document of HookInput for that action.
+ *
+ * The hook inherits Terraform's environment, so `AWS_ENDPOINT_URL_SESV2`, credentials and
+ * `AWS_PROFILE` work as for any SDK program; the region, and the profile or role declared on the
+ * TenantStack, come from the input's `target` so that hooks act where the stack's AwsProvider does.
+ *
+ * Exit codes: 0 done (or nothing to do), 1 the AWS call failed, 2 the input is invalid.
+ * On failure the hook prints one line to stderr: `ses-tenants hook <action> <tenant>: <reason>`.
+ */
+
+/** Environment variable naming the action. */
+export const HOOK_ACTION_ENV = 'SES_TENANTS_HOOK_ACTION';
+/** Environment variable holding the JSON input. */
+export const HOOK_INPUT_ENV = 'SES_TENANTS_HOOK_INPUT';
+
+/** Hook exit codes. */
+export const HOOK_EXIT = { ok: 0, failed: 1, invalidInput: 2 } as const;
+
+/** What a hook does. */
+export const HOOK_ACTIONS = [
+  'tenant-create',
+  'tenant-delete',
+  'association-create',
+  'association-delete',
+  'settings-apply',
+] as const;
+/** What a hook does. */
+export type HookAction = (typeof HOOK_ACTIONS)[number];
+
+/** Input of `tenant-create`, `tenant-delete` and `settings-apply`: the stack target and the tenant's spec. */
+export const tenantHookInputSchema = z.object({ target: stackTargetSchema, tenant: tenantSpecSchema }).strict();
+/** Input of `association-create` and `association-delete`: the stack target, the tenant name and one resource. */
+export const associationHookInputSchema = z
+  .object({ target: stackTargetSchema, tenant: tenantNameSchema, resource: resourceRefSchema })
+  .strict();
+
+/** Input of a tenant or settings hook. */
+export type TenantHookInput = z.infer<typeof tenantHookInputSchema>;
+/** Input of an association hook. */
+export type AssociationHookInput = z.infer<typeof associationHookInputSchema>;
+
+/** The input schema of each action. */
+export const HOOK_INPUT_SCHEMAS = {
+  'tenant-create': tenantHookInputSchema,
+  'tenant-delete': tenantHookInputSchema,
+  'settings-apply': tenantHookInputSchema,
+  'association-create': associationHookInputSchema,
+  'association-delete': associationHookInputSchema,
+} as const;
+
+/** Names of the Terraform blocks and locals a TenantStack emits; the engine reads the same locals. */
+export const SYNTH_NAMES = {
+  /** `locals` entry: the canonical map of tenant specs keyed by tenant name. */
+  tenantsLocal: 'ses_tenants',
+  /** `locals` entry: the StackTarget (region, account, partition, quota, credentials). */
+  targetLocal: 'ses_tenants_stack',
+  /** `terraform_data` block: one instance per tenant. */
+  tenantHook: 'ses_tenant',
+  /** `terraform_data` block: one instance per (tenant, resource), keyed `tenant|type|name`. */
+  associationHook: 'ses_tenant_association',
+  /** `terraform_data` block: one instance per tenant, replaced when its settings change. */
+  settingsHook: 'ses_tenant_settings',
+  /** Asset holding the bundled hook program. */
+  hookAsset: 'ses-tenants-hook',
+  /** File name of the hook program inside the asset. */
+  hookFile: 'hook.js',
+} as const;
+
+/** Key of an association hook instance. */
+export function associationKey(tenant: string, type: string, name: string): string {
+  return `${tenant}|${type}|${name}`;
+}

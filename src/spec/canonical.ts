@@ -1,0 +1,48 @@
+import { createHash } from 'crypto';
+import type { ResourceRef, TenantSpec } from './tenant-spec';
+
+/** Orders resources by type, then name, then ARN. */
+export function compareResources(a: ResourceRef, b: ResourceRef): number {
+  return cmp(a.type, b.type) || cmp(a.name, b.name) || cmp(a.arn, b.arn);
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** A copy of a spec in canonical form: resources sorted and de-duplicated by ARN, tags sorted by key. */
+export function canonicalTenantSpec(spec: TenantSpec): TenantSpec {
+  const seen = new Set<string>();
+  const resources = [...spec.resources].sort(compareResources).filter((r) => {
+    if (seen.has(r.arn)) return false;
+    seen.add(r.arn);
+    return true;
+  });
+  const tags: Record<string, string> = {};
+  for (const key of Object.keys(spec.tags).sort()) tags[key] = spec.tags[key];
+  const suppression = spec.suppression
+    ? { scope: spec.suppression.scope, reasons: [...spec.suppression.reasons].sort() }
+    : null;
+  return {
+    name: spec.name,
+    resources: resources.map((r) => ({ type: r.type, name: r.name, arn: r.arn })),
+    reputationPolicy: spec.reputationPolicy,
+    sendingStatus: spec.sendingStatus,
+    tags,
+    suppression,
+  };
+}
+
+/** JSON with object keys sorted at every level: the same value always gives the same string. */
+export function stableStringify(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`;
+  const obj = value as Record<string, unknown>;
+  const keys = Object.keys(obj).filter((k) => obj[k] !== undefined).sort();
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${stableStringify(obj[k])}`).join(',')}}`;
+}
+
+/** Short, stable hash of a tenant spec (16 hex characters), stored on the tenant as the spec-hash tag. */
+export function tenantSpecHash(spec: TenantSpec): string {
+  return createHash('sha256').update(stableStringify(canonicalTenantSpec(spec))).digest('hex').slice(0, 16);
+}
