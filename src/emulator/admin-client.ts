@@ -1,0 +1,91 @@
+import type { AwsManagedStatusRequest, VerifyIdentitiesRequest } from './admin';
+import type { BackendSettings, SentMessage } from './backend';
+import type { FaultSettings } from './faults';
+import type { SavedState } from './snapshot';
+import type { EmulatorStats } from './stats';
+
+/** Failure of an admin request, with the emulator's status and message. */
+export class EmulatorAdminError extends Error {
+  /** @param status HTTP status @param message the emulator's message */
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'EmulatorAdminError';
+  }
+}
+
+/** Calls the `/_emulator/` admin endpoints of a running emulator. */
+export class EmulatorAdminClient {
+  /** @param url the emulator's base URL */
+  constructor(readonly url: string) {}
+
+  private async call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+    const response = await fetch(`${this.url}/_emulator${path}`, {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const payload = (await response.json()) as T & { message?: string };
+    if (!response.ok) throw new EmulatorAdminError(response.status, payload.message ?? response.statusText);
+    return payload;
+  }
+
+  /** Forgets every resource and message. */
+  async reset(): Promise<void> {
+    await this.call('POST', '/reset');
+  }
+
+  /** Dumps every resource, in the state file's format. */
+  state(): Promise<SavedState> {
+    return this.call('GET', '/state');
+  }
+
+  /** The fault injection settings. */
+  faults(): Promise<FaultSettings> {
+    return this.call('GET', '/faults');
+  }
+
+  /** Changes some fault injection settings; answers the settings now in force. */
+  setFaults(change: Partial<FaultSettings>): Promise<FaultSettings> {
+    return this.call('POST', '/faults', change);
+  }
+
+  /** Accepted messages, optionally of one tenant or region. */
+  async messages(filter: { tenant?: string; region?: string } = {}): Promise<SentMessage[]> {
+    const query = new URLSearchParams(Object.entries(filter).filter((entry): entry is [string, string] => entry[1] !== undefined));
+    const text = query.toString();
+    return (await this.call<{ messages: SentMessage[] }>('GET', `/messages${text === '' ? '' : `?${text}`}`)).messages;
+  }
+
+  /** Request counts since start or the last {@link resetStats}. */
+  stats(): Promise<EmulatorStats> {
+    return this.call('GET', '/stats');
+  }
+
+  /** Starts counting from zero. */
+  async resetStats(): Promise<void> {
+    await this.call('POST', '/stats/reset');
+  }
+
+  /** Backend switches. */
+  settings(): Promise<BackendSettings> {
+    return this.call('GET', '/settings');
+  }
+
+  /** Changes backend switches (identity verification on create, tenant quota). */
+  setSettings(change: Partial<BackendSettings>): Promise<BackendSettings> {
+    return this.call('POST', '/settings', change);
+  }
+
+  /** Verifies one identity or every identity of an account and region; answers the names verified. */
+  async verifyIdentities(request: VerifyIdentitiesRequest = {}): Promise<string[]> {
+    return (await this.call<{ verified: string[] }>('POST', '/identities/verify', request)).verified;
+  }
+
+  /** Sets the SES-managed status of a tenant's reputation entity (what SES would do on findings). */
+  async setAwsManagedStatus(request: AwsManagedStatusRequest): Promise<void> {
+    await this.call('POST', '/reputation/aws-managed-status', request);
+  }
+}

@@ -1,0 +1,100 @@
+import type { AddressInfo } from 'net';
+import { EmulatorBackend, DEFAULT_ACCOUNT_ID } from './backend';
+import { FaultInjector } from './faults';
+import { StateFile } from './persistence';
+import { createEmulatorServer } from './server';
+import { restoreState, saveState, type SavedState } from './snapshot';
+import { StatsRecorder } from './stats';
+
+export type { AdminRoute, AwsManagedStatusRequest, VerifyIdentitiesRequest } from './admin';
+export { EmulatorAdminClient } from './admin-client';
+export { DEFAULT_ACCOUNT_ID, DEFAULT_REGION, type BackendSettings, type SentMessage } from './backend';
+export type { FaultSettings } from './faults';
+export type { SavedState } from './snapshot';
+export type { EmulatorStats } from './stats';
+
+/** Options of {@link startEmulator}. */
+export interface EmulatorOptions {
+  /** TCP port; 0 picks a free one. @default 0 */
+  readonly port?: number;
+  /** Interface to listen on. @default "127.0.0.1" */
+  readonly host?: string;
+  /** File to load state from at start and persist every acknowledged write to. @default - state is kept in memory only */
+  readonly stateFile?: string;
+  /** Account of callers whose access key is not a 12-digit account number. @default "123456789012" */
+  readonly accountId?: string;
+  /** Milliseconds added to every SES request. @default 0 */
+  readonly latencyMs?: number;
+  /** Fraction (0..1) of SES requests answered with 429 TooManyRequestsException. @default 0 */
+  readonly throttleFraction?: number;
+  /** Requests per second per account and region before 429s. @default - no limit */
+  readonly rateLimit?: number;
+  /** Requests the rate limiter lets through at once. @default - a tenth of rateLimit, at least 1 */
+  readonly burst?: number;
+  /** Whether identities are verified as soon as they are created. @default true */
+  readonly verifyIdentities?: boolean;
+  /** Tenants per account and region. @default 10000 */
+  readonly tenantQuota?: number;
+}
+
+/** A running emulator. */
+export interface RunningEmulator {
+  /** Base URL, e.g. `http://127.0.0.1:4566`; use it as the SDK `endpoint`. */
+  readonly url: string;
+  /** The port it listens on. */
+  readonly port: number;
+  /** The interface it listens on. */
+  readonly host: string;
+  /** Finishes pending state writes, closes every connection and stops listening. */
+  stop(): Promise<void>;
+}
+
+/** Starts the SES v2 emulator; resolves once it listens. */
+export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const backend = new EmulatorBackend({ verifyIdentities: options.verifyIdentities, tenantQuota: options.tenantQuota });
+  const stats = new StatsRecorder();
+  const faults = new FaultInjector({
+    latencyMs: options.latencyMs,
+    throttleFraction: options.throttleFraction,
+    rateLimit: options.rateLimit ?? null,
+    burst: options.burst,
+  });
+  let stateFile: StateFile | undefined;
+  if (options.stateFile !== undefined) {
+    stateFile = new StateFile(
+      options.stateFile,
+      () => JSON.stringify(saveState(backend)),
+      (flush) => stats.flushed(flush.writes, flush.bytes, flush.ms),
+    );
+    const saved = stateFile.read();
+    if (saved !== undefined) restoreState(backend, saved as SavedState);
+  }
+  const server = createEmulatorServer({
+    backend,
+    faults,
+    stats,
+    stateFile,
+    defaultAccountId: options.accountId ?? DEFAULT_ACCOUNT_ID,
+  });
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+  return {
+    url: `http://${urlHost}:${port}`,
+    port,
+    host,
+    async stop() {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      await stateFile?.idle();
+      server.closeAllConnections();
+      await closed;
+    },
+  };
+}

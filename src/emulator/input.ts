@@ -1,0 +1,87 @@
+import { BadRequestException, SerializationException } from './errors';
+
+/** A decoded request: JSON body members, path labels (decoded) and query parameters (repeatable). */
+export interface OperationInput {
+  /** The JSON body, `{}` when the request had none. */
+  readonly body: Record<string, unknown>;
+  /** Path labels by name, percent-decoded. */
+  readonly params: Readonly<Record<string, string>>;
+  /** Query parameters by name, every value of a repeated key in order. */
+  readonly query: ReadonlyMap<string, string[]>;
+}
+
+/** Reads an optional string member; `null` counts as absent, a non-string is a SerializationException. */
+export function optionalString(body: Record<string, unknown>, member: string): string | undefined {
+  const value = body[member];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'string') {
+    throw new SerializationException(`Unexpected value type for member ${member}: expected a string`);
+  }
+  return value;
+}
+
+/** Reads an optional integer member; a non-number is a SerializationException. */
+export function optionalInteger(body: Record<string, unknown>, member: string): number | undefined {
+  const value = body[member];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'number' || !Number.isInteger(value)) {
+    throw new SerializationException(`Unexpected value type for member ${member}: expected an integer`);
+  }
+  return value;
+}
+
+/** Reads an optional JSON object member. */
+export function optionalObject(body: Record<string, unknown>, member: string): Record<string, unknown> | undefined {
+  const value = body[member];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    throw new SerializationException(`Unexpected value type for member ${member}: expected an object`);
+  }
+  return value as Record<string, unknown>;
+}
+
+/** Reads an optional JSON array member. */
+export function optionalArray(body: Record<string, unknown>, member: string): unknown[] | undefined {
+  const value = body[member];
+  if (value === undefined || value === null) return undefined;
+  if (!Array.isArray(value)) {
+    throw new SerializationException(`Unexpected value type for member ${member}: expected a list`);
+  }
+  return value;
+}
+
+/** Reads an optional string-to-string map member (the list filters). */
+export function optionalStringMap(body: Record<string, unknown>, member: string): Map<string, string> | undefined {
+  const value = optionalObject(body, member);
+  if (value === undefined) return undefined;
+  const map = new Map<string, string>();
+  for (const [key, entry] of Object.entries(value)) {
+    if (typeof entry !== 'string') {
+      throw new SerializationException(`Unexpected value type for member ${member}.${key}: expected a string`);
+    }
+    map.set(key, entry);
+  }
+  return map;
+}
+
+/** The Smithy "must not be null" validation message for a member (camelCase name as AWS prints it). */
+export function notNullMessage(wireName: string): string {
+  return `1 validation error detected: Value at '${wireName}' failed to satisfy constraint: Member must not be null`;
+}
+
+/** Reads a required string member, answering the Smithy "must not be null" BadRequest when absent. */
+export function requiredString(body: Record<string, unknown>, member: string): string {
+  const value = optionalString(body, member);
+  if (value === undefined) throw new BadRequestException(notNullMessage(lowerFirst(member)));
+  return value;
+}
+
+/** `TenantName` → `tenantName`, as AWS names members in validation messages. */
+export function lowerFirst(member: string): string {
+  return member.charAt(0).toLowerCase() + member.slice(1);
+}
+
+/** The current time as SES timestamps go on the wire: epoch seconds with milliseconds. */
+export function epochSeconds(now: number = Date.now()): number {
+  return now / 1000;
+}

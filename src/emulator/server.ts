@@ -1,0 +1,167 @@
+import { randomUUID } from 'crypto';
+import FindMyWay from 'find-my-way';
+import * as http from 'http';
+import { setTimeout as sleep } from 'timers/promises';
+import { ADMIN_ROUTES, type AdminContext, type AdminRoute } from './admin';
+import { DEFAULT_REGION, type EmulatorBackend } from './backend';
+import { EmulatorError, SerializationException, TooManyRequestsException, UnknownOperationException, writeError } from './errors';
+import type { FaultInjector } from './faults';
+import { OPERATION_ROUTES, type OperationRoute } from './operations';
+import type { StateFile } from './persistence';
+import type { StatsRecorder } from './stats';
+
+/** What the HTTP server serves from. */
+export interface ServerDependencies {
+  /** All state. */
+  readonly backend: EmulatorBackend;
+  /** Fault injection. */
+  readonly faults: FaultInjector;
+  /** Request counts. */
+  readonly stats: StatsRecorder;
+  /** The state file, when state is persisted. */
+  readonly stateFile?: StateFile;
+  /** Account of callers whose access key is not a 12-digit account number. */
+  readonly defaultAccountId: string;
+}
+
+/** The caller of an SES request, from its SigV4 credential scope. */
+export interface Caller {
+  /** The access key when it is 12 digits, else the default account. */
+  readonly accountId: string;
+  /** The credential scope's region, else us-east-1. */
+  readonly region: string;
+}
+
+type RouteStore = { kind: 'ses'; route: OperationRoute } | { kind: 'admin'; route: AdminRoute };
+
+const CREDENTIAL_SCOPE = /Credential=([^/,\s]+)\/\d{8}\/([^/,\s]+)\/[^/,\s]+\/aws4_request/;
+const ACCOUNT_ID = /^\d{12}$/;
+
+/** Reads account and region from `Authorization: AWS4-HMAC-SHA256 Credential=AKID/date/region/ses/aws4_request, ...`. */
+export function callerOf(authorization: string | undefined, defaultAccountId: string): Caller {
+  const match = authorization === undefined ? null : CREDENTIAL_SCOPE.exec(authorization);
+  if (match === null) return { accountId: defaultAccountId, region: DEFAULT_REGION };
+  return { accountId: ACCOUNT_ID.test(match[1]) ? match[1] : defaultAccountId, region: match[2] };
+}
+
+function readBody(req: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function parseJsonObject(text: string): Record<string, unknown> {
+  if (text.trim() === '') return {};
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new SerializationException('The request body is not valid JSON.');
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new SerializationException('The request body must be a JSON object.');
+  }
+  return value as Record<string, unknown>;
+}
+
+function queryOf(url: string): URLSearchParams {
+  const at = url.indexOf('?');
+  return new URLSearchParams(at === -1 ? '' : url.slice(at + 1));
+}
+
+function queryMap(search: URLSearchParams): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  for (const [key, value] of search) {
+    const list = map.get(key);
+    if (list === undefined) map.set(key, [value]);
+    else list.push(value);
+  }
+  return map;
+}
+
+function writeJson(res: http.ServerResponse, payload: unknown, requestId: string): void {
+  const body = JSON.stringify(payload ?? {});
+  res.writeHead(200, {
+    'content-type': 'application/json',
+    'content-length': Buffer.byteLength(body),
+    'x-amzn-requestid': requestId,
+  });
+  res.end(body);
+}
+
+/**
+ * The route table: every SES operation and the admin endpoints. find-my-way splits the path on raw
+ * `/` and only then percent-decodes each label, so an ARN label such as
+ * `arn%3Aaws%3Ases%3A...%3Aidentity%2Fexample.com` arrives whole.
+ */
+function buildRouter(): FindMyWay.Instance<FindMyWay.HTTPVersion.V1> {
+  const router = FindMyWay({ maxParamLength: 4096, caseSensitive: true });
+  const noop = () => undefined;
+  for (const route of OPERATION_ROUTES) router.on(route.method, route.path, noop, { kind: 'ses', route } satisfies RouteStore);
+  for (const route of ADMIN_ROUTES) router.on(route.method, `/_emulator${route.path}`, noop, { kind: 'admin', route } satisfies RouteStore);
+  return router;
+}
+
+/** Creates the HTTP server that speaks SES v2 REST-JSON plus the `/_emulator/` admin endpoints. */
+export function createEmulatorServer(deps: ServerDependencies): http.Server {
+  const router = buildRouter();
+  const admin: AdminContext = deps;
+
+  async function serveSes(req: http.IncomingMessage, res: http.ServerResponse, route: OperationRoute | undefined, params: Record<string, string | undefined>, requestId: string): Promise<void> {
+    const operation = route?.operation ?? 'UnknownOperation';
+    deps.stats.request(operation);
+    try {
+      const text = await readBody(req);
+      const caller = callerOf(req.headers.authorization, deps.defaultAccountId);
+      const throttle = deps.faults.decide(`${caller.accountId}/${caller.region}`);
+      const latency = deps.faults.settings.latencyMs;
+      if (latency > 0) {
+        deps.stats.delayed(latency);
+        await sleep(latency);
+      }
+      if (throttle !== undefined) {
+        deps.stats.throttled(operation);
+        throw new TooManyRequestsException(throttle === 'rate-limit' ? 'Rate exceeded' : 'Too Many Requests');
+      }
+      if (route === undefined) throw new UnknownOperationException(`No SES v2 operation is served at ${req.method} ${req.url}`);
+      const output = route.handler({
+        body: parseJsonObject(text),
+        params: params as Record<string, string>,
+        query: queryMap(queryOf(req.url ?? '')),
+        accountId: caller.accountId,
+        region: caller.region,
+        state: deps.backend.region(caller.accountId, caller.region),
+        backend: deps.backend,
+      });
+      if (route.mutates && deps.stateFile !== undefined) await deps.stateFile.commit();
+      writeJson(res, output, requestId);
+    } catch (err) {
+      deps.stats.error(err instanceof EmulatorError ? err.code : 'InternalServiceErrorException');
+      writeError(res, err, requestId);
+    }
+  }
+
+  async function serveAdmin(req: http.IncomingMessage, res: http.ServerResponse, route: AdminRoute, requestId: string): Promise<void> {
+    try {
+      const output = route.handler(admin, parseJsonObject(await readBody(req)), queryOf(req.url ?? ''));
+      if (route.mutates && deps.stateFile !== undefined) await deps.stateFile.commit();
+      writeJson(res, output, requestId);
+    } catch (err) {
+      writeError(res, err, requestId);
+    }
+  }
+
+  return http.createServer((req, res) => {
+    const requestId = randomUUID();
+    const found = router.find(req.method as FindMyWay.HTTPMethod, req.url ?? '/');
+    const store = found?.store as RouteStore | undefined;
+    if (store?.kind === 'admin') {
+      void serveAdmin(req, res, store.route, requestId);
+    } else {
+      void serveSes(req, res, store?.route, found?.params ?? {}, requestId);
+    }
+  });
+}
