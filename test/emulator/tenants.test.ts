@@ -100,7 +100,7 @@ describe('CreateTenant', () => {
   test('refuses tenants beyond the quota with LimitExceededException', async () => {
     const small = await startTestEmulator({ tenantQuota: 2 });
     try {
-      const client = small.client();
+      const client = small.client('us-east-1', { maxAttempts: 1 });
       await client.send(new CreateTenantCommand({ TenantName: 'one' }));
       await client.send(new CreateTenantCommand({ TenantName: 'two' }));
       await expectAwsError(client.send(new CreateTenantCommand({ TenantName: 'three' })), {
