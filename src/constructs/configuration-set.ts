@@ -1,0 +1,27 @@
+import type { Sesv2ConfigurationSet } from '@cdktf/provider-aws/lib/sesv2-configuration-set';
+import { ArnReference, ConstructReference, NameReference } from './private/references';
+import type { ITenantResource } from './tenant-resource';
+
+/** An SES configuration set that tenants can send through. */
+export interface IConfigurationSet extends ITenantResource {
+  /** Always `configuration-set`. */
+  readonly resourceType: 'configuration-set';
+}
+
+/** References to configuration sets: created by the stack, passed as a provider construct, or managed elsewhere. */
+export abstract class ConfigurationSet {
+  /** A configuration set managed elsewhere, by its ARN; it must be in the stack's partition, region and account. */
+  static fromArn(arn: string): IConfigurationSet {
+    return new ArnReference('configuration-set', arn) as IConfigurationSet;
+  }
+
+  /** A configuration set managed elsewhere in the stack's own region and account, by its name. */
+  static fromConfigurationSetName(name: string): IConfigurationSet {
+    return new NameReference('configuration-set', name) as IConfigurationSet;
+  }
+
+  /** An `aws_sesv2_configuration_set` of the tenant's own stack; associations wait for it. */
+  static fromResource(resource: Sesv2ConfigurationSet): IConfigurationSet {
+    return new ConstructReference('configuration-set', resource, () => resource.configurationSetNameInput) as IConfigurationSet;
+  }
+}

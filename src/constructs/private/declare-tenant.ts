@@ -1,0 +1,93 @@
+import { TerraformResource, Token } from 'cdktf';
+import type { ITerraformDependable } from 'cdktf';
+import { canonicalTenantSpec, SpecValidationError, validateTenantSpec } from '../../spec';
+import type { DeclaredTenant, ResourceRef, ResourceType, SpecViolation, TenantSpec } from '../../spec';
+import { ConfigurationSet } from '../configuration-set';
+import { EmailIdentity } from '../email-identity';
+import { EmailTemplate } from '../email-template';
+import type { SesTenantProps } from '../ses-tenant';
+import { TenantResourceError } from '../tenant-resource';
+import type { ITenantResource } from '../tenant-resource';
+import type { TenantStack } from '../tenant-stack';
+
+/** A tenant declaration, ready for the stack: validated spec and the constructs its associations wait for. */
+export interface TenantDeclaration extends DeclaredTenant {
+  /** The spec as declared (resources in declaration order), for the stack rules. */
+  readonly spec: TenantSpec;
+  /** The spec in canonical form, as emitted in `locals.ses_tenants`. */
+  readonly canonical: TenantSpec;
+  /** Provider constructs of the stack that the tenant's associations use. */
+  readonly dependencies: readonly ITerraformDependable[];
+}
+
+const RESOURCE_PROPS = [
+  ['emailIdentities', 'identity', (r: unknown) => EmailIdentity.fromResource(r as never)],
+  ['configurationSets', 'configuration-set', (r: unknown) => ConfigurationSet.fromResource(r as never)],
+  ['templates', 'template', (r: unknown) => EmailTemplate.fromResource(r as never)],
+] as const;
+
+/**
+ * Turns typed tenant props into a validated declaration. Every problem of the tenant itself is
+ * reported at once as a SpecValidationError; rules across tenants run when the stack synthesizes.
+ */
+export function declareTenant(stack: TenantStack, path: string, props: SesTenantProps): TenantDeclaration {
+  const name = props.tenantName;
+  const violations: SpecViolation[] = [];
+  const resources: ResourceRef[] = [];
+  const dependencies: ITerraformDependable[] = [];
+
+  for (const [prop, type, fromResource] of RESOURCE_PROPS) {
+    (props[prop] ?? []).forEach((item: unknown, i: number) => {
+      try {
+        const ref = TerraformResource.isTerraformResource(item) ? fromResource(item) : (item as ITenantResource);
+        if (!ref || typeof ref.bind !== 'function' || ref.resourceType !== type) {
+          throw new TenantResourceError(`expected a ${type} reference, got ${describe(ref)}`);
+        }
+        const bound = ref.bind(stack);
+        resources.push(bound.ref);
+        if (bound.dependency) dependencies.push(bound.dependency);
+      } catch (err) {
+        if (!(err instanceof TenantResourceError)) throw err;
+        violations.push({ path, tenant: String(name), field: `${prop}[${i}]`, rule: err.message });
+      }
+    });
+  }
+
+  const spec: TenantSpec = {
+    name,
+    resources,
+    reputationPolicy: props.reputationPolicy ?? 'standard',
+    sendingStatus: props.sendingStatus ?? 'enabled',
+    tags: { ...(props.tags ?? {}) },
+    suppression: props.suppression ?? null,
+  };
+  violations.push(...unresolvedTokens(spec, path));
+  violations.push(...validateTenantSpec(spec, path));
+  if (violations.length > 0) throw new SpecValidationError(violations);
+  return {
+    spec,
+    canonical: canonicalTenantSpec(spec),
+    path,
+    allowIncompleteSending: props.allowIncompleteSending ?? false,
+    dependencies,
+  };
+}
+
+function unresolvedTokens(spec: TenantSpec, path: string): SpecViolation[] {
+  const out: SpecViolation[] = [];
+  const rule = 'must be a literal value known at synth, not a token';
+  const tenant = String(spec.name);
+  if (typeof spec.name === 'string' && Token.isUnresolved(spec.name)) out.push({ path, tenant, field: 'name', rule });
+  for (const [k, v] of Object.entries(spec.tags)) {
+    if (Token.isUnresolved(k) || (typeof v === 'string' && Token.isUnresolved(v))) {
+      out.push({ path, tenant, field: `tags[${JSON.stringify(k)}]`, rule });
+    }
+  }
+  return out;
+}
+
+function describe(x: unknown): string {
+  if (x === null || x === undefined) return String(x);
+  const type = (x as { resourceType?: ResourceType }).resourceType;
+  return type ? `a ${type} reference` : typeof x;
+}

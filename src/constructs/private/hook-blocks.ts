@@ -1,0 +1,95 @@
+import { AssetType, TerraformAsset } from 'cdktf';
+import type { LocalExecProvisioner, TerraformStack } from 'cdktf';
+import { HOOK_ACTION_ENV, HOOK_INPUT_ENV, SYNTH_NAMES } from '../../hooks/contract';
+import type { HookAction } from '../../hooks/contract';
+import { hookProgramPath } from './hook-program';
+import { TerraformData } from './terraform-data';
+
+const TENANTS = `local.${SYNTH_NAMES.tenantsLocal}`;
+const TARGET = `local.${SYNTH_NAMES.targetLocal}`;
+
+/**
+ * One association per (tenant, resource), keyed `tenant|type|name` (see `associationKey`): the
+ * key is known at plan time even when an ARN is not.
+ */
+const ASSOCIATIONS =
+  `{for a in flatten([for t in ${TENANTS} : [for r in t.resources : ` +
+  `{key = join("|", [t.name, r.type, r.name]), tenant = t.name, resource = r}]]) : ` +
+  `a.key => {tenant = a.tenant, resource = a.resource}}`;
+
+/** The three hook blocks of a TenantStack and the asset of the hook program they run. */
+export interface HookBlocks {
+  /** `terraform_data.ses_tenant`: one instance per tenant. */
+  readonly tenant: TerraformData;
+  /** `terraform_data.ses_tenant_association`: one instance per (tenant, resource). */
+  readonly association: TerraformData;
+  /** `terraform_data.ses_tenant_settings`: one instance per tenant, replaced when its settings change. */
+  readonly settings: TerraformData;
+  /** The bundled hook program, copied into the stack directory. */
+  readonly asset: TerraformAsset;
+}
+
+/**
+ * A local-exec provisioner that runs the hook program with node. The command is the asset's
+ * relative path, a constant; the data travels in `self.input`, JSON-encoded into the environment.
+ */
+function hook(command: string, action: HookAction, when?: 'destroy'): LocalExecProvisioner {
+  return {
+    type: 'local-exec',
+    interpreter: ['node'],
+    command,
+    environment: { [HOOK_ACTION_ENV]: action, [HOOK_INPUT_ENV]: '${jsonencode(self.input)}' },
+    ...(when ? { when } : {}),
+  };
+}
+
+/** Adds the hook program asset and the three for_each hook blocks, which are emitted even when there is no tenant. */
+export function addHookBlocks(stack: TerraformStack): HookBlocks {
+  const asset = new TerraformAsset(stack, SYNTH_NAMES.hookAsset, { path: hookProgramPath(), type: AssetType.FILE });
+  const command = asset.path;
+  const tenantInput = { target: `\${${TARGET}}`, tenant: '${each.value}' };
+
+  const tenant = new TerraformData(stack, SYNTH_NAMES.tenantHook, {
+    forEachExpression: TENANTS,
+    triggersReplace: { name: '${each.value.name}', region: `\${${TARGET}.region}`, account: `\${${TARGET}.account}` },
+    input: tenantInput,
+    provisioners: [hook(command, 'tenant-create'), hook(command, 'tenant-delete', 'destroy')],
+  });
+
+  // A hook belongs to one tenant instance: when that instance is created again (`-replace`, a
+  // tainted create, another account), its associations and settings are created again too.
+  const tenantInstance = (key: string) => `\${${tenant.terraformResourceType}.${tenant.friendlyUniqueId}[${key}].id}`;
+
+  const association = new TerraformData(stack, SYNTH_NAMES.associationHook, {
+    forEachExpression: ASSOCIATIONS,
+    triggersReplace: {
+      tenant: '${each.value.tenant}',
+      type: '${each.value.resource.type}',
+      name: '${each.value.resource.name}',
+      arn: '${each.value.resource.arn}',
+      region: `\${${TARGET}.region}`,
+      account: `\${${TARGET}.account}`,
+      tenantInstance: tenantInstance('each.value.tenant'),
+    },
+    input: { target: `\${${TARGET}}`, tenant: '${each.value.tenant}', resource: '${each.value.resource}' },
+    dependsOn: [tenant],
+    provisioners: [hook(command, 'association-create'), hook(command, 'association-delete', 'destroy')],
+  });
+
+  const settings = new TerraformData(stack, SYNTH_NAMES.settingsHook, {
+    forEachExpression: TENANTS,
+    triggersReplace: {
+      name: '${each.value.name}',
+      reputationPolicy: '${each.value.reputationPolicy}',
+      sendingStatus: '${each.value.sendingStatus}',
+      tags: '${each.value.tags}',
+      suppression: '${each.value.suppression}',
+      tenantInstance: tenantInstance('each.key'),
+    },
+    input: tenantInput,
+    dependsOn: [tenant],
+    provisioners: [hook(command, 'settings-apply')],
+  });
+
+  return { tenant, association, settings, asset };
+}

@@ -1,0 +1,230 @@
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import * as path from 'path';
+import { App, dependable, LocalBackend, TerraformBackend, TerraformStack } from 'cdktf';
+import type { ITerraformDependable } from 'cdktf';
+import type { Construct, IConstruct } from 'constructs';
+import type { ArnLocation } from '../aws/arn';
+import { SYNTH_NAMES } from '../hooks/contract';
+import { DEFAULT_TENANT_QUOTA, SpecValidationError, validateDeclaredStack } from '../spec';
+import type { SpecViolation, StackTarget, TenantSpec } from '../spec';
+import type { EmailIdentityOptions, IEmailIdentity } from './email-identity';
+import type { EmailTemplateOptions, IEmailTemplate } from './email-template';
+import type { IConfigurationSet } from './configuration-set';
+import { declareTenant } from './private/declare-tenant';
+import type { TenantDeclaration } from './private/declare-tenant';
+import { addHookBlocks } from './private/hook-blocks';
+import type { HookBlocks } from './private/hook-blocks';
+import { NativeResources } from './private/native-resources';
+import { StackResource } from './private/references';
+import { escapeTemplateStrings } from './private/template-escape';
+import type { SesTenantProps } from './ses-tenant';
+
+/** Properties of a TenantStack. */
+export interface TenantStackProps {
+  /** AWS region of the stack's tenants and of every resource they use, such as `eu-central-1`. */
+  readonly region: string;
+  /** 12-digit AWS account ID of the stack's tenants and resources. */
+  readonly accountId: string;
+  /**
+   * AWS partition.
+   * @default 'aws'
+   */
+  readonly partition?: string;
+  /**
+   * Tenants SES allows in this region and account; a stack that declares more fails to synthesize.
+   * @default 10000
+   */
+  readonly tenantQuota?: number;
+  /**
+   * Named AWS profile, used by the AwsProvider and by the hooks alike.
+   * @default - the default credential chain
+   */
+  readonly profile?: string;
+  /**
+   * Role that the AwsProvider and the hooks assume.
+   * @default - no role is assumed
+   */
+  readonly assumeRoleArn?: string;
+}
+
+/**
+ * A cdktf stack holding the SES tenants of one region and one account.
+ *
+ * At synth it emits its tenants as data (`locals.ses_tenants`, keyed by tenant name) and three
+ * `terraform_data` hook blocks with `for_each` over that map; the identities, configuration sets
+ * and templates it creates go into one for_each block per kind. It owns an AwsProvider only
+ * when it declares native resources: a stack that references everything by ARN needs no provider.
+ */
+export class TenantStack extends TerraformStack {
+  /** The TenantStack that `scope` belongs to; throws when there is none. */
+  static of(scope: IConstruct): TenantStack {
+    for (let c: IConstruct | undefined = scope; c; c = c.node.scope) {
+      if (c instanceof TenantStack) return c;
+    }
+    throw new Error(`${scope.node.path} is not inside a TenantStack: declare SES tenants in a TenantStack (one region and one account)`);
+  }
+
+  /** Region of the stack. */
+  readonly region: string;
+  /** Account ID of the stack. */
+  readonly accountId: string;
+  /** Partition of the stack. */
+  readonly partition: string;
+  /** Tenants allowed in this region and account. */
+  readonly tenantQuota: number;
+  /** Where the hooks act and how they authenticate: emitted as `locals.ses_tenants_stack`. */
+  readonly target: StackTarget;
+  /** The hook blocks. */
+  readonly hooks: HookBlocks;
+
+  private readonly declarations: TenantDeclaration[] = [];
+  private readonly tenantsByName = new Map<string, TenantSpec>();
+  private readonly associationDependencies = new Set<ITerraformDependable>();
+  private readonly native: NativeResources;
+  private readonly stackResources = new Map<string, StackResource>();
+  private provider?: AwsProvider;
+  private validated?: { count: number; violations: SpecViolation[] };
+
+  constructor(scope: Construct, id: string, props: TenantStackProps) {
+    super(scope, id);
+    this.target = {
+      formatVersion: 1,
+      stack: id,
+      region: props.region,
+      account: props.accountId,
+      partition: props.partition ?? 'aws',
+      tenantQuota: props.tenantQuota ?? DEFAULT_TENANT_QUOTA,
+      ...(props.profile !== undefined ? { profile: props.profile } : {}),
+      ...(props.assumeRoleArn !== undefined ? { assumeRoleArn: props.assumeRoleArn } : {}),
+    };
+    const invalid = validateDeclaredStack({ target: this.target, tenants: [] });
+    if (invalid.length > 0) throw new SpecValidationError(invalid, 'Invalid TenantStack');
+    this.region = this.target.region;
+    this.accountId = this.target.account;
+    this.partition = this.target.partition;
+    this.tenantQuota = this.target.tenantQuota;
+    this.native = new NativeResources(this, () => this.awsProvider);
+    this.hooks = addHookBlocks(this);
+    this.node.addValidation({ validate: () => this.checkTenants() });
+  }
+
+  /** Partition, region and account, for ARNs of the stack's resources. */
+  get arnLocation(): ArnLocation {
+    return { partition: this.partition, region: this.region, account: this.accountId };
+  }
+
+  /**
+   * The stack's AwsProvider, created on first use with the stack's region, account, profile and
+   * role. Native resources of the stack use it; so can resources of your own.
+   */
+  get awsProvider(): AwsProvider {
+    this.provider ??= new AwsProvider(this, 'aws', {
+      region: this.region,
+      allowedAccountIds: [this.accountId],
+      profile: this.target.profile,
+      assumeRole: this.target.assumeRoleArn ? [{ roleArn: this.target.assumeRoleArn }] : undefined,
+    });
+    return this.provider;
+  }
+
+  /** Declares a tenant without a construct of its own (the cheapest way to declare thousands); `path` names it in errors. */
+  addTenant(props: SesTenantProps, path = `${this.node.path}/${props.tenantName}`): TenantDeclaration {
+    const declared = declareTenant(this, path, props);
+    this.declarations.push(declared);
+    if (!this.tenantsByName.has(declared.canonical.name)) this.tenantsByName.set(declared.canonical.name, declared.canonical);
+    for (const d of declared.dependencies) this.associationDependencies.add(d);
+    return declared;
+  }
+
+  /** The tenants declared so far, in declaration order. */
+  get tenants(): readonly TenantDeclaration[] {
+    return this.declarations;
+  }
+
+  /** An email identity (domain or address) that this stack creates; the same name returns the same reference. */
+  emailIdentity(name: string, options: EmailIdentityOptions = {}): IEmailIdentity {
+    const configurationSet = options.defaultConfigurationSet?.bind(this).ref.name ?? null;
+    this.native.addIdentity(name, { configuration_set_name: configurationSet });
+    return this.stackResource('identity', name) as IEmailIdentity;
+  }
+
+  /** A configuration set that this stack creates; the same name returns the same reference. */
+  configurationSet(name: string): IConfigurationSet {
+    this.native.addConfigurationSet(name);
+    return this.stackResource('configuration-set', name) as IConfigurationSet;
+  }
+
+  /** An email template that this stack creates; the same name returns the same reference. */
+  emailTemplate(name: string, options: EmailTemplateOptions): IEmailTemplate {
+    this.native.addTemplate(name, { subject: options.subject, html: options.html ?? null, text: options.text ?? null });
+    return this.stackResource('template', name) as IEmailTemplate;
+  }
+
+  /** Every violation of the stack's tenants (cached until another tenant is declared). */
+  violations(): readonly SpecViolation[] {
+    if (this.validated?.count !== this.declarations.length) {
+      this.validated = {
+        count: this.declarations.length,
+        violations: validateDeclaredStack({ target: this.target, tenants: this.declarations }),
+      };
+    }
+    return this.validated.violations;
+  }
+
+  // Validates every stack of the app before any of them is written.
+  prepareStack(): void {
+    const root = this.node.root;
+    if (!(App.isApp(root) && root.skipValidation)) this.checkTenants();
+    this.wireAssociations();
+    if (App.isApp(root)) this.ensureRelativeLocalBackend(root);
+    super.prepareStack();
+  }
+
+  // cdktf's default local backend records the absolute path of the working directory; this one
+  // keeps the same state file (next to cdktf.json) through a path relative to the stack directory.
+  private ensureRelativeLocalBackend(app: App): void {
+    if (this.node.findAll().some((c) => TerraformBackend.isBackend(c))) return;
+    const stackDir = path.resolve(app.outdir, 'stacks', this.node.id);
+    const state = path.resolve(`terraform.${this.node.id}.tfstate`);
+    new LocalBackend(this, { path: path.relative(stackDir, state).split(path.sep).join('/') });
+  }
+
+  toTerraform(): any {
+    this.wireAssociations();
+    const tf = super.toTerraform();
+    tf.locals = { ...(tf.locals ?? {}), ...this.synthLocals() };
+    return tf;
+  }
+
+  /**
+   * The data locals, added after cdktf's token resolution (they hold no token) and escaped so that
+   * Terraform reads user strings literally.
+   */
+  private synthLocals(): Record<string, unknown> {
+    const tenants: Record<string, TenantSpec> = {};
+    for (const name of [...this.tenantsByName.keys()].sort()) tenants[name] = this.tenantsByName.get(name) as TenantSpec;
+    return escapeTemplateStrings({
+      [SYNTH_NAMES.targetLocal]: this.target,
+      [SYNTH_NAMES.tenantsLocal]: tenants,
+      ...this.native.locals(),
+    });
+  }
+
+  private checkTenants(): string[] {
+    const violations = this.violations();
+    if (violations.length > 0) throw new SpecValidationError(violations, `Invalid SES tenants in stack ${this.node.id}`);
+    return [];
+  }
+
+  // Associations wait for the tenants and for every resource they may use, and go first on destroy.
+  private wireAssociations(): void {
+    this.hooks.association.dependsOn = [this.hooks.tenant, ...this.native.blocks(), ...this.associationDependencies].map(dependable);
+  }
+
+  private stackResource(type: StackResource['resourceType'], name: string): StackResource {
+    const key = `${type}/${name}`;
+    let ref = this.stackResources.get(key);
+    if (!ref) this.stackResources.set(key, (ref = new StackResource(type, name, this)));
+    return ref;
+  }
+}

@@ -1,0 +1,88 @@
+import type { App } from 'cdktf';
+import { ConfigurationSet, EmailIdentity, SesTenant, TenantStack } from '../src';
+
+/** Account of the example stacks: the local emulator's default account. */
+export const EXAMPLE_ACCOUNT = '123456789012';
+
+/** Stack names of the example app, by role. */
+export const EXAMPLE_STACKS = {
+  /** Frankfurt: identities, a shared configuration set and a template created by the stack. */
+  eu: 'ses-tenants-eu-central-1',
+  /** N. Virginia: the same, with one tenant also declared in Frankfurt. */
+  us: 'ses-tenants-us-east-1',
+  /** Oregon: every resource is managed elsewhere and referenced by ARN, so the stack needs no provider. */
+  byArn: 'ses-tenants-us-west-2',
+} as const;
+
+/** The example app: one TenantStack per region, a realistic mix of tenants. */
+export function buildExampleApp(app: App): TenantStack[] {
+  const eu = new TenantStack(app, EXAMPLE_STACKS.eu, { region: 'eu-central-1', accountId: EXAMPLE_ACCOUNT });
+  const transactional = eu.configurationSet('transactional');
+  const marketing = eu.configurationSet('marketing');
+
+  new SesTenant(eu, 'Acme', {
+    tenantName: 'acme',
+    emailIdentities: [eu.emailIdentity('acme.example', { defaultConfigurationSet: transactional })],
+    configurationSets: [transactional, marketing],
+    tags: { team: 'payments', 'cost-center': 'cc-1001', tier: 'gold' },
+  });
+  new SesTenant(eu, 'Globex', {
+    tenantName: 'globex',
+    emailIdentities: [eu.emailIdentity('globex.example')],
+    configurationSets: [transactional],
+    reputationPolicy: 'strict',
+    tags: { team: 'growth', tier: 'silver' },
+  });
+  new SesTenant(eu, 'Initech', {
+    tenantName: 'initech',
+    emailIdentities: [eu.emailIdentity('initech.example')],
+    configurationSets: [transactional],
+    reputationPolicy: 'none',
+    sendingStatus: 'disabled',
+    tags: { team: 'growth', 'paused-by': 'trust-and-safety' },
+  });
+  new SesTenant(eu, 'Umbrella', {
+    tenantName: 'umbrella',
+    emailIdentities: [eu.emailIdentity('umbrella.example', { defaultConfigurationSet: marketing })],
+    configurationSets: [marketing],
+    templates: [
+      eu.emailTemplate('umbrella-welcome', {
+        subject: 'Welcome to Umbrella, {{name}}',
+        html: '<h1>Welcome, {{name}}</h1>',
+        text: 'Welcome, {{name}}',
+      }),
+    ],
+    suppression: { scope: 'TENANT', reasons: ['BOUNCE', 'COMPLAINT'] },
+    tags: { team: 'partners' },
+  });
+
+  const us = new TenantStack(app, EXAMPLE_STACKS.us, { region: 'us-east-1', accountId: EXAMPLE_ACCOUNT });
+  const usTransactional = us.configurationSet('transactional');
+  new SesTenant(us, 'Acme', {
+    tenantName: 'acme',
+    emailIdentities: [us.emailIdentity('acme.example', { defaultConfigurationSet: usTransactional })],
+    configurationSets: [usTransactional],
+    tags: { team: 'payments', 'cost-center': 'cc-1001', tier: 'gold' },
+  });
+  new SesTenant(us, 'Hooli', {
+    tenantName: 'hooli',
+    emailIdentities: [us.emailIdentity('hooli.example'), us.emailIdentity('alerts@hooli.example')],
+    configurationSets: [usTransactional],
+    reputationPolicy: 'strict',
+    tags: { team: 'platform' },
+  });
+
+  const byArn = new TenantStack(app, EXAMPLE_STACKS.byArn, { region: 'us-west-2', accountId: EXAMPLE_ACCOUNT });
+  const arn = (resource: string) => `arn:aws:ses:us-west-2:${EXAMPLE_ACCOUNT}:${resource}`;
+  const shared = ConfigurationSet.fromArn(arn('configuration-set/platform-shared'));
+  for (const name of ['stark', 'wayne']) {
+    new SesTenant(byArn, name, {
+      tenantName: name,
+      emailIdentities: [EmailIdentity.fromArn(arn(`identity/${name}.example`))],
+      configurationSets: [shared],
+      reputationPolicy: name === 'stark' ? 'standard' : 'strict',
+      tags: { team: 'platform', managed: 'elsewhere' },
+    });
+  }
+  return [eu, us, byArn];
+}
