@@ -84,6 +84,11 @@ export interface TenantChange {
   readonly spec?: TenantSpec;
   /** Display-only explanation, such as why a delete happens. */
   readonly reason?: string;
+  /**
+   * The `ses-tenants:spec-hash` tag: the live value (null when absent) and the hash of the desired
+   * spec that apply writes (create and update). Apply skips the tag write when they are equal.
+   */
+  readonly specHash?: { readonly from: string | null; readonly to: string };
 }
 
 /** A live tenant that the stack does not manage: reported, never changed. */
@@ -94,6 +99,18 @@ export interface UnmanagedTenant {
   readonly tenantId: string;
   /** The stack named by its managed-by tag, when another stack manages it. */
   readonly managedBy?: string;
+}
+
+/** A tenant that moved in the live account after a plan was computed. */
+export interface MovedTenant {
+  /** Stack whose plan saw the tenant's region. */
+  readonly stack: string;
+  /** Region of the tenant. */
+  readonly region: string;
+  /** Tenant name. */
+  readonly tenant: string;
+  /** What happened since the plan: it appeared, disappeared or changed. */
+  readonly change: 'added' | 'removed' | 'changed';
 }
 
 /** The plan of one stack. */

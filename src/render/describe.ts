@@ -1,0 +1,84 @@
+import type { FieldChange, Plan, StackPlan, TenantChange } from '../engine/model';
+import { countActions } from '../engine/plan';
+import type { Suppression } from '../spec/tenant-spec';
+
+/**
+ * Words shared by the renderers: how a change is phrased. No decisions are made here; everything
+ * said comes from the plan.
+ */
+
+/** How a change is marked: added, removed, changed or a warning. */
+export type ChangeSign = '+' | '-' | '~' | '!';
+
+/** One field change phrased for a reader; `value` quotes user strings in the renderer's style. */
+export interface DescribedChange {
+  /** The mark. */
+  readonly sign: ChangeSign;
+  /** The sentence. */
+  readonly text: string;
+}
+
+/** Quotes a user-supplied value (tag key or value, resource name) in a renderer's style. */
+export type Quote = (value: string) => string;
+
+function suppressionText(s: Suppression | null): string {
+  if (s === null) return 'none';
+  return `${s.scope} [${s.reasons.length === 0 ? 'no reasons' : s.reasons.join(', ')}]`;
+}
+
+/** Phrases one field change. */
+export function describeFieldChange(change: FieldChange, quote: Quote): DescribedChange {
+  switch (change.kind) {
+    case 'association':
+      return change.op === 'add'
+        ? { sign: '+', text: `associate ${change.resource.type} ${quote(change.resource.name)}` }
+        : { sign: '-', text: `disassociate ${change.resource.type} ${quote(change.resource.name)}` };
+    case 'reputation-policy':
+      return { sign: '~', text: `reputation policy ${change.from ?? '(none set)'} → ${change.to}` };
+    case 'sending-status':
+      return { sign: '~', text: `sending status ${change.from ?? '(unknown)'} → ${change.to.toUpperCase()}` };
+    case 'suppression':
+      return { sign: '~', text: `suppression ${suppressionText(change.from)} → ${suppressionText(change.to)}` };
+    case 'tag':
+      if (change.from === null) return { sign: '+', text: `tag ${quote(change.key)} = ${quote(change.to ?? '')}` };
+      if (change.to === null) return { sign: '-', text: `tag ${quote(change.key)} (was ${quote(change.from)})` };
+      return { sign: '~', text: `tag ${quote(change.key)}: ${quote(change.from)} → ${quote(change.to)}` };
+    case 'adopt':
+      return change.managedBy === null
+        ? { sign: '!', text: 'adopt: the tenant exists without the managed-by marker; this stack takes it over' }
+        : { sign: '!', text: `adopt: the tenant is marked as managed by stack ${quote(change.managedBy)}; this stack takes it over` };
+  }
+}
+
+/** The warning every delete carries. */
+export function deleteWarning(change: TenantChange): string {
+  return `deleting loses TenantId ${change.tenantId ?? '(unknown)'} and its reputation history; a re-created tenant starts over`;
+}
+
+/** `stack · region · account` */
+export function stackTitle(stack: StackPlan): string {
+  return `${stack.target.stack} · ${stack.target.region} · account ${stack.target.account}`;
+}
+
+/** Counts of one stack's changes. */
+export function stackCounts(stack: StackPlan): { create: number; update: number; delete: number; drifted: number } {
+  return countActions(stack.changes);
+}
+
+/** One line of totals: `1 to create, 2 to update (1 drift), 1 to DELETE, 3 unchanged, 2 unmanaged`. */
+export function summaryLine(plan: Plan): string {
+  const s = plan.summary;
+  const drift = s.drifted > 0 ? ` (${s.drifted} drift)` : '';
+  const del = s.delete > 0 ? `${s.delete} to DELETE` : '0 to delete';
+  return `${s.create} to create, ${s.update} to update${drift}, ${del}, ${s.unchanged} unchanged, ${s.unmanaged} unmanaged`;
+}
+
+/** Every delete of a plan as `stack/tenant`, in plan order. */
+export function planDeletes(plan: Plan): { stack: string; change: TenantChange }[] {
+  return plan.stacks.flatMap((s) => s.changes.filter((c) => c.action === 'delete').map((change) => ({ stack: s.target.stack, change })));
+}
+
+/** The order tenants are shown in: deletes first (the dangerous ones), then by name. */
+export function displayOrder(changes: readonly TenantChange[]): TenantChange[] {
+  return [...changes].sort((a, b) => Number(b.action === 'delete') - Number(a.action === 'delete') || (a.tenant < b.tenant ? -1 : a.tenant > b.tenant ? 1 : 0));
+}

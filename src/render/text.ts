@@ -1,0 +1,91 @@
+import pc from 'picocolors';
+import type { Plan, StackPlan, TenantChange } from '../engine/model';
+import { deleteWarning, describeFieldChange, displayOrder, planDeletes, stackTitle, summaryLine, type ChangeSign } from './describe';
+
+/** Options of {@link renderText}. */
+export interface TextRenderOptions {
+  /** Colour the output with ANSI escapes. @default false */
+  readonly colour?: boolean;
+  /** Unmanaged tenants named per stack before the rest are counted. @default 20 */
+  readonly unmanagedShown?: number;
+}
+
+type Paint = (s: string) => string;
+
+interface Palette {
+  readonly sign: Record<ChangeSign, Paint>;
+  readonly bold: Paint;
+  readonly dim: Paint;
+  readonly danger: Paint;
+  readonly drift: Paint;
+}
+
+function palette(colour: boolean): Palette {
+  const c = pc.createColors(colour);
+  return {
+    sign: { '+': c.green, '-': c.red, '~': c.yellow, '!': c.magenta },
+    bold: c.bold,
+    dim: c.dim,
+    danger: (s) => c.bold(c.red(s)),
+    drift: c.cyan,
+  };
+}
+
+const quote = (s: string): string => JSON.stringify(s);
+
+function tenantLines(change: TenantChange, p: Palette): string[] {
+  const id = change.tenantId ? p.dim(`  ${change.tenantId}`) : '';
+  if (change.action === 'delete') {
+    return [
+      `  ${p.danger(`- ${change.tenant}  DELETE`)}${id}`,
+      `      ${change.reason ?? ''}`,
+      `      ${p.danger(`!! ${deleteWarning(change)}`)}`,
+    ];
+  }
+  const head =
+    change.action === 'create'
+      ? `  ${p.sign['+'](`+ ${change.tenant}`)}  create`
+      : `  ${p.sign['~'](`~ ${change.tenant}`)}  update${id}${change.origin === 'drift' ? `  ${p.drift('[drift: changed outside the code since the last apply]')}` : ''}`;
+  const lines = [head];
+  for (const field of change.changes) {
+    const d = describeFieldChange(field, quote);
+    lines.push(`      ${p.sign[d.sign](d.sign)} ${d.text}`);
+  }
+  return lines;
+}
+
+function stackLines(stack: StackPlan, p: Palette, unmanagedShown: number): string[] {
+  const lines = [p.bold(`Stack ${stackTitle(stack)}`)];
+  for (const change of displayOrder(stack.changes)) lines.push(...tenantLines(change, p));
+  if (stack.changes.length === 0) lines.push(p.dim('  no changes'));
+  lines.push(p.dim(`  = ${stack.unchanged} unchanged`));
+  if (stack.unmanaged.length > 0) {
+    const names = stack.unmanaged
+      .slice(0, unmanagedShown)
+      .map((u) => (u.managedBy ? `${u.tenant} (marked by ${u.managedBy})` : u.tenant));
+    const more = stack.unmanaged.length > unmanagedShown ? `, and ${stack.unmanaged.length - unmanagedShown} more` : '';
+    lines.push(p.dim(`  ? ${stack.unmanaged.length} unmanaged (not managed by this app, never changed): ${names.join(', ')}${more}`));
+  }
+  return lines;
+}
+
+/** Renders a plan for a terminal: per stack and tenant, deletes first and loud, drift marked, totals last. */
+export function renderText(plan: Plan, opts: TextRenderOptions = {}): string {
+  const p = palette(opts.colour ?? false);
+  const out: string[] = [];
+  for (const stack of plan.stacks) out.push(...stackLines(stack, p, opts.unmanagedShown ?? 20), '');
+  out.push(p.bold(`Plan: ${summaryLine(plan)}.`));
+  if (plan.summary.drifted > 0) {
+    out.push(p.drift(`${plan.summary.drifted} tenant(s) drifted: the live tenant differs from the spec last applied; applying restores the spec.`));
+  }
+  const deletes = planDeletes(plan);
+  if (deletes.length > 0) {
+    out.push(
+      p.danger(
+        `WARNING: ${deletes.length} tenant(s) will be DELETED. A deleted tenant loses its TenantId and reputation history; ` +
+          'a rename is a delete and a create. Apply refuses deletes unless they are explicitly allowed.',
+      ),
+    );
+  }
+  return `${out.join('\n')}\n`;
+}
