@@ -9,7 +9,7 @@ const esbuild = require('esbuild');
 
 const root = path.resolve(__dirname, '..');
 const entries = {
-  cli: 'src/cli/main.ts',
+  cli: 'src/cli/bin.ts',
   hook: 'src/hooks/main.ts',
   emulator: 'src/emulator/main.ts',
 };

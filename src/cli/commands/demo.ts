@@ -1,0 +1,133 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Command } from 'commander';
+import { SendEmailCommand, type SESv2Client } from '@aws-sdk/client-sesv2';
+import { startEmulator } from '../../emulator';
+import { applyPlan } from '../../engine/apply';
+import type { DesiredStack } from '../../engine/model';
+import { planIsEmpty } from '../../engine/plan';
+import type { TenantSpec } from '../../spec/tenant-spec';
+import { renderText } from '../../render/text';
+import { createNativeResources } from '../native-stand-in';
+import { planFromApp } from '../planning';
+import { SesSession } from '../session';
+import { palette, useColour } from '../terminal';
+import { EXIT } from './common';
+
+interface DemoOptions {
+  readonly app: string;
+  readonly stateDir: string;
+}
+
+const say = (line = ''): void => {
+  fs.writeSync(1, `${line}\n`);
+};
+
+function sender(spec: TenantSpec): { from: string; configurationSet: string } | undefined {
+  const identity = spec.resources.find((r) => r.type === 'identity');
+  const configurationSet = spec.resources.find((r) => r.type === 'configuration-set');
+  if (!identity || !configurationSet) return undefined;
+  return { from: identity.name.includes('@') ? identity.name : `hello@${identity.name}`, configurationSet: configurationSet.name };
+}
+
+async function trySend(client: SESv2Client, tenant: string, from: string, configurationSet: string): Promise<string> {
+  try {
+    const out = await client.send(
+      new SendEmailCommand({
+        FromEmailAddress: from,
+        TenantName: tenant,
+        ConfigurationSetName: configurationSet,
+        Destination: { ToAddresses: ['customer@example.net'] },
+        Content: { Simple: { Subject: { Data: 'Hello' }, Body: { Text: { Data: 'Sent by the cdktf-ses-tenants demo.' } } } },
+      }),
+    );
+    return `accepted, MessageId ${out.MessageId}`;
+  } catch (err) {
+    const e = err as Error & { $metadata?: { httpStatusCode?: number } };
+    return `refused: ${e.name} (${e.$metadata?.httpStatusCode ?? '?'}): ${e.message}`;
+  }
+}
+
+/** Shows the tenant gate: a send SES allows, one from an identity the tenant does not have, one through a paused tenant. */
+async function showTenantGate(stack: DesiredStack, client: SESv2Client, colour: boolean): Promise<void> {
+  const c = palette(colour);
+  const tenants = Object.values(stack.tenants);
+  const enabled = tenants.filter((t) => t.sendingStatus === 'enabled' && sender(t));
+  const paused = tenants.find((t) => t.sendingStatus === 'disabled' && sender(t));
+  say(c.bold(`Sending as tenants of ${stack.target.stack} (${stack.target.region}):`));
+  if (enabled.length > 0) {
+    const a = enabled[0];
+    const s = sender(a)!;
+    say(`  ${a.name} from ${s.from} via ${s.configurationSet}: ${c.green(await trySend(client, a.name, s.from, s.configurationSet))}`);
+    const b = enabled.find((t) => t.name !== a.name && !t.resources.some((r) => r.type === 'identity' && s.from.endsWith(r.name)));
+    if (b) {
+      const own = sender(b)!;
+      say(`  ${b.name} from ${s.from} (${a.name}'s identity) via ${own.configurationSet}: ${c.red(await trySend(client, b.name, s.from, own.configurationSet))}`);
+    }
+  }
+  if (paused) {
+    const s = sender(paused)!;
+    say(`  ${paused.name} (paused in code) from ${s.from}: ${c.red(await trySend(client, paused.name, s.from, s.configurationSet))}`);
+  }
+}
+
+/** `ses-tenants demo`: the whole job on the embedded emulator (what `npm start` runs). */
+export function demoCommand(program: Command): Command {
+  return program
+    .command('demo')
+    .description('synthesize the app and plan, apply and re-plan it against the embedded SES v2 emulator')
+    .option('--app <dir>', 'cdktf project to synthesize', '.')
+    .option('--state-dir <dir>', 'where the emulator keeps its state between runs', '.ses-tenants')
+    .action(async (opts: DemoOptions) => {
+      const colour = useColour();
+      const c = palette(colour);
+      fs.mkdirSync(opts.stateDir, { recursive: true });
+      const stateFile = path.join(opts.stateDir, 'emulator-state.json');
+      const emulator = await startEmulator({ stateFile });
+      say(c.bold(`Local SES v2 emulator (embedded, no AWS account): ${emulator.url}, state in ${stateFile}`));
+      // The emulator accepts any credentials; these keep the SDK from looking for real ones.
+      const session = new SesSession({
+        endpoint: emulator.url,
+        credentials: { accessKeyId: 'AKIDEMULATOR', secretAccessKey: 'emulator-secret' },
+      });
+      try {
+        say('\n1. Synthesize the stacks (cdktf synth)');
+        const first = await planFromApp({ app: opts.app }, session);
+        say(`   ${first.desired.length} stacks: ${first.desired.map((d) => `${d.target.stack} (${Object.keys(d.tenants).length} tenants)`).join(', ')}`);
+
+        say('\n2. Create the native identities, configuration sets and templates');
+        say(c.dim('   (stand-in for the AWS provider, which cannot be downloaded here; real deployments use cdktf deploy)'));
+        const outDir = path.resolve(opts.app, 'cdktf.out');
+        for (const d of first.desired) {
+          const r = await createNativeResources(path.join(outDir, 'stacks', d.target.stack), d, session.clientFor(d.target));
+          say(`   ${d.target.stack}: ${r.created} created, ${r.existing} already there`);
+        }
+
+        say('\n3. Plan');
+        const { plan } = await planFromApp({ app: path.join(opts.app, 'cdktf.out') }, session);
+        fs.writeSync(1, renderText(plan, { colour }));
+
+        if (!planIsEmpty(plan)) {
+          say('\n4. Apply');
+          const result = await applyPlan(plan, session.clientFor, { concurrency: 16, allowDelete: false });
+          say(`   ${result.counts.created} created, ${result.counts.updated} updated, ${result.counts.deleted} deleted, ${result.failures.length} failed`);
+          for (const f of result.failures) say(c.red(`   ✗ ${f.stack} ${f.tenant}: ${f.action}: ${f.error.name}: ${f.error.message}`));
+          if (result.failures.length > 0) process.exitCode = EXIT.error;
+        } else {
+          say('\n4. Apply: nothing to do (the state persisted from an earlier run)');
+        }
+
+        say('\n5. Plan again');
+        const again = await planFromApp({ app: path.join(opts.app, 'cdktf.out') }, session);
+        fs.writeSync(1, renderText(again.plan, { colour }));
+        if (!planIsEmpty(again.plan)) process.exitCode = EXIT.error;
+
+        say('\n6. The tenant gate');
+        for (const d of first.desired) await showTenantGate(d, session.clientFor(d.target), colour);
+        say(`\nDone. Run "npm start" again: the emulator state in ${stateFile} persists, so the plan shows no changes.`);
+      } finally {
+        session.close();
+        await emulator.stop();
+      }
+    });
+}

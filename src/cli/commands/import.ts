@@ -1,0 +1,65 @@
+import * as fs from 'fs';
+import type { Command } from 'commander';
+import { ListTenantsCommand } from '@aws-sdk/client-sesv2';
+import { readLiveRegion } from '../../engine/live';
+import { generateImportedStack, importedStackName } from '../import-codegen';
+import { progress } from '../progress';
+import { SesSession } from '../session';
+import { positiveInt } from './common';
+
+/** Options of `ses-tenants import`. */
+interface ImportCommandOptions {
+  readonly region: string;
+  readonly account?: string;
+  readonly partition: string;
+  readonly stack?: string;
+  readonly out?: string;
+  readonly importFrom: string;
+  readonly endpoint?: string;
+  readonly concurrency: number;
+}
+
+/** `ses-tenants import --region R`: writes a TypeScript stack declaring every live tenant of the region. */
+export function importCommand(program: Command): Command {
+  return program
+    .command('import')
+    .description('write a TypeScript TenantStack that declares every live tenant of a region')
+    .requiredOption('--region <region>', 'AWS region to read')
+    .option('--account <id>', 'AWS account ID (default: read from the tenants\' ARNs)')
+    .option('--partition <partition>', 'AWS partition', 'aws')
+    .option('--stack <name>', 'name of the generated stack (default: the tenants\' managed-by stack, else ses-tenants-REGION)')
+    .option('--out <file>', 'write the stack to FILE instead of stdout')
+    .option('--import-from <module>', 'module to import the constructs from', 'cdktf-ses-tenants')
+    .option('--endpoint <url>', 'SES v2 endpoint, such as a local emulator')
+    .option('--concurrency <n>', 'SES requests in flight at once', positiveInt, 16)
+    .action(async (opts: ImportCommandOptions) => {
+      const session = new SesSession(opts);
+      try {
+        const client = session.clientFor({ region: opts.region });
+        let account = opts.account;
+        if (!account) {
+          const first = await client.send(new ListTenantsCommand({ PageSize: 1 }));
+          account = first.Tenants?.[0]?.TenantArn?.split(':')[4];
+          if (!account) throw new Error(`no tenant in ${opts.region} to read the account from; pass --account`);
+        }
+        const bar = progress(`reading ${opts.region}`);
+        const live = await readLiveRegion(client, { partition: opts.partition, region: opts.region, account }, {
+          concurrency: opts.concurrency,
+          onProgress: (done: number, total: number) => bar.update(done, total),
+        });
+        bar.stop();
+        const source = generateImportedStack(live, {
+          stackName: opts.stack ?? importedStackName(live, `ses-tenants-${opts.region}`),
+          importFrom: opts.importFrom,
+        });
+        if (opts.out) {
+          fs.writeFileSync(opts.out, source);
+          process.stderr.write(`Wrote ${Object.keys(live.tenants).length} tenants to ${opts.out}\n`);
+        } else {
+          fs.writeSync(1, source);
+        }
+      } finally {
+        session.close();
+      }
+    });
+}
