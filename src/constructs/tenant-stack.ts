@@ -1,5 +1,4 @@
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import * as path from 'path';
 import { App, dependable, LocalBackend, TerraformBackend, TerraformStack } from 'cdktf';
 import type { ITerraformDependable } from 'cdktf';
 import type { Construct, IConstruct } from 'constructs';
@@ -176,17 +175,16 @@ export class TenantStack extends TerraformStack {
     const root = this.node.root;
     if (!(App.isApp(root) && root.skipValidation)) this.checkTenants();
     this.wireAssociations();
-    if (App.isApp(root)) this.ensureRelativeLocalBackend(root);
+    this.ensureRelativeLocalBackend();
     super.prepareStack();
   }
 
-  // cdktf's default local backend records the absolute path of the working directory; this one
-  // keeps the same state file (next to cdktf.json) through a path relative to the stack directory.
-  private ensureRelativeLocalBackend(app: App): void {
+  // cdktf's default local backend records the absolute path of the working directory. This one
+  // keeps the state next to the synth output (the project root for `cdktf.out`), relative to
+  // the stack directory `<outdir>/stacks/<stack>`, so the stack directory works on any machine.
+  private ensureRelativeLocalBackend(): void {
     if (this.node.findAll().some((c) => TerraformBackend.isBackend(c))) return;
-    const stackDir = path.resolve(app.outdir, 'stacks', this.node.id);
-    const state = path.resolve(`terraform.${this.node.id}.tfstate`);
-    new LocalBackend(this, { path: path.relative(stackDir, state).split(path.sep).join('/') });
+    new LocalBackend(this, { path: `../../../terraform.${this.node.id}.tfstate` });
   }
 
   toTerraform(): any {

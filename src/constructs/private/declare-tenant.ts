@@ -41,7 +41,7 @@ export function declareTenant(stack: TenantStack, path: string, props: SesTenant
       try {
         const ref = TerraformResource.isTerraformResource(item) ? fromResource(item) : (item as ITenantResource);
         if (!ref || typeof ref.bind !== 'function' || ref.resourceType !== type) {
-          throw new TenantResourceError(`expected a ${type} reference, got ${describe(ref)}`);
+          throw new TenantResourceError(`expected a reference of type "${type}", got ${describe(ref)}`);
         }
         const bound = ref.bind(stack);
         resources.push(bound.ref);
@@ -89,5 +89,5 @@ function unresolvedTokens(spec: TenantSpec, path: string): SpecViolation[] {
 function describe(x: unknown): string {
   if (x === null || x === undefined) return String(x);
   const type = (x as { resourceType?: ResourceType }).resourceType;
-  return type ? `a ${type} reference` : typeof x;
+  return type ? `a reference of type "${type}"` : typeof x;
 }

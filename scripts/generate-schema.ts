@@ -1,0 +1,31 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { z } from 'zod';
+import { MAX_USER_TAGS_PER_TENANT, RESERVED_TAG_PREFIX } from '../src/spec/limits';
+import { suppressionSchema, tagKeySchema, tenantSpecSchema } from '../src/spec/tenant-spec';
+
+/** Where the generated JSON Schema of the tenant spec is kept, relative to the package root. */
+export const TENANT_SPEC_SCHEMA_FILE = path.join('schema', 'tenant-spec.schema.json');
+
+// zod cannot express its refinements in JSON Schema; these are their JSON Schema spelling.
+const REFINEMENTS = new Map<unknown, Record<string, unknown>>([
+  [tenantSpecSchema.shape.tags, { maxProperties: MAX_USER_TAGS_PER_TENANT }],
+  [tagKeySchema, { not: { pattern: `^([aA][wW][sS]:|${RESERVED_TAG_PREFIX})` } }],
+  [suppressionSchema.shape.reasons, { uniqueItems: true }],
+]);
+
+/** The JSON Schema of `TenantSpec` as the file holds it: generated from the zod schema, two-space JSON. */
+export function renderTenantSpecJsonSchema(): string {
+  const schema = z.toJSONSchema(tenantSpecSchema, {
+    target: 'draft-2020-12',
+    override: (ctx) => Object.assign(ctx.jsonSchema, REFINEMENTS.get(ctx.zodSchema)),
+  });
+  const doc = { $id: 'https://cdktf-ses-tenants/tenant-spec.schema.json', title: 'TenantSpec', ...schema };
+  return `${JSON.stringify(doc, null, 2)}\n`;
+}
+
+if (require.main === module) {
+  const file = path.resolve(__dirname, '..', TENANT_SPEC_SCHEMA_FILE);
+  fs.writeFileSync(file, renderTenantSpecJsonSchema());
+  process.stdout.write(`wrote ${TENANT_SPEC_SCHEMA_FILE}\n`);
+}
