@@ -187,6 +187,7 @@ export class TenantStack extends TerraformStack {
     new LocalBackend(this, { path: `../../../terraform.${this.node.id}.tfstate` });
   }
 
+  /** The synthesized JSON, with the data locals added after token resolution. */
   toTerraform(): any {
     this.wireAssociations();
     const tf = super.toTerraform();
