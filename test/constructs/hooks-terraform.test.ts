@@ -13,7 +13,7 @@ import type { RecordedHook } from './hook-recorder';
 // whose hook program is replaced by a recorder: what runs, for which instance, in which order.
 
 const arn = (resource: string) => `arn:aws:ses:eu-central-1:123456789012:${resource}`;
-const HOSTILE = ['"; touch pwned-quote #', '$(touch pwned-subshell)', '`touch pwned-backtick`', '${path.cwd}', '%{ if true }x%{ endif }'];
+const HOSTILE = ['"; touch pwned-quote #', '$${not.a.template}', '$(touch pwned-subshell)', '`touch pwned-backtick`', '${path.cwd}', '%{ if true }x%{ endif }'];
 
 type Tenants = Record<string, Omit<SesTenantProps, 'tenantName'>>;
 
