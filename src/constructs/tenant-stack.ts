@@ -15,7 +15,7 @@ import { addHookBlocks } from './private/hook-blocks';
 import type { HookBlocks } from './private/hook-blocks';
 import { NativeResources } from './private/native-resources';
 import { StackResource } from './private/references';
-import { escapeTemplateStrings } from './private/template-escape';
+import { escapeTemplateStrings } from '../spec/terraform-template';
 import type { SesTenantProps } from './ses-tenant';
 
 /** Properties of a TenantStack. */

@@ -1,4 +1,5 @@
 import * as fs from 'fs';
+import { unescapeTemplateStrings } from '../spec/terraform-template';
 import * as path from 'path';
 import { sesResourceArn } from '../aws/arn';
 import { SYNTH_NAMES } from '../hooks/contract';
@@ -62,7 +63,8 @@ function resolveArn(target: StackTarget, spec: TenantSpec): TenantSpec {
  * @param source names the stack or file in errors
  */
 export function desiredFromStackJson(json: unknown, source = 'stack'): DesiredStack {
-  const locals = (json as { locals?: Record<string, unknown> } | null)?.locals;
+  // Terraform reads `$${` as a literal `${`: strings in the locals were escaped at synth.
+  const locals = unescapeTemplateStrings((json as { locals?: Record<string, unknown> } | null)?.locals);
   const rawTarget = locals?.[SYNTH_NAMES.targetLocal] as Record<string, unknown> | undefined;
   const rawTenants = locals?.[SYNTH_NAMES.tenantsLocal];
   if (rawTarget === undefined || rawTenants === undefined) {

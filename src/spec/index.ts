@@ -5,3 +5,4 @@ export * from './validate-tenant';
 export * from './validate-stack';
 export * from './canonical';
 export type { DeclaredStack, DeclaredTenant, StackRule } from './rules/rule';
+export * from './terraform-template';

@@ -22,3 +22,13 @@ export function escapeTemplateStrings<T>(value: T): T {
   for (const [k, v] of Object.entries(value)) out[escapeTemplateString(k)] = escapeTemplateStrings(v);
   return out as T;
 }
+
+/** A deep copy of a JSON value read from a `.tf.json` file, with every string (keys included) unescaped. */
+export function unescapeTemplateStrings<T>(value: T): T {
+  if (typeof value === 'string') return unescapeTemplateString(value) as T;
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map(unescapeTemplateStrings) as T;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) out[unescapeTemplateString(k)] = unescapeTemplateStrings(v);
+  return out as T;
+}

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { escapeTemplateString, escapeTemplateStrings, unescapeTemplateString } from '../../src/constructs/private/template-escape';
+import { escapeTemplateString, escapeTemplateStrings, unescapeTemplateString } from '../../src/spec/terraform-template';
 
 test.each([
   ['plain', 'plain'],
