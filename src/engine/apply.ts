@@ -1,0 +1,342 @@
+import {
+  AlreadyExistsException,
+  CreateTenantCommand,
+  CreateTenantResourceAssociationCommand,
+  DeleteTenantCommand,
+  DeleteTenantResourceAssociationCommand,
+  GetTenantCommand,
+  NotFoundException,
+  PutTenantSuppressionAttributesCommand,
+  TagResourceCommand,
+  UntagResourceCommand,
+  UpdateReputationEntityCustomerManagedStatusCommand,
+  UpdateReputationEntityPolicyCommand,
+  type SESv2Client,
+} from '@aws-sdk/client-sesv2';
+import pLimit from 'p-limit';
+import { reputationPolicyArn, tenantArn } from '../aws/arn';
+import { MANAGED_BY_TAG, SPEC_HASH_TAG } from '../spec/limits';
+import type { StackTarget, Suppression } from '../spec/tenant-spec';
+import { DeleteNotAllowedError, OwnershipError } from './errors';
+import type { FieldChange, Plan, StackPlan, TenantAction, TenantChange } from './model';
+import { liveStatusOf } from './plan';
+
+/** One API step of applying a tenant change, named as failures report it. */
+export type ApplyStep =
+  | 'create'
+  | 'associate'
+  | 'reputation-policy'
+  | 'sending-status'
+  | 'suppression'
+  | 'untag'
+  | 'tag'
+  | 'disassociate'
+  | 'delete';
+
+/** Progress of an apply, for progress bars and logs. */
+export type ApplyEvent =
+  | { readonly type: 'step-done'; readonly stack: string; readonly tenant: string; readonly step: ApplyStep }
+  | { readonly type: 'step-failed'; readonly stack: string; readonly tenant: string; readonly step: ApplyStep; readonly error: ApplyError }
+  | { readonly type: 'tenant-done'; readonly stack: string; readonly tenant: string; readonly action: TenantAction; readonly ok: boolean };
+
+/** The AWS error of a failed step. */
+export interface ApplyError {
+  /** Error name, such as `NotFoundException`. */
+  readonly name: string;
+  /** The service's message. */
+  readonly message: string;
+  /** HTTP status, when the service answered. */
+  readonly httpStatus?: number;
+}
+
+/** A step that failed; the tenant's later steps were skipped, other tenants went on. */
+export interface ApplyFailure {
+  /** Stack of the tenant. */
+  readonly stack: string;
+  /** Tenant name. */
+  readonly tenant: string;
+  /** The step that failed. */
+  readonly action: ApplyStep;
+  /** What AWS said. */
+  readonly error: ApplyError;
+}
+
+/** What an apply did. */
+export interface ApplyResult {
+  /** True when every step succeeded. */
+  readonly ok: boolean;
+  /** Every failure, sorted by stack and tenant. */
+  readonly failures: readonly ApplyFailure[];
+  /** Tenants fully applied, by action, and tenants with a failure. */
+  readonly counts: { readonly created: number; readonly updated: number; readonly deleted: number; readonly failed: number };
+}
+
+/** Options of {@link applyPlan}. */
+export interface ApplyOptions {
+  /** API calls in flight at once, over all stacks. @default 16 */
+  readonly concurrency?: number;
+  /** Carry out the plan's deletes; without it a plan with deletes is refused before any change. @default false */
+  readonly allowDelete?: boolean;
+  /** Receives progress events. @default - none */
+  readonly onEvent?: (event: ApplyEvent) => void;
+}
+
+/** Phases run in this order within a stack: additions before removals, so a tenant never loses what it sends with. */
+const PHASES = ['create', 'associate', 'settings', 'tags', 'disassociate', 'delete'] as const;
+type Phase = (typeof PHASES)[number];
+
+interface Step {
+  readonly phase: Phase;
+  readonly name: ApplyStep;
+  readonly run: (t: TenantRun) => Promise<void>;
+}
+
+/** The state of one tenant while its change is applied. */
+interface TenantRun {
+  readonly target: StackTarget;
+  readonly change: TenantChange;
+  readonly client: SESv2Client;
+  readonly steps: Step[];
+  arn: string;
+  failed: boolean;
+  /** Created by an earlier, interrupted apply: its tags are rewritten. */
+  reused: boolean;
+}
+
+function errorName(err: unknown): string {
+  return (err as { name?: string } | null)?.name ?? 'Error';
+}
+
+function isNotFound(err: unknown): boolean {
+  return err instanceof NotFoundException || errorName(err) === 'NotFoundException';
+}
+
+function isAlreadyExists(err: unknown): boolean {
+  return err instanceof AlreadyExistsException || errorName(err) === 'AlreadyExistsException';
+}
+
+/** Resolves to nothing: the step is done. */
+const done = (): void => undefined;
+
+/** Rethrows an error unless it means the step was already done (AlreadyExists on create, NotFound on delete). */
+function unless(alreadyDone: (err: unknown) => boolean): (err: unknown) => void {
+  return (err) => {
+    if (!alreadyDone(err)) throw err;
+  };
+}
+
+/** The name, message and HTTP status of an error, for reports. */
+export function toApplyError(err: unknown): ApplyError {
+  const e = err as { name?: string; message?: string; $metadata?: { httpStatusCode?: number } };
+  const status = e?.$metadata?.httpStatusCode;
+  return { name: e?.name ?? 'Error', message: e?.message ?? String(err), ...(status !== undefined ? { httpStatus: status } : {}) };
+}
+
+function suppressionInput(s: Suppression | null): { SuppressedReasons?: Suppression['reasons']; SuppressionScope?: Suppression['scope'] } {
+  return s === null ? {} : { SuppressedReasons: [...s.reasons], SuppressionScope: s.scope };
+}
+
+function tagList(tags: Record<string, string>): { Key: string; Value: string }[] {
+  return Object.keys(tags)
+    .sort()
+    .map((Key) => ({ Key, Value: tags[Key] }));
+}
+
+/** Creates the tenant with every tag and its suppression in one call; reuses one an interrupted apply created. */
+async function createTenant(t: TenantRun): Promise<void> {
+  const spec = t.change.spec!;
+  const tags = { ...spec.tags, [MANAGED_BY_TAG]: t.target.stack, [SPEC_HASH_TAG]: t.change.specHash!.to };
+  try {
+    const out = await t.client.send(
+      new CreateTenantCommand({ TenantName: spec.name, Tags: tagList(tags), ...(spec.suppression ? { SuppressionAttributes: suppressionInput(spec.suppression) } : {}) }),
+    );
+    t.arn = out.TenantArn ?? tenantArn(t.target, spec.name, out.TenantId ?? '');
+  } catch (err) {
+    if (!isAlreadyExists(err)) throw err;
+    const existing = (await t.client.send(new GetTenantCommand({ TenantName: spec.name }))).Tenant;
+    const marker = existing?.Tags?.find((tag) => tag.Key === MANAGED_BY_TAG)?.Value;
+    if (marker !== t.target.stack) {
+      throw new OwnershipError(
+        `tenant ${spec.name} appeared after the plan was made and is ${marker ? `managed by stack ${marker}` : 'not managed by this app'}; plan again`,
+      );
+    }
+    t.arn = existing?.TenantArn ?? '';
+    t.reused = true;
+  }
+}
+
+function fieldsOf<K extends FieldChange['kind']>(change: TenantChange, kind: K): Extract<FieldChange, { kind: K }>[] {
+  return change.changes.filter((c): c is Extract<FieldChange, { kind: K }> => c.kind === kind);
+}
+
+/** The tags a TagResource call writes: changed user tags, the marker on adoption, the spec hash when it moved. */
+function tagsToWrite(t: TenantRun): Record<string, string> {
+  const out: Record<string, string> = {};
+  const { change, target } = t;
+  if (t.reused) Object.assign(out, change.spec!.tags, { [MANAGED_BY_TAG]: target.stack, [SPEC_HASH_TAG]: change.specHash!.to });
+  if (change.action !== 'update') return out;
+  for (const c of fieldsOf(change, 'tag')) if (c.to !== null) out[c.key] = c.to;
+  if (fieldsOf(change, 'adopt').length > 0) out[MANAGED_BY_TAG] = target.stack;
+  if (change.specHash && change.specHash.from !== change.specHash.to) out[SPEC_HASH_TAG] = change.specHash.to;
+  return out;
+}
+
+/** The API steps of one tenant change, each with its phase. */
+function stepsOf(change: TenantChange, target: StackTarget): Step[] {
+  if (change.action === 'delete') {
+    return [
+      {
+        phase: 'delete',
+        name: 'delete',
+        run: (t) => t.client.send(new DeleteTenantCommand({ TenantName: change.tenant })).then(done, unless(isNotFound)),
+      },
+    ];
+  }
+  if (change.action !== 'create' && change.action !== 'update') return [];
+  const steps: Step[] = [];
+  const isCreate = change.action === 'create';
+  if (isCreate) steps.push({ phase: 'create', name: 'create', run: createTenant });
+  for (const c of fieldsOf(change, 'association')) {
+    const input = { TenantName: change.tenant, ResourceArn: c.resource.arn };
+    steps.push(
+      c.op === 'add'
+        ? { phase: 'associate', name: 'associate', run: (t) => t.client.send(new CreateTenantResourceAssociationCommand(input)).then(done, unless(isAlreadyExists)) }
+        : { phase: 'disassociate', name: 'disassociate', run: (t) => t.client.send(new DeleteTenantResourceAssociationCommand(input)).then(done, unless(isNotFound)) },
+    );
+  }
+  for (const c of fieldsOf(change, 'reputation-policy')) {
+    steps.push({
+      phase: 'settings',
+      name: 'reputation-policy',
+      run: async (t) => {
+        await t.client.send(
+          new UpdateReputationEntityPolicyCommand({ ReputationEntityType: 'RESOURCE', ReputationEntityReference: t.arn, ReputationEntityPolicy: reputationPolicyArn(target, c.to) }),
+        );
+      },
+    });
+  }
+  for (const c of fieldsOf(change, 'sending-status')) {
+    steps.push({
+      phase: 'settings',
+      name: 'sending-status',
+      run: async (t) => {
+        await t.client.send(
+          new UpdateReputationEntityCustomerManagedStatusCommand({ ReputationEntityType: 'RESOURCE', ReputationEntityReference: t.arn, SendingStatus: liveStatusOf(c.to) }),
+        );
+      },
+    });
+  }
+  // A create sets suppression and tags in CreateTenant itself.
+  for (const c of isCreate ? [] : fieldsOf(change, 'suppression')) {
+    steps.push({
+      phase: 'settings',
+      name: 'suppression',
+      run: async (t) => {
+        await t.client.send(new PutTenantSuppressionAttributesCommand({ TenantName: change.tenant, ...suppressionInput(c.to) }));
+      },
+    });
+  }
+  const removed = fieldsOf(change, 'tag').filter((c) => c.to === null).map((c) => c.key);
+  if (!isCreate && removed.length > 0) {
+    steps.push({
+      phase: 'settings',
+      name: 'untag',
+      run: async (t) => {
+        await t.client.send(new UntagResourceCommand({ ResourceArn: t.arn, TagKeys: removed }));
+      },
+    });
+  }
+  steps.push({
+    phase: 'tags',
+    name: 'tag',
+    run: async (t) => {
+      const tags = tagsToWrite(t);
+      if (Object.keys(tags).length > 0) await t.client.send(new TagResourceCommand({ ResourceArn: t.arn, Tags: tagList(tags) }));
+    },
+  });
+  return steps;
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Every delete of a plan as `stack/tenant`. */
+function deletesOf(plan: Plan): string[] {
+  return plan.stacks.flatMap((s) => s.changes.filter((c) => c.action === 'delete').map((c) => `${s.target.stack}/${c.tenant}`));
+}
+
+/**
+ * Carries out a plan (DESIGN rule 1: the one writer). Per stack, in order: create tenants (one
+ * CreateTenant each, with user tags, the two reserved tags and suppression), associate, settings
+ * (policy and status only where they differ from what SES set, suppression, untag), tags (changed
+ * user tags, marker and spec hash in one TagResource), disassociate, delete. Calls run
+ * concurrently within `concurrency`; retries are the SDK's (adaptive mode). Idempotent:
+ * AlreadyExists on create/associate and NotFound on delete/disassociate count as done, and a tenant
+ * an interrupted apply created is reused. A failed step is reported with stack, tenant, step and
+ * the AWS error, and skips that tenant's later steps; other tenants go on.
+ *
+ * Throws DeleteNotAllowedError, before any call, when the plan deletes and `allowDelete` is not set.
+ */
+export async function applyPlan(plan: Plan, clientFor: (target: StackTarget) => SESv2Client, opts: ApplyOptions = {}): Promise<ApplyResult> {
+  const deletes = deletesOf(plan);
+  if (deletes.length > 0 && !opts.allowDelete) throw new DeleteNotAllowedError(deletes);
+  const limit = pLimit(opts.concurrency ?? 16);
+  const emit = opts.onEvent ?? (() => undefined);
+  const failures: ApplyFailure[] = [];
+  const counts = { created: 0, updated: 0, deleted: 0, failed: 0 };
+
+  const finish = (t: TenantRun): void => {
+    const { change } = t;
+    if (t.failed) counts.failed++;
+    else if (change.action === 'create') counts.created++;
+    else if (change.action === 'update') counts.updated++;
+    else if (change.action === 'delete') counts.deleted++;
+    emit({ type: 'tenant-done', stack: t.target.stack, tenant: change.tenant, action: change.action, ok: !t.failed });
+  };
+
+  const runStack = async (stack: StackPlan): Promise<void> => {
+    const client = clientFor(stack.target);
+    const runs: TenantRun[] = stack.changes.map((change) => ({
+      target: stack.target,
+      change,
+      client,
+      steps: stepsOf(change, stack.target),
+      arn: change.tenantId ? tenantArn(stack.target, change.tenant, change.tenantId) : '',
+      failed: false,
+      reused: false,
+    }));
+    const remaining = new Map(runs.map((t) => [t, t.steps.length]));
+    const stepEnded = (t: TenantRun): void => {
+      const left = (remaining.get(t) ?? 1) - 1;
+      remaining.set(t, left);
+      if (left === 0) finish(t);
+    };
+    for (const t of runs) if (t.steps.length === 0) finish(t);
+    for (const phase of PHASES) {
+      const work = runs.flatMap((t) => t.steps.filter((s) => s.phase === phase).map((s) => ({ t, s })));
+      await Promise.all(
+        work.map(({ t, s }) =>
+          limit(async () => {
+            if (!t.failed) {
+              try {
+                await s.run(t);
+                emit({ type: 'step-done', stack: t.target.stack, tenant: t.change.tenant, step: s.name });
+              } catch (err) {
+                const error = toApplyError(err);
+                t.failed = true;
+                failures.push({ stack: t.target.stack, tenant: t.change.tenant, action: s.name, error });
+                emit({ type: 'step-failed', stack: t.target.stack, tenant: t.change.tenant, step: s.name, error });
+              }
+            }
+            stepEnded(t);
+          }),
+        ),
+      );
+    }
+  };
+
+  await Promise.all(plan.stacks.map(runStack));
+  failures.sort((a, b) => cmp(a.stack, b.stack) || cmp(a.tenant, b.tenant));
+  return { ok: failures.length === 0, failures, counts };
+}

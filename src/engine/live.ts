@@ -1,0 +1,215 @@
+import {
+  GetReputationEntityCommand,
+  GetTenantCommand,
+  ListReputationEntitiesCommand,
+  ListTenantResourcesCommand,
+  ListTenantsCommand,
+  NotFoundException,
+  type ReputationEntity,
+  type SESv2Client,
+  type Tenant,
+  type TenantResource,
+} from '@aws-sdk/client-sesv2';
+import pLimit from 'p-limit';
+import { parseSesResourceArn, reputationPolicyFromArn, type ArnLocation } from '../aws/arn';
+import { compareResources } from '../spec/canonical';
+import { RESOURCE_TYPES, SUPPRESSION_REASONS, SUPPRESSION_SCOPES, type ResourceRef, type Suppression } from '../spec/tenant-spec';
+import type { LiveRegion, LiveSendingStatus, LiveTenant } from './model';
+
+/** Largest page the tenant list operations accept. */
+export const MAX_PAGE_SIZE = 100;
+
+/** Options of {@link readLiveRegion}. */
+export interface ReadLiveOptions {
+  /** Per-tenant reads in flight at once. @default 16 */
+  readonly concurrency?: number;
+  /** Called after each tenant is read, with the tenants read and the tenants known so far. */
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+function isNotFound(err: unknown): boolean {
+  return err instanceof NotFoundException || (err as { name?: string } | null)?.name === 'NotFoundException';
+}
+
+const STATUSES: readonly string[] = ['ENABLED', 'DISABLED', 'REINSTATED'];
+
+function liveStatus(value: string | undefined): LiveSendingStatus | undefined {
+  return value !== undefined && STATUSES.includes(value) ? (value as LiveSendingStatus) : undefined;
+}
+
+/** A resource from its ARN (SES's ResourceType spelling varies; the ARN segment does not). */
+function resourceOf(r: TenantResource): ResourceRef | undefined {
+  if (!r.ResourceArn) return undefined;
+  try {
+    const arn = parseSesResourceArn(r.ResourceArn);
+    return { type: arn.type, name: arn.name, arn: r.ResourceArn };
+  } catch {
+    const type = (RESOURCE_TYPES as readonly string[]).includes(r.ResourceType ?? '') ? (r.ResourceType as ResourceRef['type']) : 'identity';
+    return { type, name: r.ResourceArn.slice(r.ResourceArn.lastIndexOf('/') + 1), arn: r.ResourceArn };
+  }
+}
+
+function suppressionOf(t: Tenant): Suppression | null {
+  const s = t.SuppressionAttributes;
+  const scope = s?.SuppressionScope;
+  if (!s || !scope || !(SUPPRESSION_SCOPES as readonly string[]).includes(scope)) return null;
+  const reasons = (s.SuppressedReasons ?? []).filter((r): r is Suppression['reasons'][number] => (SUPPRESSION_REASONS as readonly string[]).includes(r));
+  return { scope: scope as Suppression['scope'], reasons: [...new Set(reasons)].sort() };
+}
+
+function sortedTags(t: Tenant): Record<string, string> {
+  const tags: Record<string, string> = {};
+  for (const tag of [...(t.Tags ?? [])].sort((a, b) => (a.Key! < b.Key! ? -1 : a.Key! > b.Key! ? 1 : 0))) {
+    if (tag.Key !== undefined) tags[tag.Key] = tag.Value ?? '';
+  }
+  return tags;
+}
+
+/** Builds a LiveTenant from what GetTenant, ListTenantResources and the reputation entity said. */
+export function toLiveTenant(t: Tenant, resources: readonly ResourceRef[], entity: ReputationEntity | undefined): LiveTenant {
+  const customer = liveStatus(entity?.CustomerManagedStatus?.Status) ?? 'ENABLED';
+  return {
+    name: t.TenantName ?? '',
+    id: t.TenantId ?? '',
+    arn: t.TenantArn ?? '',
+    reputationPolicy: reputationPolicyFromArn(entity?.ReputationManagementPolicy) ?? null,
+    customerStatus: customer,
+    sendingStatusAggregate: liveStatus(entity?.SendingStatusAggregate) ?? liveStatus(t.SendingStatus) ?? customer,
+    tags: sortedTags(t),
+    suppression: suppressionOf(t),
+    resources: [...resources].sort(compareResources),
+  };
+}
+
+/** Every resource associated with a tenant (all pages). */
+export async function listTenantResources(client: SESv2Client, tenant: string): Promise<ResourceRef[]> {
+  const out: ResourceRef[] = [];
+  let token: string | undefined;
+  do {
+    const page = await client.send(new ListTenantResourcesCommand({ TenantName: tenant, PageSize: MAX_PAGE_SIZE, NextToken: token }));
+    for (const r of page.TenantResources ?? []) {
+      const ref = resourceOf(r);
+      if (ref) out.push(ref);
+    }
+    token = page.NextToken ?? undefined;
+  } while (token);
+  return out;
+}
+
+async function getEntity(client: SESv2Client, tenantArn: string): Promise<ReputationEntity | undefined> {
+  try {
+    return (await client.send(new GetReputationEntityCommand({ ReputationEntityType: 'RESOURCE', ReputationEntityReference: tenantArn }))).ReputationEntity;
+  } catch (err) {
+    if (isNotFound(err)) return undefined;
+    throw err;
+  }
+}
+
+/** Every tenant reputation entity of a region and account, keyed by reference (the tenant ARN). */
+async function listEntities(client: SESv2Client, at: ArnLocation): Promise<Map<string, ReputationEntity>> {
+  const out = new Map<string, ReputationEntity>();
+  const prefix = `arn:${at.partition}:ses:${at.region}:${at.account}:tenant/`;
+  let token: string | undefined;
+  do {
+    const page = await client.send(
+      new ListReputationEntitiesCommand({ Filter: { ENTITY_REFERENCE_PREFIX: prefix }, PageSize: MAX_PAGE_SIZE, NextToken: token }),
+    );
+    for (const e of page.ReputationEntities ?? []) if (e.ReputationEntityReference) out.set(e.ReputationEntityReference, e);
+    token = page.NextToken ?? undefined;
+  } while (token);
+  return out;
+}
+
+/** GetTenant, or undefined when the tenant does not exist. */
+async function getTenant(client: SESv2Client, name: string): Promise<Tenant | undefined> {
+  try {
+    return (await client.send(new GetTenantCommand({ TenantName: name }))).Tenant;
+  } catch (err) {
+    if (isNotFound(err)) return undefined;
+    throw err;
+  }
+}
+
+/** GetTenant and ListTenantResources of one tenant; undefined when it vanished meanwhile. */
+async function readTenantParts(client: SESv2Client, name: string): Promise<{ tenant: Tenant; resources: ResourceRef[] } | undefined> {
+  const [tenant, resources] = await Promise.all([
+    getTenant(client, name),
+    listTenantResources(client, name).catch((err: unknown) => {
+      if (isNotFound(err)) return undefined;
+      throw err;
+    }),
+  ]);
+  return tenant && resources ? { tenant, resources } : undefined;
+}
+
+/**
+ * Reads every tenant of one region and account in bulk: ListTenants (pages of 100) and
+ * ListReputationEntities (policy and customer status of every tenant, matched by tenant ARN) in
+ * parallel, then GetTenant and ListTenantResources per tenant with bounded concurrency, started
+ * as soon as each ListTenants page arrives. A tenant missing from the reputation entities gets a
+ * GetReputationEntity of its own; a tenant deleted while reading is left out.
+ */
+export async function readLiveRegion(client: SESv2Client, at: ArnLocation, opts: ReadLiveOptions = {}): Promise<LiveRegion> {
+  const limit = pLimit(opts.concurrency ?? 16);
+  const entitiesRead = listEntities(client, at);
+  const parts = new Map<string, Promise<{ tenant: Tenant; resources: ResourceRef[] } | undefined>>();
+  let done = 0;
+  let token: string | undefined;
+  try {
+    do {
+      const page = await client.send(new ListTenantsCommand({ PageSize: MAX_PAGE_SIZE, NextToken: token }));
+      for (const info of page.Tenants ?? []) {
+        const name = info.TenantName;
+        if (!name || parts.has(name)) continue;
+        parts.set(
+          name,
+          limit(async () => {
+            const read = await readTenantParts(client, name);
+            opts.onProgress?.(++done, parts.size);
+            return read;
+          }),
+        );
+      }
+      token = page.NextToken ?? undefined;
+    } while (token);
+  } catch (err) {
+    limit.clearQueue();
+    await Promise.allSettled([entitiesRead, ...parts.values()]);
+    throw err;
+  }
+  const [entities, reads] = await Promise.all([entitiesRead, Promise.all(parts.values())]);
+  const tenants: Record<string, LiveTenant> = {};
+  const found = reads.filter((r): r is { tenant: Tenant; resources: ResourceRef[] } => r !== undefined);
+  const missing = found.filter((r) => !entities.has(r.tenant.TenantArn ?? ''));
+  await Promise.all(missing.map((r) => limit(async () => entities.set(r.tenant.TenantArn ?? '', (await getEntity(client, r.tenant.TenantArn ?? '')) ?? {}))));
+  for (const r of found.sort((a, b) => ((a.tenant.TenantName ?? '') < (b.tenant.TenantName ?? '') ? -1 : 1))) {
+    const live = toLiveTenant(r.tenant, r.resources, entities.get(r.tenant.TenantArn ?? ''));
+    tenants[live.name] = live;
+  }
+  return { partition: at.partition, region: at.region, account: at.account, tenants };
+}
+
+/**
+ * Reads one tenant for a hook, in one round trip: GetTenant, ListTenantResources and
+ * ListReputationEntities filtered to this tenant's ARN prefix (`…:tenant/NAME/`) together; a
+ * GetReputationEntity follows only when the filtered list did not return the entity.
+ * Undefined when the tenant does not exist.
+ */
+export async function readLiveTenant(client: SESv2Client, at: ArnLocation, name: string): Promise<LiveTenant | undefined> {
+  const prefix = `arn:${at.partition}:ses:${at.region}:${at.account}:tenant/${name}/`;
+  const [parts, entities] = await Promise.all([
+    readTenantParts(client, name),
+    client
+      .send(new ListReputationEntitiesCommand({ Filter: { ENTITY_REFERENCE_PREFIX: prefix }, PageSize: MAX_PAGE_SIZE }))
+      .then((page) => page.ReputationEntities ?? []),
+  ]);
+  if (!parts) return undefined;
+  const arn = parts.tenant.TenantArn ?? '';
+  const entity = entities.find((e) => e.ReputationEntityReference === arn) ?? (await getEntity(client, arn));
+  return toLiveTenant(parts.tenant, parts.resources, entity);
+}
+
+/** The live state of one region holding at most the given tenants (what a hook reads). */
+export function liveRegionOf(at: ArnLocation, tenants: readonly LiveTenant[]): LiveRegion {
+  return { partition: at.partition, region: at.region, account: at.account, tenants: Object.fromEntries(tenants.map((t) => [t.name, t])) };
+}
