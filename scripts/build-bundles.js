@@ -11,7 +11,7 @@ const root = path.resolve(__dirname, '..');
 const entries = {
   cli: 'src/cli/bin.ts',
   hook: 'src/hooks/main.ts',
-  emulator: 'src/emulator/main.ts',
+  emulator: 'src/emulator/bin.ts',
 };
 
 async function main() {

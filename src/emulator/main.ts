@@ -93,13 +93,3 @@ export async function runEmulatorCommand(argv: readonly string[]): Promise<void>
   cmd.parse([...argv], { from: 'user' });
   await serveEmulator(emulatorOptionsFromCommand(cmd.opts<EmulatorCommandOptions>()));
 }
-
-if (require.main === module) {
-  runEmulatorCommand(process.argv.slice(2)).then(
-    () => process.exit(0),
-    (err: unknown) => {
-      process.stderr.write(`emulator: ${err instanceof Error ? err.message : String(err)}\n`);
-      process.exit(1);
-    },
-  );
-}
