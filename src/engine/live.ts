@@ -189,24 +189,34 @@ export async function readLiveRegion(client: SESv2Client, at: ArnLocation, opts:
   return { partition: at.partition, region: at.region, account: at.account, tenants };
 }
 
+/** What a hook reads of a tenant: everything, its settings only, or the tenant record only. */
+export type LiveTenantParts = 'all' | 'settings' | 'tenant';
+
 /**
- * Reads one tenant for a hook, in one round trip: GetTenant, ListTenantResources and
- * ListReputationEntities filtered to this tenant's ARN prefix (`…:tenant/NAME/`) together; a
- * GetReputationEntity follows only when the filtered list did not return the entity.
- * Undefined when the tenant does not exist.
+ * Reads one tenant for a hook, in one round trip: GetTenant, plus ListTenantResources (`all`) and
+ * ListReputationEntities filtered to this tenant's ARN prefix (`…:tenant/NAME/`; `all` and
+ * `settings`) together. A GetReputationEntity follows only when the filtered list missed the entity.
+ * Parts not read are left neutral: no resources; with `tenant`, no policy and the status GetTenant
+ * reports. Undefined when the tenant does not exist.
  */
-export async function readLiveTenant(client: SESv2Client, at: ArnLocation, name: string): Promise<LiveTenant | undefined> {
+export async function readLiveTenant(client: SESv2Client, at: ArnLocation, name: string, parts: LiveTenantParts = 'all'): Promise<LiveTenant | undefined> {
   const prefix = `arn:${at.partition}:ses:${at.region}:${at.account}:tenant/${name}/`;
-  const [parts, entities] = await Promise.all([
-    readTenantParts(client, name),
-    client
-      .send(new ListReputationEntitiesCommand({ Filter: { ENTITY_REFERENCE_PREFIX: prefix }, PageSize: MAX_PAGE_SIZE }))
-      .then((page) => page.ReputationEntities ?? []),
+  const [read, entities] = await Promise.all([
+    parts === 'all' ? readTenantParts(client, name) : getTenant(client, name).then((tenant) => tenant && { tenant, resources: [] }),
+    parts === 'tenant'
+      ? undefined
+      : client
+          .send(new ListReputationEntitiesCommand({ Filter: { ENTITY_REFERENCE_PREFIX: prefix }, PageSize: MAX_PAGE_SIZE }))
+          .then((page) => page.ReputationEntities ?? []),
   ]);
-  if (!parts) return undefined;
-  const arn = parts.tenant.TenantArn ?? '';
+  if (!read) return undefined;
+  const arn = read.tenant.TenantArn ?? '';
+  if (entities === undefined) {
+    const status = liveStatus(read.tenant.SendingStatus);
+    return toLiveTenant(read.tenant, read.resources, { CustomerManagedStatus: { Status: status }, SendingStatusAggregate: status });
+  }
   const entity = entities.find((e) => e.ReputationEntityReference === arn) ?? (await getEntity(client, arn));
-  return toLiveTenant(parts.tenant, parts.resources, entity);
+  return toLiveTenant(read.tenant, read.resources, entity);
 }
 
 /** The live state of one region holding at most the given tenants (what a hook reads). */

@@ -13,7 +13,8 @@ async function main(): Promise<number> {
     return err instanceof HookInputError ? HOOK_EXIT.invalidInput : HOOK_EXIT.failed;
   }
   try {
-    await runHook(invocation);
+    const outcome = await runHook(invocation);
+    if (outcome.note) process.stdout.write(`ses-tenants hook ${invocation.action} ${hookTenantName(invocation)}: ${outcome.note}\n`);
     return HOOK_EXIT.ok;
   } catch (err) {
     const e = err as Error;
