@@ -1,7 +1,8 @@
 import { DEFAULT_REGION, type BackendSettings, type EmulatorBackend } from './backend';
 import { BadRequestException, NotFoundException } from './errors';
 import type { FaultInjector, FaultSettings } from './faults';
-import { epochSeconds, optionalString } from './input';
+import type { Draws } from './draws';
+import { optionalString } from './input';
 import { saveState } from './snapshot';
 import type { StatsRecorder } from './stats';
 
@@ -50,7 +51,7 @@ export interface AdminRoute {
   /** Whether a success changes persisted state. */
   readonly mutates: boolean;
   /** The handler: JSON body and query in, JSON out. */
-  readonly handler: (admin: AdminContext, body: Record<string, unknown>, query: URLSearchParams) => unknown;
+  readonly handler: (admin: AdminContext, body: Record<string, unknown>, query: URLSearchParams, draws: Draws) => unknown;
 }
 
 function regionOf(admin: AdminContext, body: Record<string, unknown>) {
@@ -70,7 +71,7 @@ function verifyIdentities(admin: AdminContext, body: Record<string, unknown>): u
   return { verified };
 }
 
-function setAwsManagedStatus(admin: AdminContext, body: Record<string, unknown>): unknown {
+function setAwsManagedStatus(admin: AdminContext, body: Record<string, unknown>, _query: URLSearchParams, draws: Draws): unknown {
   const state = regionOf(admin, body);
   const name = optionalString(body, 'tenantName') ?? '';
   const status = optionalString(body, 'status') ?? '';
@@ -82,7 +83,7 @@ function setAwsManagedStatus(admin: AdminContext, body: Record<string, unknown>)
   tenant.awsStatus = {
     Status: status,
     Cause: optionalString(body, 'cause') ?? 'Status updated by the emulator admin endpoint.',
-    LastUpdatedTimestamp: epochSeconds(),
+    LastUpdatedTimestamp: draws.now(),
   };
   return {};
 }

@@ -2,7 +2,7 @@ import { parseAssociableArn } from './arn';
 import type { OperationContext } from './backend';
 import { DUPLICATE_ASSOCIATION_FAILS, RESOURCE_TYPE_WIRE_VALUES } from './choices';
 import { AlreadyExistsException, BadRequestException } from './errors';
-import { epochSeconds, optionalInteger, optionalString } from './input';
+import { optionalInteger, optionalString } from './input';
 import { readPageRequest, takePage, type PageScope } from './paging';
 import type { Association } from './region-state';
 import { requireResource } from './resources';
@@ -17,7 +17,7 @@ export function CreateTenantResourceAssociation(ctx: OperationContext): unknown 
     if (!DUPLICATE_ASSOCIATION_FAILS) return {};
     throw new AlreadyExistsException(`Resources ${resource.arn} has already been associated with tenant ${tenant.name}`);
   }
-  ctx.state.associate(tenant, resource.arn, resource.kind, epochSeconds());
+  ctx.state.associate(tenant, resource.arn, resource.kind, ctx.draws.now());
   return {};
 }
 

@@ -1,4 +1,5 @@
 import { DEFAULT_TENANT_QUOTA, MAX_KEPT_MESSAGES } from './choices';
+import type { Draws } from './draws';
 import type { OperationInput } from './input';
 import { RegionState } from './region-state';
 
@@ -101,8 +102,12 @@ export interface OperationContext extends OperationInput {
   readonly region: string;
   /** The account's state in that region. */
   readonly state: RegionState;
-  /** The whole backend (settings, messages). */
+  /** The whole backend (messages). */
   readonly backend: EmulatorBackend;
+  /** The backend switches in force for this request (recorded with it in the journal). */
+  readonly settings: Readonly<BackendSettings>;
+  /** Clock and id source. */
+  readonly draws: Draws;
 }
 
 /** An SES operation: takes the context, returns the JSON response body or throws an EmulatorError. */

@@ -1,7 +1,7 @@
 import { resourceArn } from './arn';
 import type { OperationContext } from './backend';
 import { AlreadyExistsException, BadRequestException } from './errors';
-import { epochSeconds, notNullMessage, optionalArray, optionalObject, optionalString } from './input';
+import { notNullMessage, optionalArray, optionalObject, optionalString } from './input';
 import type { ConfigurationSet } from './region-state';
 import { listByName, refuseIfAssociated, requireResource } from './resources';
 import { readTags, tagList } from './tags';
@@ -39,7 +39,7 @@ export function CreateConfigurationSet(ctx: OperationContext): unknown {
   if (ctx.state.configurationSets.get(name) !== undefined) {
     throw new AlreadyExistsException(`Configuration set ${name} already exists.`);
   }
-  ctx.state.configurationSets.set({ name, createdAt: epochSeconds(), options: readOptions(ctx.body), tags });
+  ctx.state.configurationSets.set({ name, createdAt: ctx.draws.now(), options: readOptions(ctx.body), tags });
   return {};
 }
 

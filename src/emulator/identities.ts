@@ -1,7 +1,7 @@
 import { resourceArn } from './arn';
 import type { OperationContext } from './backend';
 import { AlreadyExistsException, BadRequestException } from './errors';
-import { epochSeconds, notNullMessage, optionalArray, optionalString } from './input';
+import { notNullMessage, optionalArray, optionalString } from './input';
 import type { Identity } from './region-state';
 import { listByName, refuseIfAssociated, requireResource } from './resources';
 import { readTags, tagList } from './tags';
@@ -42,8 +42,8 @@ export function CreateEmailIdentity(ctx: OperationContext): unknown {
   const identity: Identity = {
     name,
     type: name.includes('@') ? 'EMAIL_ADDRESS' : 'DOMAIN',
-    createdAt: epochSeconds(),
-    verified: ctx.backend.settings.verifyIdentities,
+    createdAt: ctx.draws.now(),
+    verified: ctx.settings.verifyIdentities,
     configurationSetName,
     tags,
   };

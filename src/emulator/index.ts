@@ -1,7 +1,8 @@
 import type { AddressInfo } from 'net';
 import { EmulatorBackend, DEFAULT_ACCOUNT_ID } from './backend';
 import { FaultInjector } from './faults';
-import { StateFile } from './persistence';
+import { replayJournal } from './journal-replay';
+import { StateStore } from './persistence';
 import { createEmulatorServer } from './server';
 import { restoreState, saveState, type SavedState } from './snapshot';
 import { StatsRecorder } from './stats';
@@ -21,6 +22,12 @@ export interface EmulatorOptions {
   readonly host?: string;
   /** File to load state from at start and persist every acknowledged write to. @default - state is kept in memory only */
   readonly stateFile?: string;
+  /**
+   * With a state file: the journal (`<stateFile>.journal`) is folded into a new snapshot once it is
+   * larger than this many bytes and than the snapshot.
+   * @default 1048576
+   */
+  readonly stateCompactionBytes?: number;
   /** Account of callers whose access key is not a 12-digit account number. @default "123456789012" */
   readonly accountId?: string;
   /** Milliseconds added to every SES request. @default 0 */
@@ -51,6 +58,7 @@ export interface RunningEmulator {
 
 /** Starts the SES v2 emulator; resolves once it listens. */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const defaultAccountId = options.accountId ?? DEFAULT_ACCOUNT_ID;
   const backend = new EmulatorBackend({ verifyIdentities: options.verifyIdentities, tenantQuota: options.tenantQuota });
   const stats = new StatsRecorder();
   const faults = new FaultInjector({
@@ -59,22 +67,25 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     rateLimit: options.rateLimit ?? null,
     burst: options.burst,
   });
-  let stateFile: StateFile | undefined;
+  let store: StateStore<SavedState> | undefined;
   if (options.stateFile !== undefined) {
-    stateFile = new StateFile(
+    store = new StateStore<SavedState>(
       options.stateFile,
-      () => JSON.stringify(saveState(backend)),
-      (flush) => stats.flushed(flush.writes, flush.bytes, flush.ms),
+      (journalSeq) => ({ ...saveState(backend), journalSeq }),
+      (flush) => stats.flushed(flush.writes, flush.bytes, flush.ms, flush.compacted),
+      options.stateCompactionBytes,
     );
-    const saved = stateFile.read();
-    if (saved !== undefined) restoreState(backend, saved as SavedState);
+    const loaded = store.load();
+    if (loaded.snapshot !== undefined) restoreState(backend, loaded.snapshot);
+    replayJournal({ backend, faults, stats, defaultAccountId }, loaded.entries);
+    await store.open();
   }
   const server = createEmulatorServer({
     backend,
     faults,
     stats,
-    stateFile,
-    defaultAccountId: options.accountId ?? DEFAULT_ACCOUNT_ID,
+    store,
+    defaultAccountId,
   });
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
@@ -92,7 +103,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     host,
     async stop() {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      await stateFile?.idle();
+      await store?.close();
       server.closeAllConnections();
       await closed;
     },

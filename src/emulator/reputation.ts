@@ -8,7 +8,7 @@ import {
   reputationEntityNotFoundMessage,
 } from './choices';
 import { BadRequestException, NotFoundException } from './errors';
-import { epochSeconds, notNullMessage, optionalInteger, optionalString } from './input';
+import { notNullMessage, optionalInteger, optionalString } from './input';
 import { readPageRequest, takePage, type PageScope } from './paging';
 import type { Tenant } from './region-state';
 import { filterArgs, readFilter, validateFilter, where } from './tenants';
@@ -107,6 +107,6 @@ export function UpdateReputationEntityCustomerManagedStatus(ctx: OperationContex
       `1 validation error detected: Value '${status}' at 'sendingStatus' failed to satisfy constraint: Member must satisfy enum value set: [ENABLED, REINSTATED, DISABLED]`,
     );
   }
-  requireEntity(ctx).customerStatus = { Status: status, Cause: CUSTOMER_STATUS_CAUSE, LastUpdatedTimestamp: epochSeconds() };
+  requireEntity(ctx).customerStatus = { Status: status, Cause: CUSTOMER_STATUS_CAUSE, LastUpdatedTimestamp: ctx.draws.now() };
   return {};
 }

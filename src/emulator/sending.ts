@@ -3,7 +3,7 @@ import { resourceArn, splitArn } from './arn';
 import type { OperationContext, SentMessage } from './backend';
 import { pausedTenantMessage } from './choices';
 import { AccessDeniedException, BadRequestException, MessageRejected, NotFoundException, SendingPausedException } from './errors';
-import { epochSeconds, notNullMessage, optionalArray, optionalObject, optionalString } from './input';
+import { notNullMessage, optionalArray, optionalObject, optionalString } from './input';
 import type { Identity, Tenant } from './region-state';
 import { requireResource } from './resources';
 import { tenantSendingStatus } from './tenants';
@@ -125,7 +125,7 @@ function record(
     ConfigurationSetName: authorized.configurationSetName,
     TemplateName: request.templateName,
     Subject: subject,
-    Timestamp: epochSeconds(),
+    Timestamp: ctx.draws.now(),
   });
   return messageId;
 }

@@ -7,7 +7,9 @@ import { DEFAULT_REGION, type EmulatorBackend } from './backend';
 import { EmulatorError, SerializationException, TooManyRequestsException, UnknownOperationException, writeError } from './errors';
 import type { FaultInjector } from './faults';
 import { OPERATION_ROUTES, type OperationRoute } from './operations';
-import type { StateFile } from './persistence';
+import { LiveDraws } from './draws';
+import type { StateStore } from './persistence';
+import type { SavedState } from './snapshot';
 import type { StatsRecorder } from './stats';
 
 /** What the HTTP server serves from. */
@@ -18,8 +20,8 @@ export interface ServerDependencies {
   readonly faults: FaultInjector;
   /** Request counts. */
   readonly stats: StatsRecorder;
-  /** The state file, when state is persisted. */
-  readonly stateFile?: StateFile;
+  /** The state file and journal, when state is persisted. */
+  readonly store?: StateStore<SavedState>;
   /** Account of callers whose access key is not a 12-digit account number. */
   readonly defaultAccountId: string;
 }
@@ -127,16 +129,34 @@ export function createEmulatorServer(deps: ServerDependencies): http.Server {
         throw new TooManyRequestsException(throttle === 'rate-limit' ? 'Rate exceeded' : 'Too Many Requests');
       }
       if (route === undefined) throw new UnknownOperationException(`No SES v2 operation is served at ${req.method} ${req.url}`);
+      const body = parseJsonObject(text);
+      const query = queryMap(queryOf(req.url ?? ''));
+      const draws = new LiveDraws();
+      const settings = { ...deps.backend.settings };
       const output = route.handler({
-        body: parseJsonObject(text),
+        body,
         params: params as Record<string, string>,
-        query: queryMap(queryOf(req.url ?? '')),
+        query,
         accountId: caller.accountId,
         region: caller.region,
         state: deps.backend.region(caller.accountId, caller.region),
         backend: deps.backend,
+        settings,
+        draws,
       });
-      if (route.mutates && deps.stateFile !== undefined) await deps.stateFile.commit();
+      if (route.mutates && deps.store !== undefined) {
+        await deps.store.record({
+          kind: 'ses',
+          operation: route.operation,
+          accountId: caller.accountId,
+          region: caller.region,
+          body,
+          params: params as Record<string, string>,
+          query: [...query],
+          draws: draws.taken,
+          settings,
+        });
+      }
       writeJson(res, output, requestId);
     } catch (err) {
       deps.stats.error(err instanceof EmulatorError ? err.code : 'InternalServiceErrorException');
@@ -146,8 +166,22 @@ export function createEmulatorServer(deps: ServerDependencies): http.Server {
 
   async function serveAdmin(req: http.IncomingMessage, res: http.ServerResponse, route: AdminRoute, requestId: string): Promise<void> {
     try {
-      const output = route.handler(admin, parseJsonObject(await readBody(req)), queryOf(req.url ?? ''));
-      if (route.mutates && deps.stateFile !== undefined) await deps.stateFile.commit();
+      const body = parseJsonObject(await readBody(req));
+      const draws = new LiveDraws();
+      const output = route.handler(admin, body, queryOf(req.url ?? ''), draws);
+      if (route.mutates && deps.store !== undefined) {
+        await deps.store.record({
+          kind: 'admin',
+          operation: route.path,
+          accountId: deps.defaultAccountId,
+          region: DEFAULT_REGION,
+          body,
+          params: {},
+          query: [],
+          draws: draws.taken,
+          settings: { ...deps.backend.settings },
+        });
+      }
       writeJson(res, output, requestId);
     } catch (err) {
       writeError(res, err, requestId);

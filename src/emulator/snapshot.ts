@@ -43,8 +43,12 @@ export interface SavedRegion {
 
 /** The whole state file, also what `GET /_emulator/state` answers. */
 export interface SavedState {
+  /** Format marker. */
   format: typeof STATE_FORMAT;
+  /** Every account and region that holds something. */
   regions: SavedRegion[];
+  /** In the state file: the last journal entry this snapshot includes. */
+  journalSeq?: number;
 }
 
 function saveRegion(state: RegionState): SavedRegion {

@@ -15,7 +15,20 @@ export interface EmulatorStats {
   /** Sum of the injected latency, milliseconds. */
   injectedLatencyMs: number;
   /** State file writes (group commits) and their cost, when a state file is used. */
-  persistence: { flushes: number; writesAcknowledged: number; bytesWritten: number; flushMsTotal: number; flushMsMax: number };
+  persistence: {
+    /** Journal flushes (group commits). */
+    flushes: number;
+    /** Snapshots written because the journal outgrew the threshold. */
+    compactions: number;
+    /** Writes acknowledged after a flush. */
+    writesAcknowledged: number;
+    /** Bytes written to the journal and snapshots. */
+    bytesWritten: number;
+    /** Sum of flush wall times, milliseconds. */
+    flushMsTotal: number;
+    /** Longest flush, milliseconds. */
+    flushMsMax: number;
+  };
 }
 
 function bump(counts: Record<string, number>, key: string): void {
@@ -35,7 +48,7 @@ export class StatsRecorder {
       errors: {},
       delayed: 0,
       injectedLatencyMs: 0,
-      persistence: { flushes: 0, writesAcknowledged: 0, bytesWritten: 0, flushMsTotal: 0, flushMsMax: 0 },
+      persistence: { flushes: 0, compactions: 0, writesAcknowledged: 0, bytesWritten: 0, flushMsTotal: 0, flushMsMax: 0 },
     };
   }
 
@@ -62,10 +75,11 @@ export class StatsRecorder {
     this.stats.injectedLatencyMs += ms;
   }
 
-  /** Counts one state file write covering `writes` acknowledged requests. */
-  flushed(writes: number, bytes: number, ms: number): void {
+  /** Counts one journal flush covering `writes` acknowledged requests. */
+  flushed(writes: number, bytes: number, ms: number, compacted: boolean): void {
     const p = this.stats.persistence;
     p.flushes += 1;
+    if (compacted) p.compactions += 1;
     p.writesAcknowledged += writes;
     p.bytesWritten += bytes;
     p.flushMsTotal += ms;

@@ -1,7 +1,7 @@
 import { resourceArn } from './arn';
 import type { OperationContext } from './backend';
 import { AlreadyExistsException, BadRequestException } from './errors';
-import { epochSeconds, notNullMessage, optionalArray, optionalObject, optionalString } from './input';
+import { notNullMessage, optionalArray, optionalObject, optionalString } from './input';
 import type { EmailTemplate } from './region-state';
 import { listByName, refuseIfAssociated, requireResource } from './resources';
 import { readTags, tagList } from './tags';
@@ -24,7 +24,7 @@ export function CreateEmailTemplate(ctx: OperationContext): unknown {
   const content = readContent(ctx.body);
   const tags = readTags(optionalArray(ctx.body, 'Tags'));
   if (ctx.state.templates.get(name) !== undefined) throw new AlreadyExistsException(`Template ${name} already exists.`);
-  ctx.state.templates.set({ name, createdAt: epochSeconds(), content, tags });
+  ctx.state.templates.set({ name, createdAt: ctx.draws.now(), content, tags });
   return {};
 }
 

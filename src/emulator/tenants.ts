@@ -1,16 +1,14 @@
-import { randomBytes } from 'crypto';
 import { reputationPolicyArn, tenantArn } from './arn';
 import type { OperationContext } from './backend';
 import {
   DEFAULT_REPUTATION_POLICY,
   LIST_TENANTS_INCLUDES_SENDING_STATUS,
-  TENANT_ID_HEX_DIGITS,
   UNCONFIRMED_MESSAGES,
   aggregateSendingStatus,
   tenantQuotaMessage,
 } from './choices';
 import { AlreadyExistsException, BadRequestException, LimitExceededException, NotFoundException } from './errors';
-import { epochSeconds, notNullMessage, optionalArray, optionalInteger, optionalObject, optionalString, optionalStringMap } from './input';
+import { notNullMessage, optionalArray, optionalInteger, optionalObject, optionalString, optionalStringMap } from './input';
 import { readPageRequest, takePage, type PageScope } from './paging';
 import type { RegionState, SuppressionAttributes, Tenant } from './region-state';
 import { SortedIndex } from './sorted-index';
@@ -87,18 +85,14 @@ export function readSuppression(reasonsRaw: unknown[] | undefined, scope: string
   return { SuppressedReasons: reasons, SuppressionScope: scope };
 }
 
-function newTenantId(): string {
-  return `tn-${randomBytes(Math.ceil(TENANT_ID_HEX_DIGITS / 2)).toString('hex').slice(0, TENANT_ID_HEX_DIGITS)}`;
-}
-
 /** Builds a tenant record with a fresh reputation entity. */
-export function newTenant(ctx: Pick<OperationContext, 'region' | 'accountId'>, name: string, tags: Map<string, string>, suppression: SuppressionAttributes | null): Tenant {
-  const id = newTenantId();
+function newTenant(ctx: OperationContext, name: string, tags: Map<string, string>, suppression: SuppressionAttributes | null): Tenant {
+  const id = ctx.draws.tenantId();
   return {
     name,
     id,
     arn: tenantArn(ctx.region, ctx.accountId, name, id),
-    createdAt: epochSeconds(),
+    createdAt: ctx.draws.now(),
     tags,
     suppression,
     policy: reputationPolicyArn(ctx.region, DEFAULT_REPUTATION_POLICY),
@@ -133,7 +127,7 @@ export function CreateTenant(ctx: OperationContext): unknown {
   if (ctx.state.tenants.has(name)) {
     throw new AlreadyExistsException(`Tenant with name ${name} already exists in account ${ctx.accountId}`);
   }
-  const quota = ctx.backend.settings.tenantQuota;
+  const quota = ctx.settings.tenantQuota;
   if (ctx.state.tenants.size >= quota) {
     throw new LimitExceededException(tenantQuotaMessage(quota, ctx.accountId, ctx.region));
   }

@@ -94,7 +94,7 @@ describe('stats', () => {
       errors: { NotFoundException: 1, UnknownOperationException: 1 },
       delayed: 0,
       injectedLatencyMs: 0,
-      persistence: { flushes: 0, writesAcknowledged: 0, bytesWritten: 0, flushMsTotal: 0, flushMsMax: 0 },
+      persistence: { flushes: 0, compactions: 0, writesAcknowledged: 0, bytesWritten: 0, flushMsTotal: 0, flushMsMax: 0 },
     });
     await emulator.admin.resetStats();
     expect((await emulator.admin.stats()).total).toBe(0);
