@@ -88,6 +88,14 @@ export const TENANT_NAME_FILTER_CASE_SENSITIVE = true;
  */
 export const THROTTLE_FRACTION_IS_DETERMINISTIC = true;
 
+/**
+ * Tenant send check order after the request shape and the tenant 404: paused tenant
+ * (SendingPausedException) → association gate (AccessDenied 403) → configuration set / template
+ * existence (404) → sender identity verified (MessageRejected). Without TenantName only the last
+ * three apply.
+ */
+export const SEND_CHECK_ORDER = ['paused', 'associations', 'resources-exist', 'identity-verified'] as const;
+
 /** Accepted sends kept for `/_emulator/messages`, newest kept; they are not persisted. */
 export const MAX_KEPT_MESSAGES = 10_000;
 

@@ -8,7 +8,7 @@ import { restoreState, saveState, type SavedState } from './snapshot';
 import { StatsRecorder } from './stats';
 
 export type { AdminRoute, AwsManagedStatusRequest, VerifyIdentitiesRequest } from './admin';
-export { EmulatorAdminClient } from './admin-client';
+export { EmulatorAdminClient, EmulatorAdminError } from './admin-client';
 export { DEFAULT_ACCOUNT_ID, DEFAULT_REGION, type BackendSettings, type SentMessage } from './backend';
 export type { FaultSettings } from './faults';
 export type { SavedState } from './snapshot';

@@ -108,6 +108,7 @@ export const OPERATION_ROUTES: readonly OperationRoute[] = [
   route('POST', '/v2/email/tenants/resources/list', 'ListTenantResources', READ),
   route('POST', '/v2/email/resources/tenants/list', 'ListResourceTenants', READ),
   route('GET', ENTITY, 'GetReputationEntity', READ),
+  route('GET', '/v2/email/reputation/entities/:ReputationEntityType/', 'GetReputationEntity', READ),
   route('POST', '/v2/email/reputation/entities', 'ListReputationEntities', READ),
   route('PUT', `${ENTITY}/policy`, 'UpdateReputationEntityPolicy', WRITE),
   route('PUT', `${ENTITY}/customer-managed-status`, 'UpdateReputationEntityCustomerManagedStatus', WRITE),

@@ -111,6 +111,10 @@ test('unknown references are 404 and other entity types are rejected', async () 
     { name: 'NotFoundException', status: 404 },
   );
   await expectAwsError(
+    client.send(new GetReputationEntityCommand({ ReputationEntityType: 'RESOURCE', ReputationEntityReference: '' })),
+    bad("1 validation error detected: Value at 'reputationEntityReference' failed to satisfy constraint: Member must not be null"),
+  );
+  await expectAwsError(
     client.send(new GetReputationEntityCommand({ ReputationEntityType: 'TENANT' as never, ReputationEntityReference: ghost })),
     bad('Invalid reputation entity type TENANT. Valid values are: RESOURCE'),
   );
