@@ -1,0 +1,61 @@
+import type { SESv2Client } from '@aws-sdk/client-sesv2';
+import { applyPlan, computePlan, readLiveRegion, type ApplyResult, type DesiredStack, type Plan } from '../../../src/engine';
+import type { EmulatorStats } from '../../../src/emulator';
+import { acceptedCalls, benchClient, createSendingResources, startEmulatorProcess, type EmulatorProcess } from './emulator-process';
+import { peakMb, type BenchMeasurement } from './result';
+import { FLEET_TARGET, SHARED_CONFIGURATION_SET, fleetDesired, fleetIdentity } from './fleet';
+
+/** Rate limit (requests per second) and added latency (ms) of the emulator in the engine scenarios. */
+export const ENGINE_FAULTS = { rateLimit: 200, latencyMs: 5 } as const;
+
+/** Reads the live region of a desired stack and plans against it, as `ses-tenants plan` does. */
+export async function planFleet(client: SESv2Client, desired: DesiredStack): Promise<Plan> {
+  const live = await readLiveRegion(client, desired.target);
+  return computePlan([desired], [live]);
+}
+
+/** Plans and applies a desired stack, as `ses-tenants apply` does. */
+export async function planAndApply(client: SESv2Client, desired: DesiredStack): Promise<{ plan: Plan; result: ApplyResult }> {
+  const plan = await planFleet(client, desired);
+  const result = await applyPlan(plan, () => client);
+  return { plan, result };
+}
+
+/** An emulator process holding the sending resources of a fleet, with the project's client and the fleet's desired state. */
+export interface FleetEmulator {
+  /** The emulator process. */
+  readonly emulator: EmulatorProcess;
+  /** The project's SES client pointed at it. */
+  readonly client: SESv2Client;
+  /** The fleet's desired state. */
+  readonly desired: DesiredStack;
+}
+
+/**
+ * Starts an emulator process (quota raised to `n`), creates the identities and configuration set
+ * a fleet of `n` tenants associates with (not measured), runs `body`, then stops the emulator.
+ */
+export async function withFleetEmulator<T>(n: number, body: (fleet: FleetEmulator) => Promise<T>): Promise<T> {
+  const emulator = await startEmulatorProcess(['--tenant-quota', String(Math.max(n, 10_000))]);
+  const client = benchClient(emulator.url, FLEET_TARGET.region);
+  try {
+    await createSendingResources(client, Array.from({ length: n }, (_, i) => fleetIdentity(i)), [SHARED_CONFIGURATION_SET]);
+    return await body({ emulator, client, desired: fleetDesired(n) });
+  } finally {
+    client.destroy();
+    await emulator.stop();
+  }
+}
+
+/** The measurement of an engine scenario: accepted calls and 429s from the emulator's stats, this process's peak memory. */
+export function engineMeasurement(scenario: string, n: number, stats: EmulatorStats, wallS: number, extra: BenchMeasurement['extra']): BenchMeasurement {
+  return {
+    scenario,
+    n,
+    apiCalls: acceptedCalls(stats),
+    throttled: stats.throttled,
+    wallS,
+    peakMb: peakMb(),
+    extra: { ...extra, floorWallS: acceptedCalls(stats) / ENGINE_FAULTS.rateLimit, operations: JSON.stringify(stats.operations) },
+  };
+}

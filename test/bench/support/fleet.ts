@@ -1,0 +1,59 @@
+import { sesResourceArn } from '../../../src/aws/arn';
+import type { DesiredStack } from '../../../src/engine';
+import { canonicalTenantSpec } from '../../../src/spec/canonical';
+import { REPUTATION_POLICIES, type StackTarget, type TenantSpec } from '../../../src/spec/tenant-spec';
+
+/** The stack target of the engine and hook benchmarks. */
+export const FLEET_TARGET: StackTarget = {
+  formatVersion: 1,
+  stack: 'ses-tenants-bench',
+  region: 'eu-central-1',
+  account: '123456789012',
+  partition: 'aws',
+  tenantQuota: 10_000,
+};
+
+/** The configuration set every fleet tenant associates with. */
+export const SHARED_CONFIGURATION_SET = 'shared-transactional';
+
+/** Name of fleet tenant `i`. */
+export function fleetTenantName(i: number): string {
+  return `tenant-${String(i).padStart(5, '0')}`;
+}
+
+/** Email identity of fleet tenant `i`. */
+export function fleetIdentity(i: number): string {
+  return `${fleetTenantName(i)}.example.com`;
+}
+
+/**
+ * The canonical spec of fleet tenant `i`: 2 associations (its own identity and the shared
+ * configuration set), policies rotating through standard/strict/none, every 50th tenant disabled,
+ * every 7th with tenant-level suppression, 3 tags.
+ */
+export function fleetTenant(i: number, target: StackTarget = FLEET_TARGET): TenantSpec {
+  const identity = fleetIdentity(i);
+  return canonicalTenantSpec({
+    name: fleetTenantName(i),
+    resources: [
+      { type: 'identity', name: identity, arn: sesResourceArn(target, 'identity', identity) },
+      { type: 'configuration-set', name: SHARED_CONFIGURATION_SET, arn: sesResourceArn(target, 'configuration-set', SHARED_CONFIGURATION_SET) },
+    ],
+    reputationPolicy: REPUTATION_POLICIES[i % REPUTATION_POLICIES.length],
+    sendingStatus: i % 50 === 49 ? 'disabled' : 'enabled',
+    tags: { team: `team-${i % 37}`, 'cost-center': `cc-${i % 101}`, plan: i % 3 === 0 ? 'enterprise' : 'standard' },
+    suppression: i % 7 === 0 ? { scope: 'TENANT', reasons: ['BOUNCE', 'COMPLAINT'] } : null,
+  });
+}
+
+/** The desired state of a fleet of `n` tenants in one stack. */
+export function fleetDesired(n: number, target: StackTarget = FLEET_TARGET): DesiredStack {
+  const tenants: Record<string, TenantSpec> = {};
+  for (let i = 0; i < n; i++) tenants[fleetTenantName(i)] = fleetTenant(i, target);
+  return { target, tenants };
+}
+
+/** Pages of a list operation returning `items` items at most `pageSize` per page (at least one page). */
+export function pagesOf(items: number, pageSize = 100): number {
+  return Math.max(1, Math.ceil(items / pageSize));
+}
