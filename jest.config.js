@@ -8,4 +8,6 @@ module.exports = {
   globalSetup: '<rootDir>/test/global-setup.js',
   setupFilesAfterEnv: ['<rootDir>/test/setup.ts'],
   testTimeout: 120000,
+  // Inline snapshots are written without prettier (jest 30 no longer bundles it).
+  prettierPath: null,
 };

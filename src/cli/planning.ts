@@ -1,4 +1,4 @@
-import { readDesiredState } from '../engine/desired';
+import { listSynthStacks, readDesiredState } from '../engine/desired';
 import type { DesiredStack, LiveRegion, Plan } from '../engine/model';
 import { computePlan } from '../engine/plan';
 import { progress } from './progress';
@@ -12,6 +12,8 @@ export interface PlanningOptions extends SesOptions {
   readonly app: string;
   /** Stacks to plan; all when empty. */
   readonly stack?: string[];
+  /** No progress output. @default false */
+  readonly quiet?: boolean;
 }
 
 /** A computed plan and what it was computed from. */
@@ -28,12 +30,13 @@ export interface Planned {
 export async function planFromApp(opts: PlanningOptions, session: SesSession): Promise<Planned> {
   const outDir = resolveSynthDir(opts.app);
   const desired = readDesiredState(outDir, { stacks: opts.stack && opts.stack.length > 0 ? opts.stack : undefined });
-  const bar = progress('reading live tenants');
+  const bar = opts.quiet ? undefined : progress('reading live tenants');
   let live: LiveRegion[];
   try {
-    live = await session.readLive(desired, (done, total) => bar.update(done, total));
+    live = await session.readLive(desired, bar ? (done, total, region) => bar.update(done, total, region) : undefined);
   } finally {
-    bar.stop();
+    bar?.stop();
   }
-  return { desired, live, plan: computePlan(desired, live) };
+  // Tenants marked by stacks of this app that are not selected are neither deleted nor "unmanaged".
+  return { desired, live, plan: computePlan(desired, live, { appStacks: listSynthStacks(outDir) }) };
 }

@@ -2,8 +2,8 @@ import { SingleBar, Presets } from 'cli-progress';
 
 /** Reports progress of a long step: a bar on a TTY, otherwise one line per tenth of the work. */
 export interface Progress {
-  /** Records that `done` of `total` units are finished. */
-  update(done: number, total: number): void;
+  /** Records that `done` of `total` units of a part (such as a region) are finished. */
+  update(done: number, total: number, part?: string): void;
   /** Ends the bar (or prints the last line). */
   stop(): void;
 }
@@ -29,19 +29,16 @@ export function progress(label: string, stream: NodeJS.WriteStream = process.std
       stop: () => bar.stop(),
     };
   }
-  let lastTenth = -1;
-  let last = { done: 0, total: 0 };
+  // Without a terminal: one line per tenth of each part, and one when the part is complete.
+  const lastTenth = new Map<string, number>();
   return {
-    update(done, total) {
-      last = { done, total };
+    update(done, total, part = '') {
       const tenth = total === 0 ? 10 : Math.floor((done / total) * 10);
-      if (tenth > lastTenth && tenth < 10) {
-        lastTenth = tenth;
-        stream.write(`${label}: ${done}/${total}\n`);
+      if (tenth > (lastTenth.get(part) ?? -1) && (total >= 100 || done === total)) {
+        lastTenth.set(part, tenth);
+        stream.write(`${label}${part ? ` (${part})` : ''}: ${done}/${total}\n`);
       }
     },
-    stop() {
-      if (last.total > 0) stream.write(`${label}: ${last.done}/${last.total}\n`);
-    },
+    stop() {},
   };
 }

@@ -92,7 +92,7 @@ export function demoCommand(program: Command): Command {
       });
       try {
         say('\n1. Synthesize the stacks (cdktf synth)');
-        const first = await planFromApp({ app: opts.app }, session);
+        const first = await planFromApp({ app: opts.app, quiet: true }, session);
         say(`   ${first.desired.length} stacks: ${first.desired.map((d) => `${d.target.stack} (${Object.keys(d.tenants).length} tenants)`).join(', ')}`);
 
         say('\n2. Create the native identities, configuration sets and templates');
@@ -104,7 +104,7 @@ export function demoCommand(program: Command): Command {
         }
 
         say('\n3. Plan');
-        const { plan } = await planFromApp({ app: path.join(opts.app, 'cdktf.out') }, session);
+        const { plan } = await planFromApp({ app: path.join(opts.app, 'cdktf.out'), quiet: true }, session);
         fs.writeSync(1, renderText(plan, { colour }));
 
         if (!planIsEmpty(plan)) {
@@ -118,7 +118,7 @@ export function demoCommand(program: Command): Command {
         }
 
         say('\n5. Plan again');
-        const again = await planFromApp({ app: path.join(opts.app, 'cdktf.out') }, session);
+        const again = await planFromApp({ app: path.join(opts.app, 'cdktf.out'), quiet: true }, session);
         fs.writeSync(1, renderText(again.plan, { colour }));
         if (!planIsEmpty(again.plan)) process.exitCode = EXIT.error;
 
