@@ -26,6 +26,7 @@ const PROCESSES = {
   'hook-process': { entry: 'test/bench/scenarios/hook-process.ts', needs: 'hooks, emulator' },
   'terraform-apply': { entry: 'test/bench/scenarios/terraform-apply.ts', needs: 'constructs, hooks, emulator' },
   render: { entry: 'test/bench/scenarios/render.ts', needs: 'render' },
+  'hook-startup': { entry: 'test/bench/hook-startup/measure.ts', needs: 'hooks, emulator' },
 };
 
 /** The six scenarios of the issue: which processes each runs, with which N (full, quick). */
@@ -43,6 +44,8 @@ const SCENARIOS = {
   'hook-process': [['hook-process', 21, 5]],
   'terraform-apply': [['terraform-apply', 200, 20]],
   render: [['render', 10000, 1000]],
+  // Not one of the six: start-up prototypes of the hook program (test/bench/hook-startup/).
+  'hook-startup': [['hook-startup', 21, 5]],
 };
 
 function parseArgs(argv) {
@@ -238,6 +241,27 @@ function rowsFor(scenario, results, quick) {
         pass: r.extra.markdownS < 1 && r.extra.markdownChars < r.extra.markdownLimit,
         note: `${r.extra.markdownChars} chars`,
       });
+      return out;
+    }
+    case 'hook-startup': {
+      const r = results.find((m) => m.scenario === scenario);
+      if (!r || !r.ok) return [crashed(r, scenario, '')];
+      const names = Object.keys(r.extra).filter((k) => k.endsWith('|s')).map((k) => k.slice(0, -2));
+      for (const name of names) {
+        const ratio = r.extra[`${name}|s`] / r.extra.floorS;
+        out.push({
+          scenario,
+          label: `hook start-up: ${name}`,
+          n: r.n,
+          wallS: r.extra[`${name}|s`],
+          floor: `node -e 0 ${fmt(r.extra.floorS, 3)} s`,
+          ratio,
+          target: '<= 2.0x, no stderr',
+          pass: ratio <= 2.0 && r.extra[`${name}|ok`] === true,
+          note: r.extra[`${name}|ok`] ? r.extra[`${name}|about`] : `failed: ${r.extra[`${name}|stderr`]}`,
+        });
+      }
+      if (r.extra.skipped) out.push({ scenario, label: 'hook start-up: skipped', note: r.extra.skipped, pass: null });
       return out;
     }
     default:

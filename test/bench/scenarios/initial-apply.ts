@@ -1,5 +1,5 @@
 import { SES_DEFAULT_POLICY } from '../../../src/engine';
-import { ENGINE_FAULTS, engineMeasurement, planAndApply, withFleetEmulator } from '../support/engine-run';
+import { ENGINE_FAULTS, describeThroughput, engineMeasurement, sampleThroughput, planAndApply, withFleetEmulator } from '../support/engine-run';
 import { argN, runScenario, secondsSince } from '../support/result';
 
 // Scenario 3: initial apply of N tenants with 2 associations each against the emulator with 5 ms
@@ -12,9 +12,11 @@ runScenario(() => {
   return withFleetEmulator(n, async ({ emulator, client, desired }) => {
     await emulator.admin.setFaults(ENGINE_FAULTS);
     await emulator.admin.resetStats();
+    const sampler = sampleThroughput(emulator);
     const start = performance.now();
     const { plan, result } = await planAndApply(client, desired);
     const wallS = secondsSince(start);
+    const throughput = describeThroughput(await sampler.stop(), ENGINE_FAULTS.rateLimit);
     const stats = await emulator.admin.stats();
     const specs = Object.values(desired.tenants);
     const associations = specs.reduce((sum, t) => sum + t.resources.length, 0);
@@ -26,6 +28,7 @@ runScenario(() => {
       created: result.counts.created,
       planned: plan.summary.create,
       errors: JSON.stringify(stats.errors),
+      ...throughput,
     });
   });
 });

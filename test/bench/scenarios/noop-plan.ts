@@ -1,5 +1,5 @@
 import { planIsEmpty } from '../../../src/engine';
-import { ENGINE_FAULTS, engineMeasurement, planAndApply, planFleet, withFleetEmulator } from '../support/engine-run';
+import { ENGINE_FAULTS, describeThroughput, engineMeasurement, sampleThroughput, planAndApply, planFleet, withFleetEmulator } from '../support/engine-run';
 import { pagesOf } from '../support/fleet';
 import { argN, runScenario, secondsSince } from '../support/result';
 
@@ -17,11 +17,13 @@ runScenario(() => {
     const seedS = secondsSince(seedStart);
     await emulator.admin.setFaults(ENGINE_FAULTS);
     await emulator.admin.resetStats();
+    const sampler = sampleThroughput(emulator);
     const start = performance.now();
     const plan = await planFleet(client, desired);
     const wallS = secondsSince(start);
+    const throughput = describeThroughput(await sampler.stop(), ENGINE_FAULTS.rateLimit);
     const stats = await emulator.admin.stats();
     if (!planIsEmpty(plan)) throw new Error(`the plan of an applied fleet is not empty: ${JSON.stringify(plan.summary)}`);
-    return engineMeasurement('noop-plan', n, stats, wallS, { floorCalls: 2 * n + 2 * pagesOf(n), seedS });
+    return engineMeasurement('noop-plan', n, stats, wallS, { floorCalls: 2 * n + 2 * pagesOf(n), seedS, ...throughput });
   });
 });

@@ -59,3 +59,46 @@ export function engineMeasurement(scenario: string, n: number, stats: EmulatorSt
     extra: { ...extra, floorWallS: acceptedCalls(stats) / ENGINE_FAULTS.rateLimit, operations: JSON.stringify(stats.operations) },
   };
 }
+
+/** Accepted SES requests per second, sampled from the emulator's stats while a measurement runs. */
+export interface ThroughputSampler {
+  /** Stops sampling; answers requests per second for each interval, and the intervals' length in seconds. */
+  stop(): Promise<{ rps: number[]; intervalS: number }>;
+}
+
+/** Polls `/_emulator/stats` every `intervalMs` (admin requests are not counted as SES calls). */
+export function sampleThroughput(emulator: EmulatorProcess, intervalMs = 1000): ThroughputSampler {
+  const rps: number[] = [];
+  let last: number | undefined;
+  let stopped = false;
+  const poll = async (): Promise<void> => {
+    while (!stopped) {
+      const accepted = acceptedCalls(await emulator.admin.stats());
+      if (last !== undefined) rps.push(((accepted - last) * 1000) / intervalMs);
+      last = accepted;
+      await new Promise((resolve) => setTimeout(resolve, intervalMs));
+    }
+  };
+  const running = poll();
+  return {
+    stop: async () => {
+      stopped = true;
+      await running;
+      return { rps, intervalS: intervalMs / 1000 };
+    },
+  };
+}
+
+/** A throughput series in a few numbers: intervals under half the rate limit, and 5-interval means. */
+export function describeThroughput(series: { rps: number[]; intervalS: number }, limit: number): Record<string, string | number> {
+  const means: number[] = [];
+  for (let i = 0; i < series.rps.length; i += 5) {
+    const chunk = series.rps.slice(i, i + 5);
+    means.push(Math.round(chunk.reduce((a, b) => a + b, 0) / chunk.length));
+  }
+  return {
+    slowIntervalsS: series.rps.filter((r) => r < limit / 2).length * series.intervalS,
+    meanRps: Math.round(series.rps.reduce((a, b) => a + b, 0) / Math.max(1, series.rps.length)),
+    rpsBy5s: means.join(' '),
+  };
+}
