@@ -220,7 +220,7 @@ function rowsFor(scenario, results, quick) {
           ratio,
           target: '<= 3x',
           pass: check(ratio, 3) && r.extra.applied === r.extra.instances,
-          note: `${r.extra.applied}/${r.extra.instances} instances in state`,
+          note: `${r.extra.applied}/${r.extra.instances} instances in state; same stack with provisioners running true: ${fmt(r.extra.terraformOnlyS, 1)} s`,
         }),
       );
       return out;
