@@ -271,7 +271,7 @@ function deletesOf(plan: Plan): string[] {
  * CreateTenant each, with user tags, the two reserved tags and suppression), associate, settings
  * (policy and status only where they differ from what SES set, suppression, untag), tags (changed
  * user tags, marker and spec hash in one TagResource), disassociate, delete. Calls run
- * concurrently within `concurrency`; retries are the SDK's (adaptive mode). Idempotent:
+ * concurrently within `concurrency`; retries are the SDK's (standard mode). Idempotent:
  * AlreadyExists on create/associate and NotFound on delete/disassociate count as done, and a tenant
  * an interrupted apply created is reused. A failed step is reported with stack, tenant, step and
  * the AWS error, and skips that tenant's later steps; other tenants go on.

@@ -204,7 +204,7 @@ describe('applyPlan against the emulator', () => {
 describe('applyPlan under throttling', () => {
   const throttled = withEmulator({ throttleFraction: 0.25 });
 
-  test('a 25%-throttled SES converges through the SDK\'s adaptive retries', async () => {
+  test('a 25%-throttled SES converges through the SDK\'s retries', async () => {
     const tenants = names(5);
     await throttled.admin.setFaults({ throttleFraction: 0 });
     await seedResources(engineClient(throttled), tenants);

@@ -20,9 +20,9 @@ describe('createSesClient', () => {
     expect(process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED).toBe(before);
   });
 
-  test('uses adaptive retries, the default attempts and a user agent naming the tool', async () => {
+  test('uses standard retries (adaptive mode stalls under steady throttling), the default attempts and a user agent naming the tool', async () => {
     const client = createSesClient({ region: 'eu-central-1', endpoint: emu.url, credentials: fakeCredentials() });
-    expect(((await client.config.retryStrategy()) as { mode?: string }).mode).toBe('adaptive');
+    expect(((await client.config.retryStrategy()) as { mode?: string }).mode).toBe('standard');
     expect(await client.config.maxAttempts()).toBe(DEFAULT_MAX_ATTEMPTS);
     const agents: string[] = [];
     client.middlewareStack.add(
