@@ -1,0 +1,92 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { CreateTenantCommand } from '@aws-sdk/client-sesv2';
+import { withEmulator } from '../support/emulator';
+import { runCliProcess, type CliRun } from '../support/cli-process';
+import { writeCount } from '../support/kill-points';
+import {
+  APP_REGION,
+  generatedTenant,
+  readLiveTenants,
+  removeDir,
+  seedGeneratedResources,
+  synthTenantApp,
+  tempDir,
+  tenantIds,
+} from '../support/tenant-app';
+import { UserProject } from '../support/user-project';
+
+// Bringing live tenants under code: `ses-tenants import` writes a TypeScript stack, the user makes
+// it the app of a cdktf project (installed library, `node app.js`), and `plan --app PROJECT`
+// (which synthesizes the project as `cdktf synth` does) finds nothing to change.
+
+describe('ses-tenants import round trip', () => {
+  const emu = withEmulator();
+  let dir: string;
+  const cli = (args: string[]): Promise<CliRun> => runCliProcess([...args, '--endpoint', emu.url]);
+
+  beforeEach(() => {
+    dir = tempDir('cli-import');
+  });
+  afterEach(() => removeDir(dir));
+
+  test('given tenants applied with every kind of setting, the imported stack synthesizes and plans with no changes and the same TenantIds', async () => {
+    const client = emu.client(APP_REGION);
+    await seedGeneratedResources(client, ['acme', 'globex', 'initech', 'hooli']);
+    const app = synthTenantApp(path.join(dir, 'original'), [
+      generatedTenant('acme'),
+      generatedTenant('globex', { reputationPolicy: 'strict', sendingStatus: 'disabled', tags: { team: 'billing', 'cost-center': '4711' } }),
+      generatedTenant('initech', { reputationPolicy: 'none', suppression: { scope: 'TENANT', reasons: ['BOUNCE'] }, templates: [] }),
+      generatedTenant('hooli', { emailIdentities: [], allowIncompleteSending: true, tags: {} }),
+    ]);
+    expect((await cli(['apply', '--app', app, '--auto-approve'])).code).toBe(0);
+    const applied = await readLiveTenants(client);
+    const project = new UserProject(path.join(dir, 'project'));
+    const generated = path.join(project.dir, 'app.ts');
+
+    const imported = await cli(['import', '--region', APP_REGION, '--out', generated]);
+
+    expect(imported.code).toBe(0);
+    expect(imported.stderr).toContain(`Wrote 4 tenants to ${generated}`);
+    const source = fs.readFileSync(generated, 'utf8');
+    expect(source).toContain(`import { ConfigurationSet, EmailIdentity, EmailTemplate, SesTenant, TenantStack } from "cdktf-ses-tenants";`);
+    expect(source).toContain('export function declareImportedTenants(app: App): TenantStack {');
+    expect(source).toContain(`const stack = new TenantStack(app, "rel", {`);
+    project.writeApp(source);
+    await emu.admin.resetStats();
+
+    const plan = await cli(['plan', '--app', project.dir, '--detailed-exitcode']);
+
+    expect(plan.stderr).not.toContain('Error');
+    expect(plan.code).toBe(0);
+    expect(plan.stdout).toContain('Stack rel · eu-central-1 · account 123456789012\n  no changes\n  = 4 unchanged\n');
+    expect(plan.stdout).toContain('Plan: 0 to create, 0 to update, 0 to delete, 4 unchanged, 0 unmanaged.');
+    expect(fs.existsSync(path.join(project.dir, 'cdktf.out', 'stacks', 'rel', 'cdk.tf.json'))).toBe(true);
+    expect((await cli(['apply', '--app', project.dir, '--auto-approve'])).stdout).toBe('No changes. SES tenants match the configuration.\n');
+    expect(writeCount(await emu.admin.stats())).toBe(0);
+    expect(tenantIds(await readLiveTenants(client))).toEqual(tenantIds(applied));
+  });
+
+  test('given a tenant created outside any stack, import declares it and the plan adopts it in place, keeping its TenantId', async () => {
+    const client = emu.client(APP_REGION);
+    await client.send(new CreateTenantCommand({ TenantName: 'legacy', Tags: [{ Key: 'owner', Value: 'ops' }] }));
+    const before = await readLiveTenants(client);
+    const project = new UserProject(path.join(dir, 'project'));
+    const generated = path.join(project.dir, 'app.ts');
+
+    const imported = await cli(['import', '--region', APP_REGION, '--out', generated]);
+    expect(imported.code).toBe(0);
+    project.writeApp(fs.readFileSync(generated, 'utf8'));
+    const plan = await cli(['plan', '--app', project.dir, '--detailed-exitcode']);
+
+    expect(plan.code).toBe(2);
+    expect(plan.stdout).toContain(`Stack ses-tenants-eu-central-1 · eu-central-1`);
+    expect(plan.stdout).toContain(`~ legacy  update  ${before.legacy.id}`);
+    expect(plan.stdout).toContain('! adopt: the tenant exists without the managed-by marker; this stack takes it over');
+    expect((await cli(['apply', '--app', project.dir, '--auto-approve'])).code).toBe(0);
+    const after = await readLiveTenants(client);
+    expect(after.legacy.id).toBe(before.legacy.id);
+    expect(after.legacy.tags).toMatchObject({ owner: 'ops', 'ses-tenants:managed-by': 'ses-tenants-eu-central-1' });
+    expect((await cli(['plan', '--app', project.dir, '--detailed-exitcode'])).code).toBe(0);
+  });
+});
