@@ -15,7 +15,7 @@ import {
 
 const TENANTS = 500;
 const THROTTLE = 0.25;
-const RATE_LIMIT = 400;
+const RATE_LIMIT = 150;
 
 describe('apply under throttling', () => {
   let emu: TestEmulator;
@@ -43,8 +43,9 @@ describe('apply under throttling', () => {
     expect(apply.code).toBe(0);
 
     const stats = await emu.admin.stats();
+    // Both faults fired: a quarter of all requests, and more than that once the rate limit bit.
+    expect(stats.throttled).toBeGreaterThan(Math.floor(stats.total * THROTTLE));
     // Every 429 was retried by the SDK: each tenant reached SES's CreateTenant exactly once, each association once.
-    expect(stats.throttled).toBeGreaterThanOrEqual(Math.floor(stats.total * THROTTLE));
     expect(stats.operations.CreateTenant - (stats.throttledByOperation.CreateTenant ?? 0)).toBe(TENANTS);
     expect(stats.operations.CreateTenantResourceAssociation - (stats.throttledByOperation.CreateTenantResourceAssociation ?? 0)).toBe(TENANTS * 3);
     expect(stats.operations.DeleteTenant).toBeUndefined();
