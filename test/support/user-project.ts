@@ -7,8 +7,8 @@ const REPO = path.join(__dirname, '..', '..');
 /**
  * A cdktf project outside the repository, laid out as a user's would be after
  * `npm install cdktf-ses-tenants`: `node_modules/cdktf-ses-tenants` holds the library compiled to
- * JavaScript with its bundled hook program (`dist/hook.js`), the other packages are links to the
- * repository's node_modules, and `cdktf.json` runs the app (`node app.js`, compiled from TS by
+ * JavaScript with its bundled hook program (`dist/hook.js`), the other packages (and `.bin`, for
+ * `npx cdktf`) are links to the repository's node_modules, and `cdktf.json` runs the app (`node app.js`, compiled from TS by
  * {@link UserProject.writeApp}).
  */
 export class UserProject {
@@ -20,7 +20,7 @@ export class UserProject {
     const modules = path.join(dir, 'node_modules');
     fs.mkdirSync(modules, { recursive: true });
     for (const entry of fs.readdirSync(path.join(REPO, 'node_modules'))) {
-      if (entry.startsWith('.')) continue;
+      if (entry.startsWith('.') && entry !== '.bin') continue;
       fs.symlinkSync(path.join(REPO, 'node_modules', entry), path.join(modules, entry));
     }
     installLibrary(path.join(modules, 'cdktf-ses-tenants'));
