@@ -1,3 +1,4 @@
+import * as fs from 'fs';
 import * as path from 'path';
 import { CreateConfigurationSetCommand, CreateTenantCommand, SESv2Client } from '@aws-sdk/client-sesv2';
 import { ConfigurationSet, EmailIdentity } from '../../src';
@@ -119,6 +120,20 @@ describeIfTerraform('hooks under the real terraform, against SES (the emulator)'
     expect(live.acme.reputationPolicy).toBe('strict');
     expect(live.globex.tags).toMatchObject({ team: 'billing', tier: 'gold' });
     expect(live.initech.resources.map((r) => r.name)).toEqual(['marketing', 'shared', 'initech.example.com']);
+  });
+
+  test('a new version of the hook program (another asset hash) changes nothing: terraform apply finds no change and SES sees no request', async () => {
+    const hookDir = path.join(ws.dir, 'assets', 'ses-tenants-hook');
+    const [hash] = fs.readdirSync(hookDir);
+    fs.renameSync(path.join(hookDir, hash), path.join(hookDir, 'NEXTVERSION'));
+    const config = path.join(ws.dir, 'cdk.tf.json');
+    fs.writeFileSync(config, fs.readFileSync(config, 'utf8').split(hash).join('NEXTVERSION'));
+    await emu.admin.resetStats();
+
+    const result = ws.apply();
+
+    expect(result.stdout).toContain('No changes. Your infrastructure matches the configuration.');
+    expect((await emu.admin.stats()).total).toBe(0);
   });
 
   test('a hook that fails (an identity that does not exist) fails terraform apply with the hook\'s one-line message', async () => {
