@@ -105,5 +105,5 @@ describe('apply killed with SIGKILL and run again', () => {
       `crash/resume: ${TENANTS} tenants, ${KILLS} kills at write counts ${killedAt.join(', ')}; ${stats.total} requests, ` +
         `CreateTenant ${stats.operations.CreateTenant}, AlreadyExists ${stats.errors.AlreadyExistsException ?? 0}\n`,
     );
-  });
+  }, 300_000); // about 35 s here; headroom for a slower CI runner
 });
