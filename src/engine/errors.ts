@@ -56,3 +56,16 @@ export class OwnershipError extends Error {
     this.name = 'OwnershipError';
   }
 }
+
+/** SES answered for another account, region or partition than the stack targets (credentials of the wrong account); nothing was changed. */
+export class TargetMismatchError extends Error {
+  constructor(expected: { partition: string; region: string; account: string }, seenArn: string) {
+    const [, partition, , region, account] = seenArn.split(':');
+    const where = account !== expected.account ? `act in account ${account}` : `act in ${partition}/${region}/${account}`;
+    super(
+      `the credentials ${where} (SES listed ${seenArn}), but the stack targets ${expected.partition}/${expected.region}/${expected.account}. ` +
+        `Nothing was changed; use credentials, a profile or a role of account ${expected.account}`,
+    );
+    this.name = 'TargetMismatchError';
+  }
+}

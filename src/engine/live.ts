@@ -14,6 +14,7 @@ import pLimit from 'p-limit';
 import { parseSesResourceArn, reputationPolicyFromArn, type ArnLocation } from '../aws/arn';
 import { compareResources } from '../spec/canonical';
 import { RESOURCE_TYPES, SUPPRESSION_REASONS, SUPPRESSION_SCOPES, type ResourceRef, type Suppression } from '../spec/tenant-spec';
+import { TargetMismatchError } from './errors';
 import type { LiveRegion, LiveSendingStatus, LiveTenant } from './model';
 
 /** Largest page the tenant list operations accept. */
@@ -155,10 +156,13 @@ export async function readLiveRegion(client: SESv2Client, at: ArnLocation, opts:
   const parts = new Map<string, Promise<{ tenant: Tenant; resources: ResourceRef[] } | undefined>>();
   let done = 0;
   let token: string | undefined;
+  // Credentials of another account list that account's tenants: never plan or apply against them.
+  const arnPrefix = `arn:${at.partition}:ses:${at.region}:${at.account}:tenant/`;
   try {
     do {
       const page = await client.send(new ListTenantsCommand({ PageSize: MAX_PAGE_SIZE, NextToken: token }));
       for (const info of page.Tenants ?? []) {
+        if (info.TenantArn && !info.TenantArn.startsWith(arnPrefix)) throw new TargetMismatchError(at, info.TenantArn);
         const name = info.TenantName;
         if (!name || parts.has(name)) continue;
         parts.set(
