@@ -4,7 +4,7 @@ import { CreateConfigurationSetCommand, CreateTenantCommand, TagResourceCommand,
 import { App } from 'cdktf';
 import { ConfigurationSet, TenantStack } from '../../src';
 import type { SesTenantProps } from '../../src';
-import { withEmulator } from '../support/emulator';
+import { fakeCredentials, withEmulator } from '../support/emulator';
 import { runCliProcess, type CliRun } from '../support/cli-process';
 import { writeCount } from '../support/kill-points';
 import {
@@ -292,5 +292,22 @@ describe('ses-tenants plan and apply', () => {
     expect(noColorEnv.stdout + noColorEnv.stderr).not.toMatch(ANSI);
     expect(noColorFlag.stdout).not.toMatch(ANSI);
     expect(noColorFlag.stdout).toBe(plain.stdout);
+  });
+
+  test('given credentials of another account than the stack declares, plan and apply refuse naming both accounts and write nothing', async () => {
+    const app = v1();
+    const otherAccount = '210987654321';
+    await emu.client(APP_REGION, { credentials: fakeCredentials(otherAccount) }).send(new CreateTenantCommand({ TenantName: 'theirs' }));
+    await emu.admin.resetStats();
+
+    for (const args of [['plan'], ['apply', '--auto-approve']]) {
+      const run = await cli([...args, '--app', app], { AWS_ACCESS_KEY_ID: otherAccount });
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain(
+        `Error: the credentials act in account ${otherAccount} (SES listed arn:aws:ses:eu-central-1:${otherAccount}:tenant/theirs/`,
+      );
+      expect(run.stderr).toContain('but the stack targets aws/eu-central-1/123456789012');
+    }
+    expect(writeCount(await emu.admin.stats())).toBe(0);
   });
 });
