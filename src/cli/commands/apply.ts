@@ -79,6 +79,10 @@ export function applyCommand(program: Command): Command {
     .option('--auto-approve', 'do not ask for confirmation')
     .option('--no-color', 'no colours, even on a terminal');
   return cmd.action(async (planfile: string | undefined, opts: ApplyCommandOptions) => {
+    // What is reviewed is what is applied: a saved plan is applied whole or not at all.
+    if (planfile && opts.stack && opts.stack.length > 0) {
+      throw new Error(`--stack cannot narrow a saved plan (${planfile} is applied whole); run plan --stack ${opts.stack.join(' --stack ')} --out FILE and apply that plan`);
+    }
     const colour = opts.color !== false && useColour();
     const session = new SesSession(opts);
     try {
