@@ -310,4 +310,22 @@ describe('ses-tenants plan and apply', () => {
     }
     expect(writeCount(await emu.admin.stats())).toBe(0);
   });
+
+  test('given no terminal and no --auto-approve, apply asks for neither and changes nothing; a saved plan is never narrowed by --stack', async () => {
+    const app = v1();
+
+    const unapproved = await cli(['apply', '--app', app]);
+
+    expect(unapproved.code).toBe(1);
+    expect(unapproved.stderr).toContain('Error: apply needs confirmation: run it on a terminal, or pass --auto-approve (or a reviewed plan file)');
+    expect(writeCount(await emu.admin.stats())).toBe(0);
+
+    const planFile = path.join(dir, 'reviewed.plan.json');
+    expect((await cli(['plan', '--app', app, '--out', planFile])).code).toBe(0);
+    const narrowed = await cli(['apply', planFile, '--app', app, '--stack', 'other']);
+
+    expect(narrowed.code).toBe(1);
+    expect(narrowed.stderr).toContain('Error: --stack cannot narrow a saved plan');
+    expect(writeCount(await emu.admin.stats())).toBe(0);
+  });
 });
