@@ -30,14 +30,14 @@ describe('ses-tenants import round trip', () => {
   });
   afterEach(() => removeDir(dir));
 
-  test('given tenants applied with every kind of setting, the imported stack synthesizes and plans with no changes and the same TenantIds', async () => {
+  test('given tenants applied with every kind of setting (template syntax, quotes and unicode in tags too), the imported stack synthesizes and plans with no changes and the same TenantIds', async () => {
     const client = emu.client(APP_REGION);
     await seedGeneratedResources(client, ['acme', 'globex', 'initech', 'hooli']);
     const app = synthTenantApp(path.join(dir, 'original'), [
       generatedTenant('acme'),
       generatedTenant('globex', { reputationPolicy: 'strict', sendingStatus: 'disabled', tags: { team: 'billing', 'cost-center': '4711' } }),
       generatedTenant('initech', { reputationPolicy: 'none', suppression: { scope: 'TENANT', reasons: ['BOUNCE'] }, templates: [] }),
-      generatedTenant('hooli', { emailIdentities: [], allowIncompleteSending: true, tags: {} }),
+      generatedTenant('hooli', { emailIdentities: [], allowIncompleteSending: true, tags: { note: 'cost ${var.x} %{ if x }', empty: '', city: 'Zürich ✓', 'a/b:c=d': 'quote \' " \\ `' } }),
     ]);
     expect((await cli(['apply', '--app', app, '--auto-approve'])).code).toBe(0);
     const applied = await readLiveTenants(client);
