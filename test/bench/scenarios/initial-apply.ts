@@ -1,5 +1,6 @@
 import { SES_DEFAULT_POLICY } from '../../../src/engine';
 import { ENGINE_FAULTS, describeThroughput, engineMeasurement, sampleThroughput, planAndApply, withFleetEmulator } from '../support/engine-run';
+import { initialApplyFloorCalls } from '../support/fleet';
 import { argN, runScenario, secondsSince } from '../support/result';
 
 // Scenario 3: initial apply of N tenants with 2 associations each against the emulator with 5 ms
@@ -18,12 +19,8 @@ runScenario(() => {
     const wallS = secondsSince(start);
     const throughput = describeThroughput(await sampler.stop(), ENGINE_FAULTS.rateLimit);
     const stats = await emulator.admin.stats();
-    const specs = Object.values(desired.tenants);
-    const associations = specs.reduce((sum, t) => sum + t.resources.length, 0);
-    const policyCalls = specs.filter((t) => t.reputationPolicy !== SES_DEFAULT_POLICY).length;
-    const statusCalls = specs.filter((t) => t.sendingStatus !== 'enabled').length;
     return engineMeasurement('initial-apply', n, stats, wallS, {
-      floorCalls: n + associations + policyCalls + statusCalls + 2,
+      floorCalls: initialApplyFloorCalls(desired, SES_DEFAULT_POLICY),
       failedTenants: result.counts.failed,
       created: result.counts.created,
       planned: plan.summary.create,

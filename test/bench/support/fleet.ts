@@ -57,3 +57,17 @@ export function fleetDesired(n: number, target: StackTarget = FLEET_TARGET): Des
 export function pagesOf(items: number, pageSize = 100): number {
   return Math.max(1, Math.ceil(items / pageSize));
 }
+
+/**
+ * The calls an initial apply of `desired` cannot avoid: one CreateTenant per tenant (tags and
+ * suppression in it), one association call per resource, one policy or status call where the spec
+ * differs from what SES sets, and the plan's two reads (one empty page each of ListTenants and
+ * ListReputationEntities).
+ */
+export function initialApplyFloorCalls(desired: DesiredStack, defaultPolicy: string): number {
+  const specs = Object.values(desired.tenants);
+  const associations = specs.reduce((sum, t) => sum + t.resources.length, 0);
+  const policyCalls = specs.filter((t) => t.reputationPolicy !== defaultPolicy).length;
+  const statusCalls = specs.filter((t) => t.sendingStatus !== 'enabled').length;
+  return specs.length + associations + policyCalls + statusCalls + 2;
+}
