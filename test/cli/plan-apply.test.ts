@@ -176,6 +176,9 @@ describe('ses-tenants plan and apply', () => {
     expect(plan.stdout).toContain('Plan: 1 to create, 0 to update, 1 to DELETE');
     expect(plan.stdout).toContain('WARNING: 1 tenant(s) will be DELETED.');
     expect(plan.stdout.indexOf('- initech  DELETE')).toBeLessThan(plan.stdout.indexOf('+ initech-eu  create'));
+    const comment = await cli(['plan', '--app', app, '--format', 'markdown']);
+    expect(comment.stdout).toContain('> [!CAUTION]\n> **1 tenant(s) will be DELETED**: `initech` (rel).');
+    expect(comment.stdout).toContain('- 🛑 **DELETE `initech`**');
     await emu.admin.resetStats();
 
     const refused = await cli(['apply', '--app', app, '--auto-approve']);
