@@ -11,6 +11,7 @@ import { renderText } from '../../render/text';
 import { createNativeResources } from '../native-stand-in';
 import { planFromApp } from '../planning';
 import { SesSession } from '../session';
+import { resolveSynthDir } from '../synth-dir';
 import { palette, useColour } from '../terminal';
 import { EXIT } from './common';
 
@@ -92,19 +93,20 @@ export function demoCommand(program: Command): Command {
       });
       try {
         say('\n1. Synthesize the stacks (cdktf synth)');
-        const first = await planFromApp({ app: opts.app, quiet: true }, session);
+        // Where the project's cdktf.json puts its synth output (cdktf.out unless it says otherwise).
+        const outDir = resolveSynthDir(opts.app);
+        const first = await planFromApp({ app: outDir, quiet: true }, session);
         say(`   ${first.desired.length} stacks: ${first.desired.map((d) => `${d.target.stack} (${Object.keys(d.tenants).length} tenants)`).join(', ')}`);
 
         say('\n2. Create the native identities, configuration sets and templates');
         say(c.dim('   (stand-in for the AWS provider, which cannot be downloaded here; real deployments use cdktf deploy)'));
-        const outDir = path.resolve(opts.app, 'cdktf.out');
         for (const d of first.desired) {
           const r = await createNativeResources(path.join(outDir, 'stacks', d.target.stack), d, session.clientFor(d.target));
           say(`   ${d.target.stack}: ${r.created} created, ${r.existing} already there`);
         }
 
         say('\n3. Plan');
-        const { plan } = await planFromApp({ app: path.join(opts.app, 'cdktf.out'), quiet: true }, session);
+        const { plan } = await planFromApp({ app: outDir, quiet: true }, session);
         fs.writeSync(1, renderText(plan, { colour }));
 
         if (!planIsEmpty(plan)) {
@@ -118,7 +120,7 @@ export function demoCommand(program: Command): Command {
         }
 
         say('\n5. Plan again');
-        const again = await planFromApp({ app: path.join(opts.app, 'cdktf.out'), quiet: true }, session);
+        const again = await planFromApp({ app: outDir, quiet: true }, session);
         fs.writeSync(1, renderText(again.plan, { colour }));
         if (!planIsEmpty(again.plan)) process.exitCode = EXIT.error;
 
