@@ -52,8 +52,8 @@ describe('ses-tenants demo', () => {
   });
   afterEach(() => removeDir(dir));
 
-  test('on a tiny project it applies, re-plans with no changes, shows one accepted and two refused sends; a second run finds its state', async () => {
-    const project = new UserProject(path.join(dir, 'project'));
+  test('on a tiny project (synth output in build/) it applies, re-plans with no changes, shows one accepted and two refused sends; a second run finds its state', async () => {
+    const project = new UserProject(path.join(dir, 'project'), 'build');
     project.writeApp(DEMO_APP);
     const stateDir = path.join(dir, 'state');
 

@@ -15,8 +15,13 @@ export class UserProject {
   /** Project directory. */
   readonly dir: string;
 
-  constructor(dir: string) {
+  /** Synth output directory of the project, relative to it. */
+  readonly output: string;
+
+  /** Lays the project out in `dir`; `output` is cdktf.json's synth output directory (@default 'cdktf.out'). */
+  constructor(dir: string, output = 'cdktf.out') {
     this.dir = dir;
+    this.output = output;
     const modules = path.join(dir, 'node_modules');
     fs.mkdirSync(modules, { recursive: true });
     for (const entry of fs.readdirSync(path.join(REPO, 'node_modules'))) {
@@ -26,7 +31,7 @@ export class UserProject {
     installLibrary(path.join(modules, 'cdktf-ses-tenants'));
     fs.writeFileSync(
       path.join(dir, 'cdktf.json'),
-      JSON.stringify({ language: 'typescript', app: 'node app.js', projectId: 'ses-tenants-e2e', sendCrashReports: 'false', terraformProviders: [], terraformModules: [], context: {} }, null, 2),
+      JSON.stringify({ language: 'typescript', app: 'node app.js', output, projectId: 'ses-tenants-e2e', sendCrashReports: 'false', terraformProviders: [], terraformModules: [], context: {} }, null, 2),
     );
   }
 
@@ -34,11 +39,6 @@ export class UserProject {
   writeApp(source: string, file = 'app.ts'): void {
     fs.writeFileSync(path.join(this.dir, file), source);
     compile(path.join(this.dir, file), path.join(this.dir, 'app.js'));
-  }
-
-  /** Directory of a stack in the project's synth output. */
-  stackDir(stack: string): string {
-    return path.join(this.dir, 'cdktf.out', 'stacks', stack);
   }
 }
 
