@@ -27,7 +27,6 @@ const PROCESSES = {
   'terraform-apply': { entry: 'test/bench/scenarios/terraform-apply.ts', needs: 'constructs, hooks, emulator' },
   render: { entry: 'test/bench/scenarios/render.ts', needs: 'render' },
   'hook-startup': { entry: 'test/bench/hook-startup/measure.ts', needs: 'hooks, emulator' },
-  'paced-apply': { entry: 'test/bench/prototypes/paced-apply.ts', needs: 'engine, emulator' },
 };
 
 /** The six scenarios of the issue: which processes each runs, with which N (full, quick). */
@@ -47,12 +46,10 @@ const SCENARIOS = {
   render: [['render', 10000, 1000]],
   // Not one of the six: start-up prototypes of the hook program (test/bench/hook-startup/).
   'hook-startup': [['hook-startup', 21, 5]],
-  // Only with --scenario: the initial apply paced client-side under the rate limit (test/bench/prototypes/).
-  'paced-apply': [['paced-apply', 10000, 300]],
 };
 
-/** Run by default: all but the prototypes that only --scenario selects. */
-const DEFAULT_SCENARIOS = Object.keys(SCENARIOS).filter((s) => s !== 'paced-apply');
+/** Run by default: all of them. */
+const DEFAULT_SCENARIOS = Object.keys(SCENARIOS);
 
 function parseArgs(argv) {
   const opts = { quick: false, scenarios: DEFAULT_SCENARIOS };
@@ -175,8 +172,7 @@ function rowsFor(scenario, results, quick) {
       return out;
     }
     case 'noop-plan':
-    case 'initial-apply':
-    case 'paced-apply': {
+    case 'initial-apply': {
       const r = results.find((m) => m.scenario === scenario);
       if (!r || !r.ok) return [crashed(r, scenario, '')];
       // 429 answers count: a retried request is a call the floor does not need (pacing avoids them).

@@ -1,6 +1,7 @@
 import { SESv2Client, type SESv2ClientConfig } from '@aws-sdk/client-sesv2';
 import { version } from '../../package.json';
 import { assumeRoleCredentials, type CredentialProvider } from './assume-role';
+import { paceRequests } from './pacing';
 
 /** Version of this tool (package.json), as the CLI and the user agent report it. */
 export const TOOL_VERSION: string = version;
@@ -25,6 +26,8 @@ export interface SesClientOptions {
   readonly maxAttempts?: number;
   /** Explicit credentials or provider; wins over profile and role. @default - the standard credential chain */
   readonly credentials?: SESv2ClientConfig['credentials'];
+  /** Most requests per second to send (retries included), such as the account's SES rate limit. @default - no pacing */
+  readonly maxRequestsPerSecond?: number;
 }
 
 /** The environment switch the SDK reads before it warns that Node 20 support ends. */
@@ -78,5 +81,7 @@ export function createSesClient(opts: SesClientOptions): SESv2Client {
     ...(opts.profile && !credentials ? { profile: opts.profile } : {}),
     ...(credentials ? { credentials } : {}),
   };
-  return withoutNodeVersionWarning(() => new SESv2Client(config));
+  const client = withoutNodeVersionWarning(() => new SESv2Client(config));
+  if (opts.maxRequestsPerSecond !== undefined) paceRequests(client, { requestsPerSecond: opts.maxRequestsPerSecond });
+  return client;
 }

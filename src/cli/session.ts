@@ -11,6 +11,8 @@ export interface SesOptions {
   readonly endpoint?: string;
   /** Live reads in flight at once. @default 16 */
   readonly concurrency?: number;
+  /** Most SES requests per second, per region (the account's rate limit); @default no pacing */
+  readonly maxRps?: number;
   /** Static credentials (the emulator's); @default the AWS credential chain */
   readonly credentials?: { readonly accessKeyId: string; readonly secretAccessKey: string };
 }
@@ -36,6 +38,7 @@ export class SesSession {
         profile: target.profile,
         assumeRoleArn: target.assumeRoleArn,
         credentials: this.opts.credentials,
+        maxRequestsPerSecond: this.opts.maxRps,
       });
       this.clients.set(key, client);
     }

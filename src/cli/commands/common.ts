@@ -11,6 +11,13 @@ export function positiveInt(raw: string): number {
   return n;
 }
 
+/** Parses a positive number option. */
+export function positiveNumber(raw: string): number {
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('expected a positive number');
+  return n;
+}
+
 function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
@@ -21,5 +28,6 @@ export function addSesOptions(cmd: Command): Command {
     .option('--app <dir>', 'synth output (cdktf.out) or a cdktf project to synthesize', '.')
     .option('--stack <name>', 'only this stack (repeatable)', collect)
     .option('--endpoint <url>', 'SES v2 endpoint, such as a local emulator (default: AWS_ENDPOINT_URL_SESV2, then AWS)')
-    .option('--concurrency <n>', 'SES requests in flight at once', positiveInt, 16);
+    .option('--concurrency <n>', 'SES requests in flight at once', positiveInt, 16)
+    .option('--max-rps <n>', "most SES requests per second per region (set it just under the account's rate limit to avoid 429s)", positiveNumber);
 }

@@ -5,7 +5,7 @@ import { readLiveRegion } from '../../engine/live';
 import { generateImportedStack, importedStackName } from '../import-codegen';
 import { progress } from '../progress';
 import { SesSession } from '../session';
-import { positiveInt } from './common';
+import { positiveInt, positiveNumber } from './common';
 
 /** Options of `ses-tenants import`. */
 interface ImportCommandOptions {
@@ -17,6 +17,7 @@ interface ImportCommandOptions {
   readonly importFrom: string;
   readonly endpoint?: string;
   readonly concurrency: number;
+  readonly maxRps?: number;
 }
 
 /** `ses-tenants import --region R`: writes a TypeScript stack declaring every live tenant of the region. */
@@ -32,6 +33,7 @@ export function importCommand(program: Command): Command {
     .option('--import-from <module>', 'module to import the constructs from', 'cdktf-ses-tenants')
     .option('--endpoint <url>', 'SES v2 endpoint, such as a local emulator')
     .option('--concurrency <n>', 'SES requests in flight at once', positiveInt, 16)
+    .option('--max-rps <n>', 'most SES requests per second', positiveNumber)
     .action(async (opts: ImportCommandOptions) => {
       const session = new SesSession(opts);
       try {

@@ -58,9 +58,9 @@ export function startEmulatorProcess(args: readonly string[] = []): Promise<Emul
   });
 }
 
-/** The project's SES client (adaptive retries, as the CLI and hooks build it) pointed at the emulator. */
-export function benchClient(url: string, region: string): SESv2Client {
-  return createSesClient({ region, endpoint: url, credentials: BENCH_CREDENTIALS });
+/** The project's SES client (as the CLI and hooks build it) pointed at the emulator, optionally paced (`--max-rps`). */
+export function benchClient(url: string, region: string, maxRequestsPerSecond?: number): SESv2Client {
+  return createSesClient({ region, endpoint: url, credentials: BENCH_CREDENTIALS, maxRequestsPerSecond });
 }
 
 /** Creates the email identities and configuration sets that tenants associate with (setup, not measured). */

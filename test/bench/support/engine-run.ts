@@ -8,6 +8,9 @@ import { FLEET_TARGET, SHARED_CONFIGURATION_SET, fleetDesired, fleetIdentity } f
 /** Rate limit (requests per second) and added latency (ms) of the emulator in the engine scenarios. */
 export const ENGINE_FAULTS = { rateLimit: 200, latencyMs: 5 } as const;
 
+/** `--max-rps` of the measured runs: just under the emulator's limit, as a user sets it under the account's. */
+export const PACED_RPS = ENGINE_FAULTS.rateLimit * 0.975;
+
 /** Reads the live region of a desired stack and plans against it, as `ses-tenants plan` does. */
 export async function planFleet(client: SESv2Client, desired: DesiredStack): Promise<Plan> {
   const live = await readLiveRegion(client, desired.target);
@@ -27,6 +30,8 @@ export interface FleetEmulator {
   readonly emulator: EmulatorProcess;
   /** The project's SES client pointed at it. */
   readonly client: SESv2Client;
+  /** The same client paced at PACED_RPS, for the measured runs. */
+  readonly pacedClient: SESv2Client;
   /** The fleet's desired state. */
   readonly desired: DesiredStack;
 }
@@ -38,11 +43,13 @@ export interface FleetEmulator {
 export async function withFleetEmulator<T>(n: number, body: (fleet: FleetEmulator) => Promise<T>): Promise<T> {
   const emulator = await startEmulatorProcess(['--tenant-quota', String(Math.max(n, 10_000))]);
   const client = benchClient(emulator.url, FLEET_TARGET.region);
+  const pacedClient = benchClient(emulator.url, FLEET_TARGET.region, PACED_RPS);
   try {
     await createSendingResources(client, Array.from({ length: n }, (_, i) => fleetIdentity(i)), [SHARED_CONFIGURATION_SET]);
-    return await body({ emulator, client, desired: fleetDesired(n) });
+    return await body({ emulator, client, pacedClient, desired: fleetDesired(n) });
   } finally {
     client.destroy();
+    pacedClient.destroy();
     await emulator.stop();
   }
 }
