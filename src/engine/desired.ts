@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import { unescapeTemplateStrings } from '../spec/terraform-template';
 import * as path from 'path';
 import { sesResourceArn } from '../aws/arn';
-import { SYNTH_NAMES } from '../hooks/contract';
+import { SYNTH_NAMES } from '../spec/synth-names';
 import { canonicalTenantSpec } from '../spec/canonical';
 import { stackTargetSchema, type StackTarget, type TenantSpec } from '../spec/tenant-spec';
 import { validateDeclaredStack } from '../spec/validate-stack';

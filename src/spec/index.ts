@@ -6,3 +6,4 @@ export * from './validate-stack';
 export * from './canonical';
 export type { DeclaredStack, DeclaredTenant, StackRule } from './rules/rule';
 export * from './terraform-template';
+export * from './synth-names';
