@@ -104,7 +104,9 @@ export function parsePlan(text: string, source = 'plan file'): Plan {
 
 /** Writes a plan file atomically (a temporary file renamed into place). */
 export function writePlanFile(file: string, plan: Plan): void {
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  const dir = path.dirname(file);
+  if (!fs.existsSync(dir)) throw new PlanFileError(`cannot write plan file ${file}: directory ${dir} does not exist`);
+  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.tmp`);
   fs.writeFileSync(tmp, serializePlan(plan), { mode: 0o644 });
   fs.renameSync(tmp, file);
 }

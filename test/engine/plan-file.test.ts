@@ -12,6 +12,11 @@ test('a written plan reads back equal', () => {
   expect(readPlanFile(file)).toEqual(samplePlan());
 });
 
+test('a plan file is not written into a directory that does not exist', () => {
+  const file = path.join(dir, 'missing', 'out.plan');
+  expect(() => writePlanFile(file, samplePlan())).toThrow(new PlanFileError(`cannot write plan file ${file}: directory ${path.join(dir, 'missing')} does not exist`));
+});
+
 test.each([
   ['truncated', (t: string) => t.slice(0, t.length / 2), /not a complete plan file \(truncated or corrupt JSON/],
   ['not a plan', () => '{"hello":1}', /is not a cdktf-ses-tenants plan file/],
