@@ -4,7 +4,7 @@ import type { ITerraformDependable } from 'cdktf';
 import type { Construct, IConstruct } from 'constructs';
 import type { ArnLocation } from '../aws/arn';
 import { SYNTH_NAMES } from '../hooks/contract';
-import { DEFAULT_TENANT_QUOTA, SpecValidationError, validateDeclaredStack } from '../spec';
+import { DEFAULT_TENANT_QUOTA, SpecValidationError, validateDeclaredStack, validateStackRules } from '../spec';
 import type { SpecViolation, StackTarget, TenantSpec } from '../spec';
 import type { EmailIdentityOptions, IEmailIdentity } from './email-identity';
 import type { EmailTemplateOptions, IEmailTemplate } from './email-template';
@@ -164,7 +164,8 @@ export class TenantStack extends TerraformStack {
     if (this.validated?.count !== this.declarations.length) {
       this.validated = {
         count: this.declarations.length,
-        violations: validateDeclaredStack({ target: this.target, tenants: this.declarations }),
+        // The target was checked at construction and each spec when it was declared.
+        violations: validateStackRules({ target: this.target, tenants: this.declarations }),
       };
     }
     return this.validated.violations;

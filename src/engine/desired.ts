@@ -5,7 +5,7 @@ import { sesResourceArn } from '../aws/arn';
 import { SYNTH_NAMES } from '../spec/synth-names';
 import { canonicalTenantSpec } from '../spec/canonical';
 import { stackTargetSchema, type StackTarget, type TenantSpec } from '../spec/tenant-spec';
-import { validateDeclaredStack } from '../spec/validate-stack';
+import { validateStackRules } from '../spec/validate-stack';
 import { validateTenantSpec } from '../spec/validate-tenant';
 import { SpecValidationError, type SpecViolation } from '../spec/violation';
 import { DesiredStateError } from './errors';
@@ -106,7 +106,7 @@ export function desiredFromStackJson(json: unknown, source = 'stack'): DesiredSt
     specs.push(canonicalTenantSpec(resolveArn(target.data, spec)));
   }
   // allowIncompleteSending is not part of the synthesized spec: the stack enforced that rule at synth.
-  violations.push(...validateDeclaredStack({ target: target.data, tenants: specs.map((spec) => ({ spec, path: `${stack}/${spec.name}`, allowIncompleteSending: true })) }));
+  violations.push(...validateStackRules({ target: target.data, tenants: specs.map((spec) => ({ spec, path: `${stack}/${spec.name}`, allowIncompleteSending: true })) }));
   if (violations.length > 0) throw new SpecValidationError(violations, `Invalid desired state in ${source}`);
   const tenants: Record<string, TenantSpec> = {};
   for (const spec of specs.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) tenants[spec.name] = spec;

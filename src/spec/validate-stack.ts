@@ -22,6 +22,14 @@ export function validateDeclaredStack(stack: DeclaredStack): SpecViolation[] {
     return out;
   }
   for (const t of stack.tenants) out.push(...validateTenantSpec(t.spec, t.path));
-  for (const rule of STACK_RULES) out.push(...rule(stack));
+  out.push(...validateStackRules(stack));
   return out;
+}
+
+/**
+ * Only the stack-level rules, for callers that have already checked the target and each tenant
+ * spec (a SesTenant validates its spec when it is declared; the desired-state reader as it parses).
+ */
+export function validateStackRules(stack: DeclaredStack): SpecViolation[] {
+  return STACK_RULES.flatMap((rule) => rule(stack));
 }
