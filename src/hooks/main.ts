@@ -1,28 +1,6 @@
-import { HOOK_ACTION_ENV, HOOK_EXIT } from './contract';
-import { HookInputError, hookTenantName, parseHookInvocation } from './input';
-import { runHook } from './run';
+import { runHookProgram } from './program';
 
-/** Entry point of the bundled hook program that Terraform's local-exec provisioners run. */
-async function main(): Promise<number> {
-  let invocation;
-  try {
-    invocation = parseHookInvocation(process.env);
-  } catch (err) {
-    const action = process.env[HOOK_ACTION_ENV] ?? '(none)';
-    process.stderr.write(`ses-tenants hook ${action}: invalid input: ${(err as Error).message}\n`);
-    return err instanceof HookInputError ? HOOK_EXIT.invalidInput : HOOK_EXIT.failed;
-  }
-  try {
-    const outcome = await runHook(invocation);
-    if (outcome.note) process.stdout.write(`ses-tenants hook ${invocation.action} ${hookTenantName(invocation)}: ${outcome.note}\n`);
-    return HOOK_EXIT.ok;
-  } catch (err) {
-    const e = err as Error;
-    process.stderr.write(`ses-tenants hook ${invocation.action} ${hookTenantName(invocation)}: ${e.name}: ${e.message}\n`);
-    return HOOK_EXIT.failed;
-  }
-}
-
-main().then((code) => {
+// Entry of the bundled hook program (dist/hook.js) that Terraform's local-exec provisioners run.
+runHookProgram().then((code) => {
   process.exitCode = code;
 });
