@@ -1,8 +1,8 @@
-import type { AwsManagedStatusRequest, VerifyIdentitiesRequest } from './admin';
-import type { BackendSettings, SentMessage } from './backend';
-import type { FaultSettings } from './faults';
-import type { SavedState } from './snapshot';
-import type { EmulatorStats } from './stats';
+import type { AwsManagedStatusRequest, VerifyIdentitiesRequest } from './admin/routes';
+import type { BackendSettings, SentMessage } from './state/backend';
+import type { FaultSettings } from './admin/faults';
+import type { SavedState } from './persistence/snapshot';
+import type { EmulatorStats } from './admin/stats';
 
 /** Failure of an admin request, with the emulator's status and message. */
 export class EmulatorAdminError extends Error {

@@ -1,18 +1,18 @@
 import type { AddressInfo } from 'net';
-import { EmulatorBackend, DEFAULT_ACCOUNT_ID } from './backend';
-import { FaultInjector } from './faults';
-import { replayJournal } from './journal-replay';
-import { StateStore } from './persistence';
-import { createEmulatorServer } from './server';
-import { restoreState, saveState, type SavedState } from './snapshot';
-import { StatsRecorder } from './stats';
+import { EmulatorBackend, DEFAULT_ACCOUNT_ID } from './state/backend';
+import { FaultInjector } from './admin/faults';
+import { replayJournal } from './persistence/journal-replay';
+import { StateStore } from './persistence/state-store';
+import { createEmulatorServer } from './http/server';
+import { restoreState, saveState, type SavedState } from './persistence/snapshot';
+import { StatsRecorder } from './admin/stats';
 
-export type { AdminRoute, AwsManagedStatusRequest, VerifyIdentitiesRequest } from './admin';
+export type { AdminRoute, AwsManagedStatusRequest, VerifyIdentitiesRequest } from './admin/routes';
 export { EmulatorAdminClient, EmulatorAdminError } from './admin-client';
-export { DEFAULT_ACCOUNT_ID, DEFAULT_REGION, type BackendSettings, type SentMessage } from './backend';
-export type { FaultSettings } from './faults';
-export type { SavedState } from './snapshot';
-export type { EmulatorStats } from './stats';
+export { DEFAULT_ACCOUNT_ID, DEFAULT_REGION, type BackendSettings, type SentMessage } from './state/backend';
+export type { FaultSettings } from './admin/faults';
+export type { SavedState } from './persistence/snapshot';
+export type { EmulatorStats } from './admin/stats';
 
 /** Options of {@link startEmulator}. */
 export interface EmulatorOptions {

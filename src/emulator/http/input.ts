@@ -1,4 +1,4 @@
-import { BadRequestException, SerializationException } from './errors';
+import { BadRequestException, SerializationException } from '../errors';
 
 /** A decoded request: JSON body members, path labels (decoded) and query parameters (repeatable). */
 export interface OperationInput {

@@ -1,35 +1,35 @@
-import { CreateTenantResourceAssociation, DeleteTenantResourceAssociation, ListResourceTenants, ListTenantResources } from './associations';
-import type { OperationHandler } from './backend';
+import { CreateTenantResourceAssociation, DeleteTenantResourceAssociation, ListResourceTenants, ListTenantResources } from '../operations/associations';
+import type { OperationHandler } from '../state/backend';
 import {
   CreateConfigurationSet,
   DeleteConfigurationSet,
   GetConfigurationSet,
   ListConfigurationSets,
   UpdateConfigurationSet,
-} from './configuration-sets';
+} from '../operations/configuration-sets';
 import {
   CreateEmailIdentity,
   DeleteEmailIdentity,
   GetEmailIdentity,
   ListEmailIdentities,
   PutEmailIdentityConfigurationSetAttributes,
-} from './identities';
+} from '../operations/identities';
 import {
   GetReputationEntity,
   ListReputationEntities,
   UpdateReputationEntityCustomerManagedStatus,
   UpdateReputationEntityPolicy,
-} from './reputation';
-import { SendBulkEmail, SendEmail } from './sending';
-import { ListTagsForResource, TagResource, UntagResource } from './tags';
-import { CreateTenant, DeleteTenant, GetTenant, ListTenants, PutTenantSuppressionAttributes } from './tenants';
+} from '../operations/reputation';
+import { SendBulkEmail, SendEmail } from '../operations/sending';
+import { ListTagsForResource, TagResource, UntagResource } from '../operations/tags';
+import { CreateTenant, DeleteTenant, GetTenant, ListTenants, PutTenantSuppressionAttributes } from '../operations/tenants';
 import {
   CreateEmailTemplate,
   DeleteEmailTemplate,
   GetEmailTemplate,
   ListEmailTemplates,
   UpdateEmailTemplate,
-} from './templates';
+} from '../operations/templates';
 
 /** HTTP methods the SES v2 operations use. */
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';

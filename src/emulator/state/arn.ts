@@ -1,5 +1,5 @@
-import { BadRequestException } from './errors';
-import { notNullMessage } from './input';
+import { BadRequestException } from '../errors';
+import { notNullMessage } from '../http/input';
 
 /** The kinds of SES resources a tenant can be associated with, by their ARN resource-type segment. */
 export type ResourceKind = 'identity' | 'configuration-set' | 'template';

@@ -1,9 +1,9 @@
-import { resourceArn } from './arn';
-import type { OperationContext } from './backend';
-import { AlreadyExistsException, BadRequestException } from './errors';
-import { notNullMessage, optionalArray, optionalObject, optionalString } from './input';
-import type { EmailTemplate } from './region-state';
-import { listByName, refuseIfAssociated, requireResource } from './resources';
+import { resourceArn } from '../state/arn';
+import type { OperationContext } from '../state/backend';
+import { AlreadyExistsException, BadRequestException } from '../errors';
+import { notNullMessage, optionalArray, optionalObject, optionalString } from '../http/input';
+import type { EmailTemplate } from '../state/region-state';
+import { listByName, refuseIfAssociated, requireResource } from '../state/resources';
 import { readTags, tagList } from './tags';
 
 function requireTemplate(ctx: OperationContext): EmailTemplate {

@@ -1,7 +1,7 @@
-import type { ResourceKind } from './arn';
-import type { EmulatorBackend } from './backend';
-import type { ConfigurationSet, EmailTemplate, Identity, RegionState, StatusRecord, SuppressionAttributes } from './region-state';
-import { SortedIndex } from './sorted-index';
+import type { ResourceKind } from '../state/arn';
+import type { EmulatorBackend } from '../state/backend';
+import type { ConfigurationSet, EmailTemplate, Identity, RegionState, StatusRecord, SuppressionAttributes } from '../state/region-state';
+import { SortedIndex } from '../state/sorted-index';
 
 /** Format marker of the state file. */
 export const STATE_FORMAT = 'ses-tenants-emulator/1';

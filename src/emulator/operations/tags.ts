@@ -1,10 +1,10 @@
-import { splitArn } from './arn';
-import type { OperationContext } from './backend';
-import { UNCONFIRMED_MESSAGES } from './choices';
-import { BadRequestException, NotFoundException, SerializationException } from './errors';
-import { notNullMessage, optionalArray, optionalString } from './input';
-import type { ResourceKind } from './arn';
-import { requireResource } from './resources';
+import { splitArn } from '../state/arn';
+import type { OperationContext } from '../state/backend';
+import { UNCONFIRMED_MESSAGES } from '../choices';
+import { BadRequestException, NotFoundException, SerializationException } from '../errors';
+import { notNullMessage, optionalArray, optionalString } from '../http/input';
+import type { ResourceKind } from '../state/arn';
+import { requireResource } from '../state/resources';
 
 /** A tag on the wire. */
 export interface WireTag {

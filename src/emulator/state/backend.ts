@@ -1,6 +1,6 @@
-import { DEFAULT_TENANT_QUOTA, MAX_KEPT_MESSAGES } from './choices';
+import { DEFAULT_TENANT_QUOTA, MAX_KEPT_MESSAGES } from '../choices';
 import type { Draws } from './draws';
-import type { OperationInput } from './input';
+import type { OperationInput } from '../http/input';
 import { RegionState } from './region-state';
 
 /** The account used when the access key is not a 12-digit account number. */

@@ -1,4 +1,4 @@
-import { BadRequestException } from './errors';
+import { BadRequestException } from '../errors';
 
 /** Fault injection settings, as `/_emulator/faults` shows and takes them. */
 export interface FaultSettings {

@@ -1,17 +1,17 @@
-import { reputationPolicyArn, tenantArn } from './arn';
-import type { OperationContext } from './backend';
+import { reputationPolicyArn, tenantArn } from '../state/arn';
+import type { OperationContext } from '../state/backend';
 import {
   DEFAULT_REPUTATION_POLICY,
   LIST_TENANTS_INCLUDES_SENDING_STATUS,
   UNCONFIRMED_MESSAGES,
   aggregateSendingStatus,
   tenantQuotaMessage,
-} from './choices';
-import { AlreadyExistsException, BadRequestException, LimitExceededException, NotFoundException } from './errors';
-import { notNullMessage, optionalArray, optionalInteger, optionalObject, optionalString, optionalStringMap } from './input';
-import { readPageRequest, takePage, type PageScope } from './paging';
-import type { RegionState, SuppressionAttributes, Tenant } from './region-state';
-import { SortedIndex } from './sorted-index';
+} from '../choices';
+import { AlreadyExistsException, BadRequestException, LimitExceededException, NotFoundException } from '../errors';
+import { notNullMessage, optionalArray, optionalInteger, optionalObject, optionalString, optionalStringMap } from '../http/input';
+import { readPageRequest, takePage, type PageScope } from '../state/paging';
+import type { RegionState, SuppressionAttributes, Tenant } from '../state/region-state';
+import { SortedIndex } from '../state/sorted-index';
 import { readTags, tagList } from './tags';
 
 const TENANT_NAME_PATTERN = /^[A-Za-z0-9_-]+$/;

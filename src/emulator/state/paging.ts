@@ -1,5 +1,5 @@
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './choices';
-import { BadRequestException } from './errors';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../choices';
+import { BadRequestException } from '../errors';
 
 /** What a NextToken is bound to: the list operation, its arguments and the account and region. */
 export interface PageScope {

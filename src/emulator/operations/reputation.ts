@@ -1,16 +1,16 @@
-import { REPUTATION_POLICY_ARN_PATTERN, splitArn } from './arn';
-import type { OperationContext } from './backend';
+import { REPUTATION_POLICY_ARN_PATTERN, splitArn } from '../state/arn';
+import type { OperationContext } from '../state/backend';
 import {
   FRESH_REPUTATION_IMPACT,
   REPUTATION_POLICY_SAME_REGION_ONLY,
   UNCONFIRMED_MESSAGES,
   aggregateSendingStatus,
   reputationEntityNotFoundMessage,
-} from './choices';
-import { BadRequestException, NotFoundException } from './errors';
-import { notNullMessage, optionalInteger, optionalString } from './input';
-import { readPageRequest, takePage, type PageScope } from './paging';
-import type { Tenant } from './region-state';
+} from '../choices';
+import { BadRequestException, NotFoundException } from '../errors';
+import { notNullMessage, optionalInteger, optionalString } from '../http/input';
+import { readPageRequest, takePage, type PageScope } from '../state/paging';
+import type { Tenant } from '../state/region-state';
 import { filterArgs, readFilter, validateFilter, where } from './tenants';
 
 const SENDING_STATUSES = ['ENABLED', 'REINSTATED', 'DISABLED'];

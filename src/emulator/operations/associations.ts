@@ -1,11 +1,11 @@
-import { parseAssociableArn } from './arn';
-import type { OperationContext } from './backend';
-import { DUPLICATE_ASSOCIATION_FAILS, RESOURCE_TYPE_WIRE_VALUES } from './choices';
-import { AlreadyExistsException, BadRequestException } from './errors';
-import { optionalInteger, optionalString } from './input';
-import { readPageRequest, takePage, type PageScope } from './paging';
-import type { Association } from './region-state';
-import { requireResource } from './resources';
+import { parseAssociableArn } from '../state/arn';
+import type { OperationContext } from '../state/backend';
+import { DUPLICATE_ASSOCIATION_FAILS, RESOURCE_TYPE_WIRE_VALUES } from '../choices';
+import { AlreadyExistsException, BadRequestException } from '../errors';
+import { optionalInteger, optionalString } from '../http/input';
+import { readPageRequest, takePage, type PageScope } from '../state/paging';
+import type { Association } from '../state/region-state';
+import { requireResource } from '../state/resources';
 import { filterArgs, readFilter, readTenantName, requireTenant, validateFilter, where } from './tenants';
 
 /** CreateTenantResourceAssociation: ARN checks → TenantName → tenant 404 → resource 404 → duplicate. */

@@ -1,7 +1,7 @@
-import { ADMIN_ROUTES, type AdminContext } from './admin';
-import { ReplayDraws } from './draws';
-import { OPERATION_HANDLERS, type OperationName } from './operations';
-import type { JournalEntry } from './persistence';
+import { ADMIN_ROUTES, type AdminContext } from '../admin/routes';
+import { ReplayDraws } from '../state/draws';
+import { OPERATION_HANDLERS, type OperationName } from '../http/routes';
+import type { JournalEntry } from './state-store';
 
 /** Re-applies journaled writes in order, feeding each the clock and id values it drew the first time. */
 export function replayJournal(admin: AdminContext, entries: readonly JournalEntry[]): void {

@@ -1,9 +1,9 @@
-import { DEFAULT_REGION, type BackendSettings, type EmulatorBackend } from './backend';
-import { BadRequestException, NotFoundException } from './errors';
+import { DEFAULT_REGION, type BackendSettings, type EmulatorBackend } from '../state/backend';
+import { BadRequestException, NotFoundException } from '../errors';
 import type { FaultInjector, FaultSettings } from './faults';
-import type { Draws } from './draws';
-import { optionalString } from './input';
-import { saveState } from './snapshot';
+import type { Draws } from '../state/draws';
+import { optionalString } from '../http/input';
+import { saveState } from '../persistence/snapshot';
 import type { StatsRecorder } from './stats';
 
 /** What the admin endpoints act on. */

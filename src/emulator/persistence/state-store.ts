@@ -1,7 +1,7 @@
 import { closeSync, fsyncSync, openSync, promises as fs, readFileSync, renameSync, writeSync, ftruncateSync } from 'fs';
 import * as path from 'path';
-import type { BackendSettings } from './backend';
-import type { DrawnValue } from './draws';
+import type { BackendSettings } from '../state/backend';
+import type { DrawnValue } from '../state/draws';
 
 /** One acknowledged write, as the journal keeps it: enough to replay it exactly. */
 export interface JournalEntry {

@@ -1,11 +1,11 @@
 import { randomUUID } from 'crypto';
-import { resourceArn, splitArn } from './arn';
-import type { OperationContext, SentMessage } from './backend';
-import { pausedTenantMessage } from './choices';
-import { AccessDeniedException, BadRequestException, MessageRejected, NotFoundException, SendingPausedException } from './errors';
-import { notNullMessage, optionalArray, optionalObject, optionalString } from './input';
-import type { Identity, Tenant } from './region-state';
-import { requireResource } from './resources';
+import { resourceArn, splitArn } from '../state/arn';
+import type { OperationContext, SentMessage } from '../state/backend';
+import { pausedTenantMessage } from '../choices';
+import { AccessDeniedException, BadRequestException, MessageRejected, NotFoundException, SendingPausedException } from '../errors';
+import { notNullMessage, optionalArray, optionalObject, optionalString } from '../http/input';
+import type { Identity, Tenant } from '../state/region-state';
+import { requireResource } from '../state/resources';
 import { tenantSendingStatus } from './tenants';
 
 /** What a send asks to use, after its shape was checked. */

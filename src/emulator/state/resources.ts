@@ -1,7 +1,7 @@
 import type { ResourceKind } from './arn';
 import type { OperationContext } from './backend';
-import { BadRequestException, NotFoundException, SerializationException } from './errors';
-import { optionalInteger, optionalString } from './input';
+import { BadRequestException, NotFoundException, SerializationException } from '../errors';
+import { optionalInteger, optionalString } from '../http/input';
 import { readPageRequest, takePage, type Page, type PageLimits, type PageScope } from './paging';
 import type { ConfigurationSet, EmailTemplate, Identity, NamedCollection, RegionState } from './region-state';
 

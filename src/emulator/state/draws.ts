@@ -1,6 +1,6 @@
 import { randomBytes } from 'crypto';
-import { TENANT_ID_HEX_DIGITS } from './choices';
-import { epochSeconds } from './input';
+import { TENANT_ID_HEX_DIGITS } from '../choices';
+import { epochSeconds } from '../http/input';
 
 /** The values an operation draws from outside its input: the clock and new ids. Replaying a journal feeds them back. */
 export interface Draws {

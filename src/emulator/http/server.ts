@@ -2,15 +2,15 @@ import { randomUUID } from 'crypto';
 import FindMyWay from 'find-my-way';
 import * as http from 'http';
 import { setTimeout as sleep } from 'timers/promises';
-import { ADMIN_ROUTES, type AdminContext, type AdminRoute } from './admin';
-import { DEFAULT_REGION, type EmulatorBackend } from './backend';
-import { EmulatorError, SerializationException, TooManyRequestsException, UnknownOperationException, writeError } from './errors';
-import type { FaultInjector } from './faults';
-import { OPERATION_ROUTES, type OperationRoute } from './operations';
-import { LiveDraws } from './draws';
-import type { StateStore } from './persistence';
-import type { SavedState } from './snapshot';
-import type { StatsRecorder } from './stats';
+import { ADMIN_ROUTES, type AdminContext, type AdminRoute } from '../admin/routes';
+import { DEFAULT_REGION, type EmulatorBackend } from '../state/backend';
+import { EmulatorError, SerializationException, TooManyRequestsException, UnknownOperationException, writeError } from '../errors';
+import type { FaultInjector } from '../admin/faults';
+import { OPERATION_ROUTES, type OperationRoute } from './routes';
+import { LiveDraws } from '../state/draws';
+import type { StateStore } from '../persistence/state-store';
+import type { SavedState } from '../persistence/snapshot';
+import type { StatsRecorder } from '../admin/stats';
 
 /** What the HTTP server serves from. */
 export interface ServerDependencies {
