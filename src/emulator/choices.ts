@@ -1,7 +1,7 @@
 /**
  * Every behaviour the reference (`sesv2-tenant-api.md`) marks UNCONFIRMED or conflicting, and the
- * choice this emulator makes. Code that implements one of these reads it from here, so a later probe
- * of real AWS changes one line.
+ * choice this emulator makes. The code that implements each one reads it from here (every export is
+ * read where it applies), so a later probe of real AWS changes one line.
  */
 
 /** Open item 1: associating an already associated resource again answers AlreadyExistsException (floci, PostHog) rather than 200 (OBS-HS). */
@@ -38,10 +38,17 @@ export function pausedTenantMessage(tenantName: string): string {
 
 /**
  * Open item 3: a tenant send with no configuration set at all (none in the request, no default on the
- * identity) is allowed, as floci's test does. When the identity has a default configuration set, that
- * set must be associated with the tenant.
+ * identity). §7 quotes the DG: a tenant send must name a configuration set associated with the tenant,
+ * or use an identity whose default configuration set is associated with it; floci accepts the send,
+ * AWS's answer is UNCONFIRMED. The emulator follows the DG and refuses it (AccessDeniedException 403,
+ * the gate's error, after the association check).
  */
-export const TENANT_SEND_WITHOUT_CONFIGURATION_SET_ALLOWED = true;
+export const TENANT_SEND_WITHOUT_CONFIGURATION_SET_ALLOWED = false;
+
+/** Open item 3: the message of that refusal (AWS's wording is unknown). */
+export function tenantSendNeedsConfigurationSetMessage(tenantName: string): string {
+  return `Tenant ${tenantName} cannot send without a configuration set: specify ConfigurationSetName, or use an identity whose default configuration set is associated with the tenant.`;
+}
 
 /** §9: tenants per account and region before CreateTenant answers LimitExceededException. */
 export const DEFAULT_TENANT_QUOTA = 10_000;
@@ -75,26 +82,25 @@ export function aggregateSendingStatus(customer: string, awsManaged: string): st
   return customer === 'REINSTATED' ? 'REINSTATED' : 'ENABLED';
 }
 
-/** ListReputationEntities lists only tenants' entities (identities and configuration sets get none here). */
-export const REPUTATION_ENTITIES_FOR_TENANTS_ONLY = true;
-
 /** TENANT_NAME_CONTAINS matches case-sensitively. */
 export const TENANT_NAME_FILTER_CASE_SENSITIVE = true;
 
 /**
- * Fault injection: a throttle fraction f answers exactly floor(n * f) of the first n SES requests with
- * 429 (deterministic, evenly spread), so tests and benchmarks can count them. The request-rate limit
- * is one token bucket per account and region, as SES quotas are.
- */
-export const THROTTLE_FRACTION_IS_DETERMINISTIC = true;
-
-/**
- * Tenant send check order after the request shape and the tenant 404: paused tenant
- * (SendingPausedException) → association gate (AccessDenied 403) → configuration set / template
- * existence (404) → sender identity verified (MessageRejected). Without TenantName only the last
- * three apply.
+ * Send check order after the request shape and the tenant 404 (the send gate runs its checks in this
+ * order): paused tenant (SendingPausedException) → association gate (AccessDenied 403, then the
+ * configuration set requirement) → configuration set / template existence (404) → sender identity
+ * verified (MessageRejected). Without TenantName the first two pass.
  */
 export const SEND_CHECK_ORDER = ['paused', 'associations', 'resources-exist', 'identity-verified'] as const;
+
+/** One check of {@link SEND_CHECK_ORDER}. */
+export type SendCheck = (typeof SEND_CHECK_ORDER)[number];
+
+/**
+ * PutConfigurationSetReputationOptions without ReputationMetricsEnabled (the member is optional in
+ * the model) turns the metrics off, as a Boolean left unset reads.
+ */
+export const REPUTATION_METRICS_ENABLED_WHEN_ABSENT = false;
 
 /** Accepted sends kept for `/_emulator/messages`, newest kept; they are not persisted. */
 export const MAX_KEPT_MESSAGES = 10_000;

@@ -1,5 +1,3 @@
-import type { ServerResponse } from 'http';
-
 /** An error the emulator answers with: an AWS error code, its HTTP status and a message. */
 export abstract class EmulatorError extends Error {
   /** The AWS error code sent in `x-amzn-errortype`. */
@@ -82,20 +80,7 @@ export class InternalServiceErrorException extends EmulatorError {
   readonly status = 500;
 }
 
-/**
- * Writes any thrown value as an SES v2 error answer: `x-amzn-errortype: <Code>`, the status, and a
- * body with `message` and `Message` (the tenant send gate's AccessDenied uses `Message`; the SDK
- * reads either). Anything that is not an {@link EmulatorError} becomes an InternalServiceErrorException.
- */
-export function writeError(res: ServerResponse, err: unknown, requestId: string): void {
-  const known =
-    err instanceof EmulatorError ? err : new InternalServiceErrorException(err instanceof Error ? err.message : String(err));
-  const body = JSON.stringify({ ...known.extraBody, message: known.message, Message: known.message });
-  res.writeHead(known.status, {
-    'content-type': 'application/json',
-    'content-length': Buffer.byteLength(body),
-    'x-amzn-errortype': known.code,
-    'x-amzn-requestid': requestId,
-  });
-  res.end(body);
+/** The Smithy "must not be null" validation message for a member (camelCase name as AWS prints it). */
+export function notNullMessage(wireName: string): string {
+  return `1 validation error detected: Value at '${wireName}' failed to satisfy constraint: Member must not be null`;
 }

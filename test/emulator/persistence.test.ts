@@ -1,7 +1,9 @@
 import {
   CreateTenantCommand,
   CreateTenantResourceAssociationCommand,
+  GetConfigurationSetCommand,
   ListTenantsCommand,
+  PutConfigurationSetReputationOptionsCommand,
   SESv2Client,
   TagResourceCommand,
   UpdateReputationEntityCustomerManagedStatusCommand,
@@ -38,6 +40,7 @@ test('state survives a restart: tenants, ids, tags, associations, resources, reg
   const arns = await createResources(client);
   const created = await client.send(new CreateTenantCommand({ TenantName: 'acme', Tags: [{ Key: 'k', Value: 'v' }] }));
   await client.send(new CreateTenantResourceAssociationCommand({ TenantName: 'acme', ResourceArn: arns.domain }));
+  await client.send(new PutConfigurationSetReputationOptionsCommand({ ConfigurationSetName: 'marketing', ReputationMetricsEnabled: true }));
   await first.client('eu-west-1').send(new CreateTenantCommand({ TenantName: 'west' }));
   const before = await first.admin.state();
   expect((await first.admin.stats()).persistence.flushes).toBeGreaterThan(0);
@@ -49,6 +52,8 @@ test('state survives a restart: tenants, ids, tags, associations, resources, reg
     const { Tenants } = await second.client().send(new ListTenantsCommand({}));
     expect(Tenants).toEqual([expect.objectContaining({ TenantName: 'acme', TenantId: created.TenantId })]);
     expect(await allTenantNames(second.client('eu-west-1'))).toEqual(['west']);
+    const set = await second.client().send(new GetConfigurationSetCommand({ ConfigurationSetName: 'marketing' }));
+    expect(set.ReputationOptions).toEqual({ ReputationMetricsEnabled: true });
   } finally {
     await second.stop();
   }

@@ -11,6 +11,7 @@ import {
   ListConfigurationSetsCommand,
   ListEmailIdentitiesCommand,
   ListEmailTemplatesCommand,
+  PutConfigurationSetReputationOptionsCommand,
   PutEmailIdentityConfigurationSetAttributesCommand,
   UpdateEmailTemplateCommand,
 } from '@aws-sdk/client-sesv2';
@@ -101,6 +102,39 @@ describe('configuration sets', () => {
     });
     await client.send(new DeleteConfigurationSetCommand({ ConfigurationSetName: 'alerts' }));
     await expectAwsError(client.send(new GetConfigurationSetCommand({ ConfigurationSetName: 'alerts' })), { name: 'NotFoundException', status: 404 });
+  });
+
+  test('PutConfigurationSetReputationOptions turns reputation metrics on and off; GetConfigurationSet reads it back', async () => {
+    const client = emulator.client();
+    await client.send(new CreateConfigurationSetCommand({ ConfigurationSetName: 'marketing', SendingOptions: { SendingEnabled: true } }));
+    const put = await client.send(new PutConfigurationSetReputationOptionsCommand({ ConfigurationSetName: 'marketing', ReputationMetricsEnabled: true }));
+    expect(put.$metadata.httpStatusCode).toBe(200);
+    const on = await client.send(new GetConfigurationSetCommand({ ConfigurationSetName: 'marketing' }));
+    expect(on.ReputationOptions).toEqual({ ReputationMetricsEnabled: true });
+    expect(on.SendingOptions).toEqual({ SendingEnabled: true });
+    await client.send(new PutConfigurationSetReputationOptionsCommand({ ConfigurationSetName: 'marketing', ReputationMetricsEnabled: false }));
+    const off = await client.send(new GetConfigurationSetCommand({ ConfigurationSetName: 'marketing' }));
+    expect(off.ReputationOptions).toEqual({ ReputationMetricsEnabled: false });
+    expect((await emulator.admin.stats()).operations.PutConfigurationSetReputationOptions).toBe(2);
+  });
+
+  test('PutConfigurationSetReputationOptions keeps the LastFreshStart given at creation, and 404s an unknown set', async () => {
+    const client = emulator.client();
+    const freshStart = new Date(1_735_689_600_000);
+    await client.send(
+      new CreateConfigurationSetCommand({
+        ConfigurationSetName: 'transactional',
+        ReputationOptions: { ReputationMetricsEnabled: false, LastFreshStart: freshStart },
+      }),
+    );
+    await client.send(new PutConfigurationSetReputationOptionsCommand({ ConfigurationSetName: 'transactional', ReputationMetricsEnabled: true }));
+    const got = await client.send(new GetConfigurationSetCommand({ ConfigurationSetName: 'transactional' }));
+    expect(got.ReputationOptions).toEqual({ ReputationMetricsEnabled: true, LastFreshStart: freshStart });
+    await expectAwsError(client.send(new PutConfigurationSetReputationOptionsCommand({ ConfigurationSetName: 'ghost', ReputationMetricsEnabled: true })), {
+      name: 'NotFoundException',
+      status: 404,
+      message: 'Configuration set ghost does not exist:',
+    });
   });
 });
 

@@ -43,9 +43,10 @@ test('a tenant send with associated identity and configuration set is accepted a
 test('the exact address identity is checked when it exists, else its domain', async () => {
   const client = emulator.client();
   const arns = await createResources(client);
-  await createTenantWith(client, 'acme', [arns.domain]);
-  await expectAwsError(client.send(new SendEmailCommand(simple({ TenantName: 'acme', FromEmailAddress: 'news@example.com' }))), denied([arns.address]));
-  await expect(client.send(new SendEmailCommand(simple({ TenantName: 'acme', FromEmailAddress: 'other@example.com' })))).resolves.toBeDefined();
+  await createTenantWith(client, 'acme', [arns.domain, arns.configSet]);
+  const via = { TenantName: 'acme', ConfigurationSetName: 'marketing' };
+  await expectAwsError(client.send(new SendEmailCommand(simple({ ...via, FromEmailAddress: 'news@example.com' }))), denied([arns.address]));
+  await expect(client.send(new SendEmailCommand(simple({ ...via, FromEmailAddress: 'other@example.com' })))).resolves.toBeDefined();
 });
 
 test('every missing association is listed: identity, configuration set and template', async () => {
@@ -90,11 +91,22 @@ test("the identity's default configuration set must be associated when none is g
   await expect(client.send(new SendEmailCommand(simple({ TenantName: 'beta' })))).resolves.toBeDefined();
 });
 
-test('a tenant send with no configuration set at all is allowed (documented choice)', async () => {
+test('a tenant send with no configuration set at all is refused (reference §7: name one or use an identity default)', async () => {
   const client = emulator.client();
   const arns = await createResources(client);
   await createTenantWith(client, 'acme', [arns.domain]);
-  await expect(client.send(new SendEmailCommand(simple({ TenantName: 'acme' })))).resolves.toBeDefined();
+  await expectAwsError(client.send(new SendEmailCommand(simple({ TenantName: 'acme' }))), {
+    name: 'AccessDeniedException',
+    status: 403,
+    message:
+      'Tenant acme cannot send without a configuration set: specify ConfigurationSetName, or use an identity whose default configuration set is associated with the tenant.',
+  });
+  await expectAwsError(
+    client.send(new SendEmailCommand(simple({ TenantName: 'acme', FromEmailAddress: 'news@example.com' }))),
+    denied([arns.address]),
+  );
+  await expect(client.send(new SendEmailCommand(simple()))).resolves.toBeDefined();
+  expect(await emulator.admin.messages({ tenant: 'acme' })).toEqual([]);
 });
 
 test('an unknown tenant is 404 with the send wording, after the request shape check', async () => {
@@ -147,19 +159,22 @@ test('without a tenant, sends need an existing verified identity only', async ()
 test('raw messages take the sender from the MIME From header', async () => {
   const client = emulator.client();
   const arns = await createResources(client);
-  await createTenantWith(client, 'acme', [arns.address]);
+  await createTenantWith(client, 'acme', [arns.address, arns.configSet]);
   const mime = 'From: News <news@example.com>\r\nTo: a@example.net\r\nSubject: x\r\n\r\nbody';
   await expect(
-    client.send(new SendEmailCommand({ TenantName: 'acme', Content: { Raw: { Data: new TextEncoder().encode(mime) } } })),
+    client.send(
+      new SendEmailCommand({ TenantName: 'acme', ConfigurationSetName: 'marketing', Content: { Raw: { Data: new TextEncoder().encode(mime) } } }),
+    ),
   ).resolves.toBeDefined();
 });
 
 test('SendBulkEmail applies the same gate and answers one result per entry', async () => {
   const client = emulator.client();
   const arns = await createResources(client);
-  await createTenantWith(client, 'acme', [arns.domain, arns.template]);
+  await createTenantWith(client, 'acme', [arns.domain, arns.template, arns.otherConfigSet]);
   const input = {
     TenantName: 'acme',
+    ConfigurationSetName: 'transactional',
     FromEmailAddress: 'hello@example.com',
     DefaultContent: { Template: { TemplateName: 'welcome', TemplateData: '{}' } },
     BulkEmailEntries: [{ Destination: { ToAddresses: ['a@example.net'] } }, { Destination: { ToAddresses: ['b@example.net'] } }],

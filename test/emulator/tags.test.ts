@@ -72,6 +72,22 @@ test('TagResource validates tags and the 50-tag total', async () => {
   expect((await client.send(new ListTagsForResourceCommand({ ResourceArn: arn }))).Tags).toHaveLength(50);
 });
 
+test('tag lengths count characters as SES does, not UTF-16 units', async () => {
+  const client = emulator.client();
+  const { arn } = await tenant();
+  const emoji = (n: number) => '\u{1F600}'.repeat(n);
+  await client.send(new TagResourceCommand({ ResourceArn: arn, Tags: [{ Key: emoji(128), Value: emoji(256) }] }));
+  expect((await client.send(new ListTagsForResourceCommand({ ResourceArn: arn }))).Tags).toContainEqual({ Key: emoji(128), Value: emoji(256) });
+  await expectAwsError(client.send(new TagResourceCommand({ ResourceArn: arn, Tags: [{ Key: 'k', Value: emoji(257) }] })), {
+    name: 'BadRequestException',
+    status: 400,
+  });
+  await expectAwsError(client.send(new TagResourceCommand({ ResourceArn: arn, Tags: [{ Key: emoji(129), Value: 'v' }] })), {
+    name: 'BadRequestException',
+    status: 400,
+  });
+});
+
 test('identities, configuration sets and templates are taggable too', async () => {
   const client = emulator.client();
   const arns = await createResources(client);

@@ -25,7 +25,12 @@ export function defaultBurst(rateLimit: number | null): number {
   return rateLimit === null ? 0 : Math.max(1, Math.ceil(rateLimit / 10));
 }
 
-/** Decides, per SES request, whether to throttle it (fraction, then token bucket) and how long to delay it. */
+/**
+ * Decides, per SES request, whether to throttle it (fraction, then token bucket) and how long to delay
+ * it. A throttle fraction f answers exactly floor(n * f) of the first n SES requests with 429
+ * (deterministic, evenly spread) so tests and benchmarks can count them; the rate limit is one token
+ * bucket per account and region, as SES quotas are.
+ */
 export class FaultInjector {
   private current: FaultSettings;
   private seen = 0;

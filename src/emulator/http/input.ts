@@ -1,4 +1,4 @@
-import { BadRequestException, SerializationException } from '../errors';
+import { BadRequestException, SerializationException, notNullMessage } from '../errors';
 
 /** A decoded request: JSON body members, path labels (decoded) and query parameters (repeatable). */
 export interface OperationInput {
@@ -26,6 +26,16 @@ export function optionalInteger(body: Record<string, unknown>, member: string): 
   if (value === undefined || value === null) return undefined;
   if (typeof value !== 'number' || !Number.isInteger(value)) {
     throw new SerializationException(`Unexpected value type for member ${member}: expected an integer`);
+  }
+  return value;
+}
+
+/** Reads an optional boolean member; a non-boolean is a SerializationException. */
+export function optionalBoolean(body: Record<string, unknown>, member: string): boolean | undefined {
+  const value = body[member];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'boolean') {
+    throw new SerializationException(`Unexpected value type for member ${member}: expected a boolean`);
   }
   return value;
 }
@@ -64,11 +74,6 @@ export function optionalStringMap(body: Record<string, unknown>, member: string)
   return map;
 }
 
-/** The Smithy "must not be null" validation message for a member (camelCase name as AWS prints it). */
-export function notNullMessage(wireName: string): string {
-  return `1 validation error detected: Value at '${wireName}' failed to satisfy constraint: Member must not be null`;
-}
-
 /** Reads a required string member, answering the Smithy "must not be null" BadRequest when absent. */
 export function requiredString(body: Record<string, unknown>, member: string): string {
   const value = optionalString(body, member);
@@ -79,9 +84,4 @@ export function requiredString(body: Record<string, unknown>, member: string): s
 /** `TenantName` → `tenantName`, as AWS names members in validation messages. */
 export function lowerFirst(member: string): string {
   return member.charAt(0).toLowerCase() + member.slice(1);
-}
-
-/** The current time as SES timestamps go on the wire: epoch seconds with milliseconds. */
-export function epochSeconds(now: number = Date.now()): number {
-  return now / 1000;
 }

@@ -1,10 +1,11 @@
 import { CreateTenantResourceAssociation, DeleteTenantResourceAssociation, ListResourceTenants, ListTenantResources } from '../operations/associations';
-import type { OperationHandler } from '../state/backend';
+import type { OperationHandler } from '../operations/context';
 import {
   CreateConfigurationSet,
   DeleteConfigurationSet,
   GetConfigurationSet,
   ListConfigurationSets,
+  PutConfigurationSetReputationOptions,
   UpdateConfigurationSet,
 } from '../operations/configuration-sets';
 import {
@@ -76,6 +77,7 @@ export const OPERATION_HANDLERS = {
   DeleteConfigurationSet,
   ListConfigurationSets,
   UpdateConfigurationSet,
+  PutConfigurationSetReputationOptions,
   CreateEmailTemplate,
   GetEmailTemplate,
   UpdateEmailTemplate,
@@ -127,6 +129,7 @@ export const OPERATION_ROUTES: readonly OperationRoute[] = [
   route('POST', '/v2/email/list-configuration-sets', 'ListConfigurationSets', READ),
   route('GET', '/v2/email/configuration-sets', 'ListConfigurationSets', READ),
   route('POST', '/v2/email/update-configuration-sets', 'UpdateConfigurationSet', WRITE),
+  route('PUT', '/v2/email/configuration-sets/:ConfigurationSetName/reputation-options', 'PutConfigurationSetReputationOptions', WRITE),
   route('POST', '/v2/email/templates', 'CreateEmailTemplate', WRITE),
   route('GET', '/v2/email/templates/:TemplateName', 'GetEmailTemplate', READ),
   route('PUT', '/v2/email/templates/:TemplateName', 'UpdateEmailTemplate', WRITE),

@@ -1,32 +1,27 @@
+import { RESOURCE_TYPE_WIRE_VALUES } from '../choices';
+import { BadRequestException } from '../errors';
+import { optionalString } from '../http/input';
 import { parseAssociableArn } from '../state/arn';
-import type { OperationContext } from '../state/backend';
-import { DUPLICATE_ASSOCIATION_FAILS, RESOURCE_TYPE_WIRE_VALUES } from '../choices';
-import { AlreadyExistsException, BadRequestException } from '../errors';
-import { optionalInteger, optionalString } from '../http/input';
-import { readPageRequest, takePage, type PageScope } from '../state/paging';
+import { associateResource, dissociateResource } from '../state/associations';
+import { takePage } from '../state/paging';
 import type { Association } from '../state/region-state';
 import { requireResource } from '../state/resources';
-import { filterArgs, readFilter, readTenantName, requireTenant, validateFilter, where } from './tenants';
+import { requireTenant } from '../state/tenants';
+import type { OperationContext } from './context';
+import { filterArgs, readBodyPage, readFilter, tokenScope, validateFilter } from './list-input';
+import { readTenantName } from './tenant-input';
 
-/** CreateTenantResourceAssociation: ARN checks → TenantName → tenant 404 → resource 404 → duplicate. */
+/** CreateTenantResourceAssociation: ARN checks → TenantName → (state) tenant 404 → resource 404 → duplicate. */
 export function CreateTenantResourceAssociation(ctx: OperationContext): unknown {
   const resource = parseAssociableArn(optionalString(ctx.body, 'ResourceArn'), ctx.region, ctx.accountId);
-  const tenant = requireTenant(ctx.state, readTenantName(ctx.body));
-  requireResource(ctx.state, resource.kind, resource.name);
-  if (tenant.associations.has(resource.arn)) {
-    if (!DUPLICATE_ASSOCIATION_FAILS) return {};
-    throw new AlreadyExistsException(`Resources ${resource.arn} has already been associated with tenant ${tenant.name}`);
-  }
-  ctx.state.associate(tenant, resource.arn, resource.kind, ctx.draws.now());
+  associateResource(ctx.state, readTenantName(ctx.body), resource, () => ctx.draws.now());
   return {};
 }
 
-/** DeleteTenantResourceAssociation: ARN checks → tenant → resource 404; an absent association is a silent success. */
+/** DeleteTenantResourceAssociation: ARN checks → TenantName → (state) tenant → resource 404; an absent association is a silent success. */
 export function DeleteTenantResourceAssociation(ctx: OperationContext): unknown {
   const resource = parseAssociableArn(optionalString(ctx.body, 'ResourceArn'), ctx.region, ctx.accountId);
-  const tenant = requireTenant(ctx.state, readTenantName(ctx.body));
-  requireResource(ctx.state, resource.kind, resource.name);
-  ctx.state.dissociate(tenant, resource.arn);
+  dissociateResource(ctx.state, readTenantName(ctx.body), resource);
   return {};
 }
 
@@ -34,8 +29,8 @@ export function DeleteTenantResourceAssociation(ctx: OperationContext): unknown 
 export function ListTenantResources(ctx: OperationContext): unknown {
   const name = optionalString(ctx.body, 'TenantName');
   const filter = readFilter(ctx.body);
-  const scope: PageScope = { list: 'ListTenantResources', args: `${name}|${filterArgs(filter)}`, where: where(ctx) };
-  const request = readPageRequest<string>(optionalString(ctx.body, 'NextToken'), optionalInteger(ctx.body, 'PageSize'), scope);
+  const scope = tokenScope(ctx, 'ListTenantResources', `${name}|${filterArgs(filter)}`);
+  const request = readBodyPage<string>(ctx, scope);
   validateFilter(filter, ['RESOURCE_TYPE']);
   const type = filter.get('RESOURCE_TYPE');
   if (type !== undefined && !(RESOURCE_TYPE_WIRE_VALUES as readonly string[]).includes(type)) {
@@ -53,8 +48,8 @@ export function ListTenantResources(ctx: OperationContext): unknown {
 /** ListResourceTenants: paging → ARN checks → resource 404; items in association order. */
 export function ListResourceTenants(ctx: OperationContext): unknown {
   const arn = optionalString(ctx.body, 'ResourceArn');
-  const scope: PageScope = { list: 'ListResourceTenants', args: String(arn), where: where(ctx) };
-  const request = readPageRequest<number>(optionalString(ctx.body, 'NextToken'), optionalInteger(ctx.body, 'PageSize'), scope);
+  const scope = tokenScope(ctx, 'ListResourceTenants', String(arn));
+  const request = readBodyPage<number>(ctx, scope);
   const resource = parseAssociableArn(arn, ctx.region, ctx.accountId);
   requireResource(ctx.state, resource.kind, resource.name);
   const page = takePage(ctx.state.resourceAssociationsFrom(resource.arn, request.after), request, scope, (seq) => {

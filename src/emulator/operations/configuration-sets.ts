@@ -1,10 +1,11 @@
-import { resourceArn } from '../state/arn';
-import type { OperationContext } from '../state/backend';
-import { AlreadyExistsException, BadRequestException } from '../errors';
-import { notNullMessage, optionalArray, optionalObject, optionalString } from '../http/input';
+import { REPUTATION_METRICS_ENABLED_WHEN_ABSENT } from '../choices';
+import { BadRequestException } from '../errors';
+import { optionalArray, optionalBoolean, optionalObject, requiredString } from '../http/input';
 import type { ConfigurationSet } from '../state/region-state';
-import { listByName, refuseIfAssociated, requireResource } from '../state/resources';
-import { readTags, tagList } from './tags';
+import { deleteResource, refuseIfExists, requireResource } from '../state/resources';
+import type { OperationContext } from './context';
+import { listByName } from './list-input';
+import { readTags, tagList } from './tag-input';
 
 const OPTION_BLOCKS = [
   'TrackingOptions',
@@ -32,13 +33,10 @@ function readOptions(body: Record<string, unknown>): Record<string, unknown> {
 
 /** CreateConfigurationSet: keeps the option blocks as sent. */
 export function CreateConfigurationSet(ctx: OperationContext): unknown {
-  const name = optionalString(ctx.body, 'ConfigurationSetName');
-  if (name === undefined) throw new BadRequestException(notNullMessage('configurationSetName'));
+  const name = requiredString(ctx.body, 'ConfigurationSetName');
   if (name.trim() === '') throw new BadRequestException('ConfigurationSetName cannot be empty');
   const tags = readTags(optionalArray(ctx.body, 'Tags'));
-  if (ctx.state.configurationSets.get(name) !== undefined) {
-    throw new AlreadyExistsException(`Configuration set ${name} already exists.`);
-  }
+  refuseIfExists(ctx.state, 'configuration-set', name);
   ctx.state.configurationSets.set({ name, createdAt: ctx.draws.now(), options: readOptions(ctx.body), tags });
   return {};
 }
@@ -51,10 +49,22 @@ export function GetConfigurationSet(ctx: OperationContext): unknown {
 
 /** UpdateConfigurationSet: replaces the option blocks it is given. */
 export function UpdateConfigurationSet(ctx: OperationContext): unknown {
-  const name = optionalString(ctx.body, 'ConfigurationSetName');
-  if (name === undefined) throw new BadRequestException(notNullMessage('configurationSetName'));
-  const set = requireConfigurationSet(ctx, name);
+  const set = requireConfigurationSet(ctx, requiredString(ctx.body, 'ConfigurationSetName'));
   set.options = { ...set.options, ...readOptions(ctx.body) };
+  return {};
+}
+
+/**
+ * PutConfigurationSetReputationOptions: turns reputation metrics on or off; GetConfigurationSet then
+ * answers `ReputationOptions: {ReputationMetricsEnabled, LastFreshStart?}` (a LastFreshStart sent at
+ * creation is kept; this operation never sets one).
+ */
+export function PutConfigurationSetReputationOptions(ctx: OperationContext): unknown {
+  const enabled = optionalBoolean(ctx.body, 'ReputationMetricsEnabled') ?? REPUTATION_METRICS_ENABLED_WHEN_ABSENT;
+  const set = requireConfigurationSet(ctx, ctx.params.ConfigurationSetName);
+  const previous = (set.options.ReputationOptions ?? {}) as Record<string, unknown>;
+  const lastFreshStart = previous.LastFreshStart === undefined ? {} : { LastFreshStart: previous.LastFreshStart };
+  set.options = { ...set.options, ReputationOptions: { ReputationMetricsEnabled: enabled, ...lastFreshStart } };
   return {};
 }
 
@@ -66,11 +76,6 @@ export function ListConfigurationSets(ctx: OperationContext): unknown {
 
 /** DeleteConfigurationSet: refused while tenants are associated; identities using it as default lose it. */
 export function DeleteConfigurationSet(ctx: OperationContext): unknown {
-  const set = requireConfigurationSet(ctx, ctx.params.ConfigurationSetName);
-  refuseIfAssociated(ctx.state, resourceArn(ctx.region, ctx.accountId, 'configuration-set', set.name));
-  ctx.state.configurationSets.delete(set.name);
-  for (const identity of ctx.state.identities.values()) {
-    if (identity.configurationSetName === set.name) identity.configurationSetName = undefined;
-  }
+  deleteResource(ctx.state, 'configuration-set', ctx.params.ConfigurationSetName);
   return {};
 }

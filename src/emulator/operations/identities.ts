@@ -1,10 +1,10 @@
-import { resourceArn } from '../state/arn';
-import type { OperationContext } from '../state/backend';
-import { AlreadyExistsException, BadRequestException } from '../errors';
-import { notNullMessage, optionalArray, optionalString } from '../http/input';
+import { BadRequestException } from '../errors';
+import { optionalArray, optionalString, requiredString } from '../http/input';
 import type { Identity } from '../state/region-state';
-import { listByName, refuseIfAssociated, requireResource } from '../state/resources';
-import { readTags, tagList } from './tags';
+import { deleteResource, refuseIfExists, requireResource } from '../state/resources';
+import type { OperationContext } from './context';
+import { listByName } from './list-input';
+import { readTags, tagList } from './tag-input';
 
 function requireIdentity(ctx: OperationContext): Identity {
   return requireResource(ctx.state, 'identity', ctx.params.EmailIdentity) as Identity;
@@ -32,12 +32,11 @@ function requireConfigurationSetIfNamed(ctx: OperationContext, name: string | un
 
 /** CreateEmailIdentity: a domain, or an address when it contains `@`; verified at once unless the emulator keeps identities pending. */
 export function CreateEmailIdentity(ctx: OperationContext): unknown {
-  const name = optionalString(ctx.body, 'EmailIdentity');
-  if (name === undefined) throw new BadRequestException(notNullMessage('emailIdentity'));
+  const name = requiredString(ctx.body, 'EmailIdentity');
   if (name.trim() === '') throw new BadRequestException('EmailIdentity cannot be empty');
   const tags = readTags(optionalArray(ctx.body, 'Tags'));
   const configurationSetName = optionalString(ctx.body, 'ConfigurationSetName');
-  if (ctx.state.identities.get(name) !== undefined) throw new AlreadyExistsException(`Email identity ${name} already exists.`);
+  refuseIfExists(ctx.state, 'identity', name);
   requireConfigurationSetIfNamed(ctx, configurationSetName);
   const identity: Identity = {
     name,
@@ -80,9 +79,7 @@ export function ListEmailIdentities(ctx: OperationContext): unknown {
 
 /** DeleteEmailIdentity: refused while tenants are associated with the identity. */
 export function DeleteEmailIdentity(ctx: OperationContext): unknown {
-  const identity = requireIdentity(ctx);
-  refuseIfAssociated(ctx.state, resourceArn(ctx.region, ctx.accountId, 'identity', identity.name));
-  ctx.state.identities.delete(identity.name);
+  deleteResource(ctx.state, 'identity', ctx.params.EmailIdentity);
   return {};
 }
 

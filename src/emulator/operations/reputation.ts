@@ -1,22 +1,14 @@
-import { REPUTATION_POLICY_ARN_PATTERN, splitArn } from '../state/arn';
-import type { OperationContext } from '../state/backend';
-import {
-  FRESH_REPUTATION_IMPACT,
-  REPUTATION_POLICY_SAME_REGION_ONLY,
-  UNCONFIRMED_MESSAGES,
-  aggregateSendingStatus,
-  reputationEntityNotFoundMessage,
-} from '../choices';
-import { BadRequestException, NotFoundException } from '../errors';
-import { notNullMessage, optionalInteger, optionalString } from '../http/input';
-import { readPageRequest, takePage, type PageScope } from '../state/paging';
+import { FRESH_REPUTATION_IMPACT, UNCONFIRMED_MESSAGES } from '../choices';
+import { BadRequestException } from '../errors';
+import { requiredString } from '../http/input';
+import { takePage } from '../state/paging';
 import type { Tenant } from '../state/region-state';
-import { filterArgs, readFilter, validateFilter, where } from './tenants';
+import { requireEntity, setCustomerManagedStatus, setEntityPolicy } from '../state/reputation';
+import { tenantSendingStatus } from '../state/tenants';
+import type { OperationContext } from './context';
+import { filterArgs, readBodyPage, readFilter, tokenScope, validateFilter } from './list-input';
 
 const SENDING_STATUSES = ['ENABLED', 'REINSTATED', 'DISABLED'];
-
-/** The Cause SES records when the customer sets the status. */
-export const CUSTOMER_STATUS_CAUSE = 'Status manually updated.';
 
 function entityView(tenant: Tenant): Record<string, unknown> {
   return {
@@ -25,7 +17,7 @@ function entityView(tenant: Tenant): Record<string, unknown> {
     ReputationManagementPolicy: tenant.policy,
     CustomerManagedStatus: tenant.customerStatus,
     AwsSesManagedStatus: tenant.awsStatus,
-    SendingStatusAggregate: aggregateSendingStatus(tenant.customerStatus.Status, tenant.awsStatus.Status),
+    SendingStatusAggregate: tenantSendingStatus(tenant),
     ReputationImpact: FRESH_REPUTATION_IMPACT,
   };
 }
@@ -35,18 +27,10 @@ function readEntityType(ctx: OperationContext): void {
   if (type !== 'RESOURCE') throw new BadRequestException(UNCONFIRMED_MESSAGES.invalidEntityType(type));
 }
 
-function requireEntity(ctx: OperationContext): Tenant {
-  const reference = ctx.params.ReputationEntityReference ?? '';
-  if (reference === '') throw new BadRequestException(notNullMessage('reputationEntityReference'));
-  const tenant = ctx.state.tenantsByArn.get(reference);
-  if (tenant === undefined) throw new NotFoundException(reputationEntityNotFoundMessage('RESOURCE', reference));
-  return tenant;
-}
-
 /** GetReputationEntity: the tenant's entity (reference = tenant ARN, type RESOURCE). */
 export function GetReputationEntity(ctx: OperationContext): unknown {
   readEntityType(ctx);
-  return { ReputationEntity: entityView(requireEntity(ctx)) };
+  return { ReputationEntity: entityView(requireEntity(ctx.state, ctx.params.ReputationEntityReference ?? '')) };
 }
 
 function* withPrefix(keys: Iterable<string>, prefix: string): IterableIterator<string> {
@@ -56,11 +40,11 @@ function* withPrefix(keys: Iterable<string>, prefix: string): IterableIterator<s
   }
 }
 
-/** ListReputationEntities: tenants' entities ordered by reference, with the four filters. */
+/** ListReputationEntities: tenants' entities (only tenants have one here) ordered by reference, with the four filters. */
 export function ListReputationEntities(ctx: OperationContext): unknown {
   const filter = readFilter(ctx.body);
-  const scope: PageScope = { list: 'ListReputationEntities', args: filterArgs(filter), where: where(ctx) };
-  const request = readPageRequest<string>(optionalString(ctx.body, 'NextToken'), optionalInteger(ctx.body, 'PageSize'), scope);
+  const scope = tokenScope(ctx, 'ListReputationEntities', filterArgs(filter));
+  const request = readBodyPage<string>(ctx, scope);
   validateFilter(filter, ['ENTITY_TYPE', 'REPUTATION_IMPACT', 'SENDING_STATUS', 'ENTITY_REFERENCE_PREFIX']);
   const type = filter.get('ENTITY_TYPE');
   const impact = filter.get('REPUTATION_IMPACT');
@@ -87,26 +71,20 @@ export function ListReputationEntities(ctx: OperationContext): unknown {
 /** UpdateReputationEntityPolicy: one of the three AWS-managed policies of this region. */
 export function UpdateReputationEntityPolicy(ctx: OperationContext): unknown {
   readEntityType(ctx);
-  const policy = optionalString(ctx.body, 'ReputationEntityPolicy');
-  if (policy === undefined) throw new BadRequestException(notNullMessage('reputationEntityPolicy'));
-  const sameRegion = !REPUTATION_POLICY_SAME_REGION_ONLY || splitArn(policy)?.region === ctx.region;
-  if (!REPUTATION_POLICY_ARN_PATTERN.test(policy) || !sameRegion) {
-    throw new BadRequestException(UNCONFIRMED_MESSAGES.invalidPolicy(policy, ctx.region));
-  }
-  requireEntity(ctx).policy = policy;
+  const policy = requiredString(ctx.body, 'ReputationEntityPolicy');
+  setEntityPolicy(ctx.state, ctx.params.ReputationEntityReference ?? '', policy);
   return {};
 }
 
 /** UpdateReputationEntityCustomerManagedStatus: ENABLED, REINSTATED or DISABLED, with SES's Cause and a timestamp. */
 export function UpdateReputationEntityCustomerManagedStatus(ctx: OperationContext): unknown {
   readEntityType(ctx);
-  const status = optionalString(ctx.body, 'SendingStatus');
-  if (status === undefined) throw new BadRequestException(notNullMessage('sendingStatus'));
+  const status = requiredString(ctx.body, 'SendingStatus');
   if (!SENDING_STATUSES.includes(status)) {
     throw new BadRequestException(
       `1 validation error detected: Value '${status}' at 'sendingStatus' failed to satisfy constraint: Member must satisfy enum value set: [ENABLED, REINSTATED, DISABLED]`,
     );
   }
-  requireEntity(ctx).customerStatus = { Status: status, Cause: CUSTOMER_STATUS_CAUSE, LastUpdatedTimestamp: ctx.draws.now() };
+  setCustomerManagedStatus(ctx.state, ctx.params.ReputationEntityReference ?? '', status, () => ctx.draws.now());
   return {};
 }

@@ -1,36 +1,10 @@
 import { randomUUID } from 'crypto';
-import { resourceArn, splitArn } from '../state/arn';
-import type { OperationContext, SentMessage } from '../state/backend';
-import { pausedTenantMessage } from '../choices';
-import { AccessDeniedException, BadRequestException, MessageRejected, NotFoundException, SendingPausedException } from '../errors';
-import { notNullMessage, optionalArray, optionalObject, optionalString } from '../http/input';
-import type { Identity, Tenant } from '../state/region-state';
-import { requireResource } from '../state/resources';
-import { tenantSendingStatus } from './tenants';
-
-/** What a send asks to use, after its shape was checked. */
-interface SendRequest {
-  readonly tenant?: Tenant;
-  readonly from: string;
-  readonly configurationSetName?: string;
-  readonly templateName?: string;
-}
-
-/** What a send was authorized to use. */
-interface AuthorizedSend {
-  readonly identity: Identity;
-  readonly configurationSetName?: string;
-}
-
-const ADDRESS_IN_ANGLES = /<([^>]+)>/;
-
-function bareAddress(from: string): string {
-  return (ADDRESS_IN_ANGLES.exec(from)?.[1] ?? from).trim();
-}
-
-function domainOf(address: string): string {
-  return address.slice(address.lastIndexOf('@') + 1).toLowerCase();
-}
+import { BadRequestException, notNullMessage } from '../errors';
+import { optionalArray, optionalObject, optionalString } from '../http/input';
+import { splitArn } from '../state/arn';
+import type { SentMessage } from '../state/backend';
+import { authorizeSend, findSendTenant, type AuthorizedSend, type SendRequest } from '../state/send-gate';
+import type { OperationContext } from './context';
 
 function fromHeaderOfRaw(raw: Record<string, unknown>): string | undefined {
   const data = optionalString(raw, 'Data');
@@ -60,44 +34,6 @@ function recipientsOf(destination: Record<string, unknown> | undefined): SentMes
 
 function recipientCount(destination: SentMessage['Destination']): number {
   return destination.ToAddresses.length + destination.CcAddresses.length + destination.BccAddresses.length;
-}
-
-/** The tenant a send goes through, answering the send operations' own 404 wording. */
-function sendTenant(ctx: OperationContext): Tenant | undefined {
-  const name = optionalString(ctx.body, 'TenantName');
-  if (name === undefined) return undefined;
-  const tenant = ctx.state.tenants.get(name);
-  if (tenant === undefined) throw new NotFoundException(`Tenant ${name} for AwsAccountId ${ctx.accountId} not found.`);
-  return tenant;
-}
-
-/**
- * The checks shared by SendEmail and SendBulkEmail after the request shape and the tenant lookup:
- * paused tenant → the tenant gate (403 listing every unassociated identity, configuration set and
- * template ARN) → configuration set and template existence → sender verification.
- */
-function authorizeSend(ctx: OperationContext, request: SendRequest): AuthorizedSend {
-  const { state } = ctx;
-  const { tenant } = request;
-  const address = bareAddress(request.from);
-  const identity = state.identities.get(address) ?? state.identities.get(domainOf(address));
-  const configurationSetName = request.configurationSetName ?? identity?.configurationSetName;
-  if (tenant !== undefined) {
-    if (tenantSendingStatus(tenant) === 'DISABLED') throw new SendingPausedException(pausedTenantMessage(tenant.name));
-    const wanted = [resourceArn(ctx.region, ctx.accountId, 'identity', identity?.name ?? domainOf(address))];
-    if (configurationSetName !== undefined) wanted.push(resourceArn(ctx.region, ctx.accountId, 'configuration-set', configurationSetName));
-    if (request.templateName !== undefined) wanted.push(resourceArn(ctx.region, ctx.accountId, 'template', request.templateName));
-    const missing = wanted.filter((arn) => !(tenant as Tenant).associations.has(arn));
-    if (missing.length > 0) throw new AccessDeniedException(`Tenant not associated with resources [${missing.join(', ')}].`);
-  }
-  if (configurationSetName !== undefined) requireResource(state, 'configuration-set', configurationSetName);
-  if (request.templateName !== undefined) requireResource(state, 'template', request.templateName);
-  if (identity === undefined || !identity.verified) {
-    throw new MessageRejected(
-      `Email address is not verified. The following identities failed the check in region ${ctx.region.toUpperCase()}: ${address}`,
-    );
-  }
-  return { identity, configurationSetName };
 }
 
 function newMessageId(): string {
@@ -145,7 +81,7 @@ export function SendEmail(ctx: OperationContext): unknown {
   }
   if (raw !== undefined && optionalString(raw, 'Data') === undefined) throw new BadRequestException(notNullMessage('content.raw.data'));
   if (template !== undefined) checkTemplateShape(template);
-  const tenant = sendTenant(ctx);
+  const tenant = findSendTenant(ctx.state, optionalString(ctx.body, 'TenantName'));
   const from = optionalString(ctx.body, 'FromEmailAddress') ?? (raw === undefined ? undefined : fromHeaderOfRaw(raw));
   if (from === undefined) throw new BadRequestException(notNullMessage('fromEmailAddress'));
   const request: SendRequest = {
@@ -154,7 +90,7 @@ export function SendEmail(ctx: OperationContext): unknown {
     configurationSetName: optionalString(ctx.body, 'ConfigurationSetName'),
     templateName: template === undefined ? undefined : templateNameOf(template),
   };
-  const authorized = authorizeSend(ctx, request);
+  const authorized = authorizeSend(ctx.state, request);
   const destination = recipientsOf(optionalObject(ctx.body, 'Destination'));
   if (raw === undefined && recipientCount(destination) === 0) {
     throw new BadRequestException('Destination must contain at least one recipient address.');
@@ -177,7 +113,7 @@ export function SendBulkEmail(ctx: OperationContext): unknown {
       `1 validation error detected: Value at 'bulkEmailEntries' failed to satisfy constraint: Member must have length between 1 and 50`,
     );
   }
-  const tenant = sendTenant(ctx);
+  const tenant = findSendTenant(ctx.state, optionalString(ctx.body, 'TenantName'));
   const from = optionalString(ctx.body, 'FromEmailAddress');
   if (from === undefined) throw new BadRequestException(notNullMessage('fromEmailAddress'));
   const request: SendRequest = {
@@ -186,7 +122,7 @@ export function SendBulkEmail(ctx: OperationContext): unknown {
     configurationSetName: optionalString(ctx.body, 'ConfigurationSetName'),
     templateName: templateNameOf(template),
   };
-  const authorized = authorizeSend(ctx, request);
+  const authorized = authorizeSend(ctx.state, request);
   const results = entries.map((entry) => {
     const destination = recipientsOf(optionalObject((entry ?? {}) as Record<string, unknown>, 'Destination'));
     if (recipientCount(destination) === 0) return { Status: 'INVALID_PARAMETER', Error: 'Destination must contain at least one recipient address.' };

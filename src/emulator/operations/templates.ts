@@ -1,10 +1,10 @@
-import { resourceArn } from '../state/arn';
-import type { OperationContext } from '../state/backend';
-import { AlreadyExistsException, BadRequestException } from '../errors';
-import { notNullMessage, optionalArray, optionalObject, optionalString } from '../http/input';
+import { BadRequestException, notNullMessage } from '../errors';
+import { optionalArray, optionalObject, requiredString } from '../http/input';
 import type { EmailTemplate } from '../state/region-state';
-import { listByName, refuseIfAssociated, requireResource } from '../state/resources';
-import { readTags, tagList } from './tags';
+import { deleteResource, refuseIfExists, requireResource } from '../state/resources';
+import type { OperationContext } from './context';
+import { listByName } from './list-input';
+import { readTags, tagList } from './tag-input';
 
 function requireTemplate(ctx: OperationContext): EmailTemplate {
   return requireResource(ctx.state, 'template', ctx.params.TemplateName) as EmailTemplate;
@@ -18,12 +18,11 @@ function readContent(body: Record<string, unknown>): Record<string, unknown> {
 
 /** CreateEmailTemplate: a name and content (Subject, Text, Html). */
 export function CreateEmailTemplate(ctx: OperationContext): unknown {
-  const name = optionalString(ctx.body, 'TemplateName');
-  if (name === undefined) throw new BadRequestException(notNullMessage('templateName'));
+  const name = requiredString(ctx.body, 'TemplateName');
   if (name.trim() === '') throw new BadRequestException('TemplateName cannot be empty');
   const content = readContent(ctx.body);
   const tags = readTags(optionalArray(ctx.body, 'Tags'));
-  if (ctx.state.templates.get(name) !== undefined) throw new AlreadyExistsException(`Template ${name} already exists.`);
+  refuseIfExists(ctx.state, 'template', name);
   ctx.state.templates.set({ name, createdAt: ctx.draws.now(), content, tags });
   return {};
 }
@@ -52,8 +51,6 @@ export function ListEmailTemplates(ctx: OperationContext): unknown {
 
 /** DeleteEmailTemplate: refused while tenants are associated with the template. */
 export function DeleteEmailTemplate(ctx: OperationContext): unknown {
-  const template = requireTemplate(ctx);
-  refuseIfAssociated(ctx.state, resourceArn(ctx.region, ctx.accountId, 'template', template.name));
-  ctx.state.templates.delete(template.name);
+  deleteResource(ctx.state, 'template', ctx.params.TemplateName);
   return {};
 }

@@ -1,5 +1,4 @@
-import { BadRequestException } from '../errors';
-import { notNullMessage } from '../http/input';
+import { BadRequestException, notNullMessage } from '../errors';
 
 /** The kinds of SES resources a tenant can be associated with, by their ARN resource-type segment. */
 export type ResourceKind = 'identity' | 'configuration-set' | 'template';

@@ -1,6 +1,5 @@
 import { randomBytes } from 'crypto';
 import { TENANT_ID_HEX_DIGITS } from '../choices';
-import { epochSeconds } from '../http/input';
 
 /** The values an operation draws from outside its input: the clock and new ids. Replaying a journal feeds them back. */
 export interface Draws {
@@ -55,4 +54,9 @@ export class ReplayDraws implements Draws {
   tenantId(): string {
     return this.take<string>('string');
   }
+}
+
+/** The current time as SES timestamps go on the wire: epoch seconds with milliseconds. */
+export function epochSeconds(now: number = Date.now()): number {
+  return now / 1000;
 }

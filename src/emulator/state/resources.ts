@@ -1,8 +1,5 @@
-import type { ResourceKind } from './arn';
-import type { OperationContext } from './backend';
-import { BadRequestException, NotFoundException, SerializationException } from '../errors';
-import { optionalInteger, optionalString } from '../http/input';
-import { readPageRequest, takePage, type Page, type PageLimits, type PageScope } from './paging';
+import { AlreadyExistsException, BadRequestException, NotFoundException } from '../errors';
+import { resourceArn, type ResourceKind } from './arn';
 import type { ConfigurationSet, EmailTemplate, Identity, NamedCollection, RegionState } from './region-state';
 
 /** A resource that can be associated with tenants. */
@@ -20,16 +17,26 @@ export function resourceNotFound(kind: ResourceKind, name: string): NotFoundExce
   }
 }
 
-/** Finds an identity, configuration set or template by kind and name. */
-export function findResource(state: RegionState, kind: ResourceKind, name: string): AssociableResource | undefined {
+function collectionOf(state: RegionState, kind: ResourceKind): NamedCollection<AssociableResource> {
   switch (kind) {
     case 'identity':
-      return state.identities.get(name);
+      return state.identities as NamedCollection<AssociableResource>;
     case 'configuration-set':
-      return state.configurationSets.get(name);
+      return state.configurationSets as NamedCollection<AssociableResource>;
     case 'template':
-      return state.templates.get(name);
+      return state.templates as NamedCollection<AssociableResource>;
   }
+}
+
+const ALREADY_EXISTS: Record<ResourceKind, (name: string) => string> = {
+  identity: (name) => `Email identity ${name} already exists.`,
+  'configuration-set': (name) => `Configuration set ${name} already exists.`,
+  template: (name) => `Template ${name} already exists.`,
+};
+
+/** Finds an identity, configuration set or template by kind and name. */
+export function findResource(state: RegionState, kind: ResourceKind, name: string): AssociableResource | undefined {
+  return collectionOf(state, kind).get(name);
 }
 
 /** Finds a resource or throws its §6 NotFoundException. */
@@ -39,37 +46,26 @@ export function requireResource(state: RegionState, kind: ResourceKind, name: st
   return resource;
 }
 
-/** Refuses to delete a resource that still has tenant associations (§6). */
-export function refuseIfAssociated(state: RegionState, arn: string): void {
+/** Refuses a resource whose name is taken (AlreadyExistsException). */
+export function refuseIfExists(state: RegionState, kind: ResourceKind, name: string): void {
+  if (findResource(state, kind, name) !== undefined) throw new AlreadyExistsException(ALREADY_EXISTS[kind](name));
+}
+
+/**
+ * Deletes a resource: 404 when absent, refused while tenants are associated with it (§6); identities
+ * that used a deleted configuration set as their default lose it.
+ */
+export function deleteResource(state: RegionState, kind: ResourceKind, name: string): void {
+  requireResource(state, kind, name);
+  const arn = resourceArn(state.region, state.accountId, kind, name);
   if (state.hasAssociations(arn)) {
     throw new BadRequestException(
       `Cannot delete ${arn} because it has tenant associations. Remove all tenant associations and try again.`,
     );
   }
-}
-
-/** Reads NextToken and PageSize from the JSON body (POST lists) or the query string (GET lists). */
-function listArguments(ctx: OperationContext): { nextToken?: string; pageSize?: number } {
-  const nextToken = optionalString(ctx.body, 'NextToken') ?? ctx.query.get('NextToken')?.[0];
-  const rawSize = ctx.query.get('PageSize')?.[0];
-  let pageSize = optionalInteger(ctx.body, 'PageSize');
-  if (pageSize === undefined && rawSize !== undefined) {
-    pageSize = Number(rawSize);
-    if (!Number.isInteger(pageSize)) throw new SerializationException(`PageSize must be an integer, got ${rawSize}`);
+  collectionOf(state, kind).delete(name);
+  if (kind !== 'configuration-set') return;
+  for (const identity of state.identities.values()) {
+    if (identity.configurationSetName === name) identity.configurationSetName = undefined;
   }
-  return { nextToken, pageSize };
-}
-
-/** One page of a named collection in name order, for the identity, configuration set and template lists. */
-export function listByName<T extends { readonly name: string }, V>(
-  ctx: OperationContext,
-  list: string,
-  collection: NamedCollection<T>,
-  limits: PageLimits,
-  view: (item: T) => V,
-): Page<V> {
-  const { nextToken, pageSize } = listArguments(ctx);
-  const scope: PageScope = { list, args: '', where: `${ctx.accountId}/${ctx.region}` };
-  const request = readPageRequest<string>(nextToken, pageSize, scope, limits);
-  return takePage(collection.namesFrom(request.after), request, scope, (name) => view(collection.get(name) as T));
 }
