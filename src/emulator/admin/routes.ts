@@ -4,6 +4,7 @@ import type { FaultInjector, FaultSettings } from './faults';
 import type { Draws } from '../state/draws';
 import { optionalString } from '../http/input';
 import { saveState } from '../persistence/snapshot';
+import { requireTenant } from '../state/tenants';
 import type { StatsRecorder } from './stats';
 
 /** What the admin endpoints act on. */
@@ -78,9 +79,7 @@ function setAwsManagedStatus(admin: AdminContext, body: Record<string, unknown>,
   if (!['ENABLED', 'REINSTATED', 'DISABLED'].includes(status)) {
     throw new BadRequestException(`status must be ENABLED, REINSTATED or DISABLED, got ${status}`);
   }
-  const tenant = state.tenants.get(name);
-  if (tenant === undefined) throw new NotFoundException(`The requested tenant ${name} does not exist.`);
-  tenant.awsStatus = {
+  requireTenant(state, name).awsStatus = {
     Status: status,
     Cause: optionalString(body, 'cause') ?? 'Status updated by the emulator admin endpoint.',
     LastUpdatedTimestamp: draws.now(),
