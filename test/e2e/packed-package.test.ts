@@ -12,6 +12,8 @@ import { APP_REGION, appArn, readLiveTenants, removeDir, tempDir } from '../supp
 // One install serves every step (and every e2e file; see packedInstall).
 
 const describeIfTerraform = terraformAvailable() ? describe : describe.skip;
+// A step runs npm, tsc or cdktf (each of which may synthesize) on a machine shared with other suites.
+const STEP_TIMEOUT = 300_000;
 
 describeIfTerraform('the packed package in a fresh project, as the README says', () => {
   let install: PackedInstall;
@@ -51,18 +53,25 @@ describeIfTerraform('the packed package in a fresh project, as the README says',
       expect.arrayContaining(['package/package.json', 'package/README.md', 'package/bin/ses-tenants.js', 'package/dist/lib/index.js', 'package/dist/lib/index.d.ts', 'package/dist/hook.js', 'package/dist/cli.js', 'package/dist/emulator.js']),
     );
     expect(files.filter((f) => /^package\/(test|stacks|src|scripts|cdktf\.out)\//.test(f) || /\.test\.|\.tgz$|tsconfig/.test(f))).toEqual([]);
-  });
+  }, STEP_TIMEOUT);
 
   test('the install has no @cdktf/provider-aws, and require() of the package loads the constructs', () => {
     expect(install.installOutput).not.toMatch(/ERR!/);
     expect(fs.existsSync(installed('cdktf-ses-tenants', 'package.json'))).toBe(true);
     expect(fs.existsSync(installed('@cdktf', 'provider-aws'))).toBe(false);
 
-    const loaded = runCommandSync(['node', '-e', "const m = require('cdktf-ses-tenants'); console.log(Object.keys(m).sort().join(' '))"], project, { PATH: process.env.PATH });
+    const script = [
+      "const m = require('cdktf-ses-tenants');",
+      "console.log(require('cdktf-ses-tenants/package.json').version, require('cdktf-ses-tenants/schema/tenant-spec.schema.json').type);",
+      "console.log(Object.keys(m).sort().join(' '));",
+    ].join('\n');
+    const loaded = runCommandSync(['node', '-e', script], project, { PATH: process.env.PATH });
 
     expect(loaded.code).toBe(0);
-    expect(loaded.output.trim().split(' ')).toEqual(expect.arrayContaining(['ConfigurationSet', 'EmailIdentity', 'EmailTemplate', 'SesTenant', 'TenantStack']));
-  });
+    const [versions, exported] = loaded.output.trim().split('\n');
+    expect(versions).toBe(`${(JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string }).version} object`);
+    expect(exported.split(' ')).toEqual(expect.arrayContaining(['ConfigurationSet', 'EmailIdentity', 'EmailTemplate', 'ProviderAwsMissingError', 'SesTenant', 'TenantStack']));
+  }, STEP_TIMEOUT);
 
   test('tsc of the project passes with skipLibCheck false and no provider installed; the declarations never import it', () => {
     const tsconfig = JSON.parse(fs.readFileSync(path.join(project, 'tsconfig.json'), 'utf8')) as { compilerOptions: { skipLibCheck?: boolean } };
@@ -75,14 +84,14 @@ describeIfTerraform('the packed package in a fresh project, as the README says',
     const declarations = walk(installed('cdktf-ses-tenants', 'dist', 'lib')).filter((f) => f.endsWith('.d.ts'));
     expect(declarations.length).toBeGreaterThan(10);
     expect(declarations.filter((f) => /from ['"]@cdktf\/provider-aws/.test(fs.readFileSync(f, 'utf8')))).toEqual([]);
-  });
+  }, STEP_TIMEOUT);
 
   test('a native resource without @cdktf/provider-aws fails with an error that names the package to install', () => {
     const script = [
       "const { App } = require('cdktf');",
-      "const { TenantStack } = require('cdktf-ses-tenants');",
+      "const { ProviderAwsMissingError, TenantStack } = require('cdktf-ses-tenants');",
       "const stack = new TenantStack(new App(), 'native', { region: 'eu-central-1', accountId: '123456789012' });",
-      "stack.emailIdentity('acme.example.com');",
+      "try { stack.emailIdentity('acme.example.com'); } catch (err) { console.error(err instanceof ProviderAwsMissingError ? 'instanceof ok' : 'other error'); throw err; }",
     ].join('\n');
 
     const run = runCommandSync(['node', '-e', script], project, { PATH: process.env.PATH });
@@ -90,11 +99,12 @@ describeIfTerraform('the packed package in a fresh project, as the README says',
     expect(run.code).not.toBe(0);
     expect(run.output).toContain('ProviderAwsMissingError: TenantStack#emailIdentity needs the optional peer dependency @cdktf/provider-aws');
     expect(run.output).toContain('npm install @cdktf/provider-aws');
-  });
+    expect(run.output).toContain('instanceof ok');
+  }, STEP_TIMEOUT);
 
   test('the README deploy steps are synth, deploy and plan', () => {
     expect(deploySteps.map((argv) => argv.slice(0, 3).join(' '))).toEqual(['npx cdktf synth', 'npx cdktf deploy', 'npx ses-tenants plan']);
-  });
+  }, STEP_TIMEOUT);
 
   test('npx cdktf synth writes the stack with the package\'s own hook program in its assets and no path of this machine', async () => {
     const synth = await runCommand(deploySteps[0], project, projectEnv(emu.url));
@@ -107,7 +117,7 @@ describeIfTerraform('the packed package in a fresh project, as the README says',
     const json = fs.readFileSync(path.join(stackDir, 'cdk.tf.json'), 'utf8');
     expect(json).not.toContain(root);
     expect(json).not.toContain(install.base);
-  });
+  }, STEP_TIMEOUT);
 
   test('npx cdktf deploy creates the tenants with their associations and tags', async () => {
     const deployed = await runCommand(deploySteps[1], project, projectEnv(emu.url));
@@ -120,7 +130,7 @@ describeIfTerraform('the packed package in a fresh project, as the README says',
     expect(live.acme.resources.map((r) => r.arn).sort()).toEqual([appArn('configuration-set/transactional'), appArn('identity/acme.example.com')]);
     expect(live.globex.reputationPolicy).toBe('strict');
     expect(live.globex.resources.map((r) => r.arn).sort()).toEqual([appArn('configuration-set/transactional'), appArn('identity/globex.example.com')]);
-  });
+  }, STEP_TIMEOUT);
 
   test('npx ses-tenants plan after the deploy shows no changes', async () => {
     const plan = await runCommand(deploySteps[2], project, projectEnv(emu.url));
@@ -129,7 +139,7 @@ describeIfTerraform('the packed package in a fresh project, as the README says',
     expect(plan.output).toMatch(/no changes/i);
     const detailed = await runCommand([...deploySteps[2], '--detailed-exitcode'], project, projectEnv(emu.url));
     expect(detailed.code).toBe(0);
-  });
+  }, STEP_TIMEOUT);
 
   test('npx ses-tenants import writes a stack that imports from cdktf-ses-tenants and compiles in the project', async () => {
     const imported = await runCommand(['npx', 'ses-tenants', 'import', '--region', APP_REGION, '--out', 'imported.ts'], project, projectEnv(emu.url));
@@ -142,7 +152,7 @@ describeIfTerraform('the packed package in a fresh project, as the README says',
     const compiled = runCommandSync(['npx', 'tsc', '--noEmit', '-p', 'tsconfig.imported.json'], project, { PATH: process.env.PATH, HOME: process.env.HOME });
     expect(compiled.output).toBe('');
     expect(compiled.code).toBe(0);
-  });
+  }, STEP_TIMEOUT);
 });
 
 function walk(dir: string): string[] {

@@ -182,7 +182,8 @@ export function runCommandSync(argv: readonly string[], cwd: string, env: NodeJS
   return { code: run.status, output: `${run.stdout ?? ''}${run.stderr ?? ''}` };
 }
 
-// Repository files that go into `npm pack` (everything but tests, build output and caches), with their hash.
+// Repository files that go into `npm pack` (everything but tests, build output and caches), with their
+// hash, which also covers this file (how it packs and installs).
 function stagedSources(): { files: string[]; hash: string } {
   const files: string[] = [];
   const walk = (rel: string): void => {
@@ -195,7 +196,7 @@ function stagedSources(): { files: string[]; hash: string } {
   };
   walk('');
   files.sort();
-  const hash = createHash('sha256');
+  const hash = createHash('sha256').update(fs.readFileSync(__filename));
   for (const file of files) hash.update(file).update('\0').update(fs.readFileSync(path.join(REPO, file))).update('\0');
   return { files, hash: hash.digest('hex').slice(0, 16) };
 }
