@@ -1,4 +1,4 @@
-import type { Sesv2ConfigurationSet } from '@cdktf/provider-aws/lib/sesv2-configuration-set';
+import type { TerraformResource } from 'cdktf';
 import { ArnReference, ConstructReference, NameReference } from './private/references';
 import type { ITenantResource } from './tenant-resource';
 
@@ -6,6 +6,15 @@ import type { ITenantResource } from './tenant-resource';
 export interface IConfigurationSet extends ITenantResource {
   /** Always `configuration-set`. */
   readonly resourceType: 'configuration-set';
+}
+
+/**
+ * An `aws_sesv2_configuration_set` resource: `Sesv2ConfigurationSet` of `@cdktf/provider-aws`, described by the one member this
+ * package reads, so that its types do not need that (optional, 392 MB) package installed.
+ */
+export interface ConfigurationSetResource extends TerraformResource {
+  /** The name given to the resource. */
+  readonly configurationSetNameInput: string | undefined;
 }
 
 /** References to configuration sets: created by the stack, passed as a provider construct, or managed elsewhere. */
@@ -21,7 +30,7 @@ export abstract class ConfigurationSet {
   }
 
   /** An `aws_sesv2_configuration_set` of the tenant's own stack; associations wait for it. */
-  static fromResource(resource: Sesv2ConfigurationSet): IConfigurationSet {
+  static fromResource(resource: ConfigurationSetResource): IConfigurationSet {
     return new ConstructReference('configuration-set', resource, () => resource.configurationSetNameInput) as IConfigurationSet;
   }
 }

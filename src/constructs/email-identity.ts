@@ -1,4 +1,4 @@
-import type { Sesv2EmailIdentity } from '@cdktf/provider-aws/lib/sesv2-email-identity';
+import type { TerraformResource } from 'cdktf';
 import type { IConfigurationSet } from './configuration-set';
 import { ArnReference, ConstructReference, NameReference } from './private/references';
 import type { ITenantResource } from './tenant-resource';
@@ -18,6 +18,15 @@ export interface EmailIdentityOptions {
   readonly defaultConfigurationSet?: IConfigurationSet;
 }
 
+/**
+ * An `aws_sesv2_email_identity` resource: `Sesv2EmailIdentity` of `@cdktf/provider-aws`, described by the one member this
+ * package reads, so that its types do not need that (optional, 392 MB) package installed.
+ */
+export interface EmailIdentityResource extends TerraformResource {
+  /** The name given to the resource. */
+  readonly emailIdentityInput: string | undefined;
+}
+
 /** References to email identities: created by the stack, passed as a provider construct, or managed elsewhere. */
 export abstract class EmailIdentity {
   /** An identity managed elsewhere, by its ARN; it must be in the stack's partition, region and account. */
@@ -31,7 +40,7 @@ export abstract class EmailIdentity {
   }
 
   /** An `aws_sesv2_email_identity` of the tenant's own stack; associations wait for it. */
-  static fromResource(resource: Sesv2EmailIdentity): IEmailIdentity {
+  static fromResource(resource: EmailIdentityResource): IEmailIdentity {
     return new ConstructReference('identity', resource, () => resource.emailIdentityInput) as IEmailIdentity;
   }
 }

@@ -1,4 +1,4 @@
-import type { SesTemplate } from '@cdktf/provider-aws/lib/ses-template';
+import type { TerraformResource } from 'cdktf';
 import { ArnReference, ConstructReference, NameReference } from './private/references';
 import type { ITenantResource } from './tenant-resource';
 
@@ -24,6 +24,15 @@ export interface EmailTemplateOptions {
   readonly text?: string;
 }
 
+/**
+ * An `aws_ses_template` resource: `SesTemplate` of `@cdktf/provider-aws`, described by the one member this
+ * package reads, so that its types do not need that (optional, 392 MB) package installed.
+ */
+export interface EmailTemplateResource extends TerraformResource {
+  /** The name given to the resource. */
+  readonly nameInput: string | undefined;
+}
+
 /** References to email templates: created by the stack, passed as a provider construct, or managed elsewhere. */
 export abstract class EmailTemplate {
   /** A template managed elsewhere, by its ARN; it must be in the stack's partition, region and account. */
@@ -37,7 +46,7 @@ export abstract class EmailTemplate {
   }
 
   /** An `aws_ses_template` of the tenant's own stack; associations wait for it. */
-  static fromResource(resource: SesTemplate): IEmailTemplate {
+  static fromResource(resource: EmailTemplateResource): IEmailTemplate {
     return new ConstructReference('template', resource, () => resource.nameInput) as IEmailTemplate;
   }
 }

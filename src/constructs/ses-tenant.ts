@@ -1,11 +1,8 @@
-import type { SesTemplate } from '@cdktf/provider-aws/lib/ses-template';
-import type { Sesv2ConfigurationSet } from '@cdktf/provider-aws/lib/sesv2-configuration-set';
-import type { Sesv2EmailIdentity } from '@cdktf/provider-aws/lib/sesv2-email-identity';
 import { Construct } from 'constructs';
 import type { ReputationPolicy, SendingStatus, Suppression, TenantSpec } from '../spec';
-import type { IConfigurationSet } from './configuration-set';
-import type { IEmailIdentity } from './email-identity';
-import type { IEmailTemplate } from './email-template';
+import type { ConfigurationSetResource, IConfigurationSet } from './configuration-set';
+import type { EmailIdentityResource, IEmailIdentity } from './email-identity';
+import type { EmailTemplateResource, IEmailTemplate } from './email-template';
 import { TenantStack } from './tenant-stack';
 
 /** Properties of an SES tenant. */
@@ -17,17 +14,17 @@ export interface SesTenantProps {
    * `Sesv2EmailIdentity` of the same stack, or a reference (`EmailIdentity.fromArn`).
    * @default - none (then `allowIncompleteSending` must be true)
    */
-  readonly emailIdentities?: ReadonlyArray<IEmailIdentity | Sesv2EmailIdentity>;
+  readonly emailIdentities?: ReadonlyArray<IEmailIdentity | EmailIdentityResource>;
   /**
    * Configuration sets the tenant sends through, shared with other tenants or its own.
    * @default - none (then `allowIncompleteSending` must be true)
    */
-  readonly configurationSets?: ReadonlyArray<IConfigurationSet | Sesv2ConfigurationSet>;
+  readonly configurationSets?: ReadonlyArray<IConfigurationSet | ConfigurationSetResource>;
   /**
    * Email templates the tenant sends with.
    * @default - none
    */
-  readonly templates?: ReadonlyArray<IEmailTemplate | SesTemplate>;
+  readonly templates?: ReadonlyArray<IEmailTemplate | EmailTemplateResource>;
   /**
    * AWS-managed reputation policy: `standard` pauses the tenant on high-severity findings, `strict` on any, `none` never.
    * @default 'standard'

@@ -1,6 +1,5 @@
-import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { App, dependable, LocalBackend, TerraformBackend, TerraformStack } from 'cdktf';
-import type { ITerraformDependable } from 'cdktf';
+import type { ITerraformDependable, TerraformProvider } from 'cdktf';
 import type { Construct, IConstruct } from 'constructs';
 import type { ArnLocation } from '../aws/arn';
 import { SYNTH_NAMES } from '../hooks/contract';
@@ -13,7 +12,7 @@ import { declareTenant } from './private/declare-tenant';
 import type { TenantDeclaration } from './private/declare-tenant';
 import { addHookBlocks } from './private/hook-blocks';
 import type { HookBlocks } from './private/hook-blocks';
-import { NativeResources } from './private/native-resources';
+import { NativeResources, newAwsProvider } from './private/native-resources';
 import { StackResource } from './private/references';
 import { escapeTemplateStrings } from '../spec/terraform-template';
 import type { SesTenantProps } from './ses-tenant';
@@ -81,7 +80,7 @@ export class TenantStack extends TerraformStack {
   private readonly associationDependencies = new Set<ITerraformDependable>();
   private readonly native: NativeResources;
   private readonly stackResources = new Map<string, StackResource>();
-  private provider?: AwsProvider;
+  private provider?: TerraformProvider;
   private validated?: { count: number; violations: SpecViolation[] };
 
   constructor(scope: Construct, id: string, props: TenantStackProps) {
@@ -114,10 +113,11 @@ export class TenantStack extends TerraformStack {
 
   /**
    * The stack's AwsProvider, created on first use with the stack's region, account, profile and
-   * role. Native resources of the stack use it; so can resources of your own.
+   * role. Native resources of the stack use it; so can resources of your own (pass it as their
+   * `provider`). It needs the optional peer dependency `@cdktf/provider-aws`, loaded on first use.
    */
-  get awsProvider(): AwsProvider {
-    this.provider ??= new AwsProvider(this, 'aws', {
+  get awsProvider(): TerraformProvider {
+    this.provider ??= newAwsProvider(this, 'aws', {
       region: this.region,
       allowedAccountIds: [this.accountId],
       profile: this.target.profile,

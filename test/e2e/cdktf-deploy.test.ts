@@ -6,9 +6,10 @@ import { startEmulatorChild, type EmulatorChild } from '../support/emulator-proc
 import { fakeCredentials } from '../support/emulator';
 import { terraformAvailable } from '../support/terraform';
 import { APP_REGION, appArn, readLiveTenants, removeDir, seedGeneratedResources, tempDir, tenantIds } from '../support/tenant-app';
-import { UserProject } from '../support/user-project';
+import { packedInstall, PackedUserProject } from '../support/packed-package';
 
-// The user's own workflow, end to end: a cdktf project whose app declares a hooks-only TenantStack
+// The user's own workflow, end to end: a cdktf project on the packed package (npm pack, installed
+// as the README says) whose app declares a hooks-only TenantStack
 // (resources by ARN, no provider to download), deployed and destroyed with `npx cdktf deploy` and
 // `npx cdktf destroy`, the hooks acting on SES through AWS_ENDPOINT_URL_SESV2 (the emulator).
 
@@ -41,7 +42,7 @@ describeIfTerraform('npx cdktf deploy / destroy of a hooks-only TenantStack', ()
   let root: string;
   let emu: EmulatorChild;
   let client: SESv2Client;
-  let project: UserProject;
+  let project: PackedUserProject;
 
   /** Runs `npx cdktf ARGS` in the project with the emulator's endpoint and fake credentials. */
   const cdktf = (...args: string[]): Promise<{ code: number | null; output: string }> =>
@@ -75,8 +76,8 @@ describeIfTerraform('npx cdktf deploy / destroy of a hooks-only TenantStack', ()
     await seedGeneratedResources(client, ['acme', 'globex']);
     await client.send(new CreateConfigurationSetCommand({ ConfigurationSetName: 'marketing' }));
     await client.send(new CreateTenantCommand({ TenantName: 'outsider' }));
-    project = new UserProject(path.join(root, 'project'));
-  });
+    project = new PackedUserProject(await packedInstall(), path.join(root, 'project'));
+  }, 900_000);
   afterAll(async () => {
     client.destroy();
     await emu.kill('SIGKILL');

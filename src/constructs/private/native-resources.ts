@@ -1,8 +1,63 @@
-import { SesTemplate } from '@cdktf/provider-aws/lib/ses-template';
-import { Sesv2ConfigurationSet } from '@cdktf/provider-aws/lib/sesv2-configuration-set';
-import { Sesv2EmailIdentity } from '@cdktf/provider-aws/lib/sesv2-email-identity';
+import type { SesTemplate } from '@cdktf/provider-aws/lib/ses-template';
+import type { Sesv2ConfigurationSet } from '@cdktf/provider-aws/lib/sesv2-configuration-set';
+import type { Sesv2EmailIdentity } from '@cdktf/provider-aws/lib/sesv2-email-identity';
 import { dependable } from 'cdktf';
-import type { TerraformResource, TerraformStack } from 'cdktf';
+import type { TerraformProvider, TerraformResource, TerraformStack } from 'cdktf';
+import type { Construct } from 'constructs';
+
+/** The package that native resources (and the stack's AwsProvider) come from: an optional peer dependency. */
+export const PROVIDER_AWS_PACKAGE = '@cdktf/provider-aws';
+
+/** A stack declared a native resource, but `@cdktf/provider-aws` is not installed. */
+export class ProviderAwsMissingError extends Error {
+  constructor(what: string, cause: unknown) {
+    super(
+      `${what} needs the optional peer dependency ${PROVIDER_AWS_PACKAGE}, which is not installed: ` +
+        `run "npm install ${PROVIDER_AWS_PACKAGE}" (or reference the resource by ARN or name instead, which needs no provider)`,
+      { cause },
+    );
+    this.name = 'ProviderAwsMissingError';
+  }
+}
+
+// Loaded on first use only, by deep path (its index loads all 2,212 submodules), so a stack that
+// references everything by ARN or name never needs the package, neither at run time nor for tsc.
+// Each require names its module literally, so bundlers still see it.
+function loadProviderAws<T>(what: string, load: () => T): T {
+  try {
+    return load();
+  } catch (err) {
+    const e = err as { code?: unknown; message?: unknown };
+    if (e.code === 'MODULE_NOT_FOUND' && String(e.message).includes(`'${PROVIDER_AWS_PACKAGE}/`)) throw new ProviderAwsMissingError(what, err);
+    throw err;
+  }
+}
+
+const providerAws = {
+  awsProvider: () => loadProviderAws('TenantStack#awsProvider', () => require('@cdktf/provider-aws/lib/provider') as typeof import('@cdktf/provider-aws/lib/provider')),
+  emailIdentity: () =>
+    loadProviderAws('TenantStack#emailIdentity', () => require('@cdktf/provider-aws/lib/sesv2-email-identity') as typeof import('@cdktf/provider-aws/lib/sesv2-email-identity')),
+  configurationSet: () =>
+    loadProviderAws('TenantStack#configurationSet', () => require('@cdktf/provider-aws/lib/sesv2-configuration-set') as typeof import('@cdktf/provider-aws/lib/sesv2-configuration-set')),
+  emailTemplate: () => loadProviderAws('TenantStack#emailTemplate', () => require('@cdktf/provider-aws/lib/ses-template') as typeof import('@cdktf/provider-aws/lib/ses-template')),
+};
+
+/** What a TenantStack configures on its AwsProvider (a subset of provider-aws's `AwsProviderConfig`). */
+export interface StackProviderConfig {
+  /** AWS region. */
+  readonly region: string;
+  /** The only account the provider may act in. */
+  readonly allowedAccountIds: string[];
+  /** Named profile, or undefined. */
+  readonly profile?: string;
+  /** Role to assume, or undefined. */
+  readonly assumeRole?: { readonly roleArn: string }[];
+}
+
+/** Creates the stack's AwsProvider, loading `@cdktf/provider-aws` on first use. */
+export function newAwsProvider(scope: Construct, id: string, config: StackProviderConfig): TerraformProvider {
+  return new (providerAws.awsProvider().AwsProvider)(scope, id, config);
+}
 
 /** Names of the for_each blocks of native resources, and of the `locals` entries they iterate over. */
 export const NATIVE_SYNTH_NAMES = {
@@ -55,9 +110,10 @@ export class NativeResources {
   addIdentity(name: string, identity: NativeIdentity): void {
     addOnce(this.identities, 'email identity', name, identity);
     if (!this.identityBlock) {
+      const { Sesv2EmailIdentity: Resource } = providerAws.emailIdentity();
       this.ensureProvider();
       this.identityBlock = forEach(
-        new Sesv2EmailIdentity(this.stack, NATIVE_SYNTH_NAMES.identities, {
+        new Resource(this.stack, NATIVE_SYNTH_NAMES.identities, {
           emailIdentity: '${each.key}',
           configurationSetName: '${each.value.configuration_set_name}',
         }),
@@ -71,9 +127,10 @@ export class NativeResources {
   addConfigurationSet(name: string): void {
     addOnce(this.configurationSets, 'configuration set', name, {});
     if (!this.configurationSetBlock) {
+      const { Sesv2ConfigurationSet: Resource } = providerAws.configurationSet();
       this.ensureProvider();
       this.configurationSetBlock = forEach(
-        new Sesv2ConfigurationSet(this.stack, NATIVE_SYNTH_NAMES.configurationSets, { configurationSetName: '${each.key}' }),
+        new Resource(this.stack, NATIVE_SYNTH_NAMES.configurationSets, { configurationSetName: '${each.key}' }),
         NATIVE_SYNTH_NAMES.configurationSets,
       );
       this.linkIdentitiesToConfigurationSets();
@@ -84,9 +141,10 @@ export class NativeResources {
   addTemplate(name: string, template: NativeTemplate): void {
     addOnce(this.templates, 'email template', name, template);
     if (!this.templateBlock) {
+      const { SesTemplate: Resource } = providerAws.emailTemplate();
       this.ensureProvider();
       this.templateBlock = forEach(
-        new SesTemplate(this.stack, NATIVE_SYNTH_NAMES.templates, {
+        new Resource(this.stack, NATIVE_SYNTH_NAMES.templates, {
           name: '${each.key}',
           subject: '${each.value.subject}',
           html: '${each.value.html}',

@@ -1,0 +1,160 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { CreateConfigurationSetCommand, CreateEmailIdentityCommand, type SESv2Client } from '@aws-sdk/client-sesv2';
+import { startTestEmulator, type TestEmulator } from '../support/emulator';
+import { terraformAvailable } from '../support/terraform';
+import { packedInstall, projectEnv, projectFrom, readmeBlocks, readmeCommands, runCommand, runCommandSync, type PackedInstall } from '../support/packed-package';
+import { APP_REGION, appArn, readLiveTenants, removeDir, tempDir } from '../support/tenant-app';
+
+// The package as a user gets it: `npm pack` of this repository installed into a fresh project by
+// the README's "Use it in your project" section, whose blocks (marked `title="..."`) this test
+// reads: the install lines, cdktf.json, tsconfig.json and main.ts, then synth, deploy and plan.
+// One install serves every step (and every e2e file; see packedInstall).
+
+const describeIfTerraform = terraformAvailable() ? describe : describe.skip;
+// A step runs npm, tsc or cdktf (each of which may synthesize) on a machine shared with other suites.
+const STEP_TIMEOUT = 300_000;
+
+describeIfTerraform('the packed package in a fresh project, as the README says', () => {
+  let install: PackedInstall;
+  let root: string;
+  let project: string;
+  let emu: TestEmulator;
+  let client: SESv2Client;
+  const installed = (...parts: string[]): string => path.join(project, 'node_modules', ...parts);
+  const deploySteps = readmeCommands('deploy');
+
+  beforeAll(async () => {
+    install = await packedInstall();
+    root = tempDir('e2e-packed-package');
+    project = projectFrom(install, path.join(root, 'my-mail-platform'));
+    for (const file of ['cdktf.json', 'tsconfig.json', 'main.ts']) {
+      const block = readmeBlocks().get(file);
+      if (block === undefined) throw new Error(`README.md has no block titled "${file}"`);
+      fs.writeFileSync(path.join(project, file), block.body);
+    }
+    emu = await startTestEmulator();
+    client = emu.client(APP_REGION);
+    // What the README's stack references by ARN or name exists already, as the README says.
+    await client.send(new CreateConfigurationSetCommand({ ConfigurationSetName: 'transactional' }));
+    for (const identity of ['acme.example.com', 'globex.example.com']) await client.send(new CreateEmailIdentityCommand({ EmailIdentity: identity }));
+  }, 900_000);
+  afterAll(async () => {
+    client?.destroy();
+    await emu?.stop();
+    if (root) removeDir(root);
+  });
+
+  test('the tarball ships the library, its declarations, the bundles and the CLI, and no tests', () => {
+    const listing = runCommandSync(['tar', '-tzf', install.tarball], root, { PATH: process.env.PATH });
+    expect(listing.code).toBe(0);
+    const files = listing.output.split('\n').filter((f) => f.length > 0);
+    expect(files).toEqual(
+      expect.arrayContaining(['package/package.json', 'package/README.md', 'package/bin/ses-tenants.js', 'package/dist/lib/index.js', 'package/dist/lib/index.d.ts', 'package/dist/hook.js', 'package/dist/cli.js', 'package/dist/emulator.js']),
+    );
+    expect(files.filter((f) => /^package\/(test|stacks|src|scripts|cdktf\.out)\//.test(f) || /\.test\.|\.tgz$|tsconfig/.test(f))).toEqual([]);
+  }, STEP_TIMEOUT);
+
+  test('the install has no @cdktf/provider-aws, and require() of the package loads the constructs', () => {
+    expect(install.installOutput).not.toMatch(/ERR!/);
+    expect(fs.existsSync(installed('cdktf-ses-tenants', 'package.json'))).toBe(true);
+    expect(fs.existsSync(installed('@cdktf', 'provider-aws'))).toBe(false);
+
+    const script = [
+      "const m = require('cdktf-ses-tenants');",
+      "console.log(require('cdktf-ses-tenants/package.json').version, require('cdktf-ses-tenants/schema/tenant-spec.schema.json').type);",
+      "console.log(Object.keys(m).sort().join(' '));",
+    ].join('\n');
+    const loaded = runCommandSync(['node', '-e', script], project, { PATH: process.env.PATH });
+
+    expect(loaded.code).toBe(0);
+    const [versions, exported] = loaded.output.trim().split('\n');
+    expect(versions).toBe(`${(JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string }).version} object`);
+    expect(exported.split(' ')).toEqual(expect.arrayContaining(['ConfigurationSet', 'EmailIdentity', 'EmailTemplate', 'ProviderAwsMissingError', 'SesTenant', 'TenantStack']));
+  }, STEP_TIMEOUT);
+
+  test('tsc of the project passes with skipLibCheck false and no provider installed; the declarations never import it', () => {
+    const tsconfig = JSON.parse(fs.readFileSync(path.join(project, 'tsconfig.json'), 'utf8')) as { compilerOptions: { skipLibCheck?: boolean } };
+    expect(tsconfig.compilerOptions.skipLibCheck).toBe(false);
+
+    const compiled = runCommandSync(['npx', 'tsc', '--noEmit'], project, { PATH: process.env.PATH, HOME: process.env.HOME });
+
+    expect(compiled.output).toBe('');
+    expect(compiled.code).toBe(0);
+    const declarations = walk(installed('cdktf-ses-tenants', 'dist', 'lib')).filter((f) => f.endsWith('.d.ts'));
+    expect(declarations.length).toBeGreaterThan(10);
+    expect(declarations.filter((f) => /from ['"]@cdktf\/provider-aws/.test(fs.readFileSync(f, 'utf8')))).toEqual([]);
+  }, STEP_TIMEOUT);
+
+  test('a native resource without @cdktf/provider-aws fails with an error that names the package to install', () => {
+    const script = [
+      "const { App } = require('cdktf');",
+      "const { ProviderAwsMissingError, TenantStack } = require('cdktf-ses-tenants');",
+      "const stack = new TenantStack(new App(), 'native', { region: 'eu-central-1', accountId: '123456789012' });",
+      "try { stack.emailIdentity('acme.example.com'); } catch (err) { console.error(err instanceof ProviderAwsMissingError ? 'instanceof ok' : 'other error'); throw err; }",
+    ].join('\n');
+
+    const run = runCommandSync(['node', '-e', script], project, { PATH: process.env.PATH });
+
+    expect(run.code).not.toBe(0);
+    expect(run.output).toContain('ProviderAwsMissingError: TenantStack#emailIdentity needs the optional peer dependency @cdktf/provider-aws');
+    expect(run.output).toContain('npm install @cdktf/provider-aws');
+    expect(run.output).toContain('instanceof ok');
+  }, STEP_TIMEOUT);
+
+  test('the README deploy steps are synth, deploy and plan', () => {
+    expect(deploySteps.map((argv) => argv.slice(0, 3).join(' '))).toEqual(['npx cdktf synth', 'npx cdktf deploy', 'npx ses-tenants plan']);
+  }, STEP_TIMEOUT);
+
+  test('npx cdktf synth writes the stack with the package\'s own hook program in its assets and no path of this machine', async () => {
+    const synth = await runCommand(deploySteps[0], project, projectEnv(emu.url));
+
+    expect(synth.code).toBe(0);
+    const stackDir = path.join(project, 'cdktf.out', 'stacks', 'mail');
+    const hooks = walk(path.join(stackDir, 'assets')).filter((f) => path.basename(f) === 'hook.js');
+    expect(hooks).toHaveLength(1);
+    expect(fs.readFileSync(hooks[0]).equals(fs.readFileSync(installed('cdktf-ses-tenants', 'dist', 'hook.js')))).toBe(true);
+    const json = fs.readFileSync(path.join(stackDir, 'cdk.tf.json'), 'utf8');
+    expect(json).not.toContain(root);
+    expect(json).not.toContain(install.base);
+  }, STEP_TIMEOUT);
+
+  test('npx cdktf deploy creates the tenants with their associations and tags', async () => {
+    const deployed = await runCommand(deploySteps[1], project, projectEnv(emu.url));
+
+    expect(deployed.output).not.toMatch(/Error/);
+    expect(deployed.code).toBe(0);
+    const live = await readLiveTenants(client);
+    expect(Object.keys(live).sort()).toEqual(['acme', 'globex']);
+    expect(live.acme.tags).toMatchObject({ team: 'payments', 'ses-tenants:managed-by': 'mail' });
+    expect(live.acme.resources.map((r) => r.arn).sort()).toEqual([appArn('configuration-set/transactional'), appArn('identity/acme.example.com')]);
+    expect(live.globex.reputationPolicy).toBe('strict');
+    expect(live.globex.resources.map((r) => r.arn).sort()).toEqual([appArn('configuration-set/transactional'), appArn('identity/globex.example.com')]);
+  }, STEP_TIMEOUT);
+
+  test('npx ses-tenants plan after the deploy shows no changes', async () => {
+    const plan = await runCommand(deploySteps[2], project, projectEnv(emu.url));
+
+    expect(plan.code).toBe(0);
+    expect(plan.output).toMatch(/no changes/i);
+    const detailed = await runCommand([...deploySteps[2], '--detailed-exitcode'], project, projectEnv(emu.url));
+    expect(detailed.code).toBe(0);
+  }, STEP_TIMEOUT);
+
+  test('npx ses-tenants import writes a stack that imports from cdktf-ses-tenants and compiles in the project', async () => {
+    const imported = await runCommand(['npx', 'ses-tenants', 'import', '--region', APP_REGION, '--out', 'imported.ts'], project, projectEnv(emu.url));
+
+    expect(imported.code).toBe(0);
+    const source = fs.readFileSync(path.join(project, 'imported.ts'), 'utf8');
+    expect(source).toMatch(/from ["']cdktf-ses-tenants["']/);
+    expect(source).toContain('"acme"');
+    fs.writeFileSync(path.join(project, 'tsconfig.imported.json'), JSON.stringify({ extends: './tsconfig.json', include: ['imported.ts'] }));
+    const compiled = runCommandSync(['npx', 'tsc', '--noEmit', '-p', 'tsconfig.imported.json'], project, { PATH: process.env.PATH, HOME: process.env.HOME });
+    expect(compiled.output).toBe('');
+    expect(compiled.code).toBe(0);
+  }, STEP_TIMEOUT);
+});
+
+function walk(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true, recursive: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
+}
