@@ -1,5 +1,5 @@
-import type { ReputationPolicy, ResourceType } from '../spec/tenant-spec';
-import { RESOURCE_TYPES } from '../spec/tenant-spec';
+import type { ReputationPolicy, ResourceType } from '../tenant-spec/tenant-spec';
+import { RESOURCE_TYPES } from '../tenant-spec/tenant-spec';
 
 /** The parts of an SES resource ARN `arn:PARTITION:ses:REGION:ACCOUNT:TYPE/NAME`. */
 export interface SesResourceArn {

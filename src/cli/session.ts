@@ -3,7 +3,7 @@ import { createSesClient } from '../aws/client';
 import { readLiveRegion } from '../engine/live';
 import { regionKey } from '../engine/fingerprint';
 import type { DesiredStack, LiveRegion } from '../engine/model';
-import type { StackTarget } from '../spec/tenant-spec';
+import type { StackTarget } from '../tenant-spec/tenant-spec';
 
 /** Options every command that talks to SES shares. */
 export interface SesOptions {

@@ -8,4 +8,4 @@ export { NATIVE_SYNTH_NAMES } from './private/native-resources';
 export type { TenantDeclaration } from './private/declare-tenant';
 export { TerraformData } from './private/terraform-data';
 export type { TerraformDataConfig } from './private/terraform-data';
-export { unescapeTemplateString } from '../spec/terraform-template';
+export { unescapeTemplateString } from '../tenant-spec/terraform-template';

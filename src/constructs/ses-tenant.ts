@@ -2,7 +2,7 @@ import type { SesTemplate } from '@cdktf/provider-aws/lib/ses-template';
 import type { Sesv2ConfigurationSet } from '@cdktf/provider-aws/lib/sesv2-configuration-set';
 import type { Sesv2EmailIdentity } from '@cdktf/provider-aws/lib/sesv2-email-identity';
 import { Construct } from 'constructs';
-import type { ReputationPolicy, SendingStatus, Suppression, TenantSpec } from '../spec';
+import type { ReputationPolicy, SendingStatus, Suppression, TenantSpec } from '../tenant-spec';
 import type { IConfigurationSet } from './configuration-set';
 import type { IEmailIdentity } from './email-identity';
 import type { IEmailTemplate } from './email-template';

@@ -1,5 +1,5 @@
 import type { ITerraformDependable } from 'cdktf';
-import type { ResourceRef, ResourceType } from '../spec';
+import type { ResourceRef, ResourceType } from '../tenant-spec';
 import type { TenantStack } from './tenant-stack';
 
 /** A resource resolved in the stack of the tenant that uses it. */

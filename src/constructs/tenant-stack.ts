@@ -4,8 +4,8 @@ import type { ITerraformDependable } from 'cdktf';
 import type { Construct, IConstruct } from 'constructs';
 import type { ArnLocation } from '../aws/arn';
 import { SYNTH_NAMES } from '../hooks/contract';
-import { DEFAULT_TENANT_QUOTA, SpecValidationError, validateDeclaredStack, validateStackRules } from '../spec';
-import type { SpecViolation, StackTarget, TenantSpec } from '../spec';
+import { DEFAULT_TENANT_QUOTA, SpecValidationError, validateDeclaredStack, validateStackRules } from '../tenant-spec';
+import type { SpecViolation, StackTarget, TenantSpec } from '../tenant-spec';
 import type { EmailIdentityOptions, IEmailIdentity } from './email-identity';
 import type { EmailTemplateOptions, IEmailTemplate } from './email-template';
 import type { IConfigurationSet } from './configuration-set';
@@ -15,7 +15,7 @@ import { addHookBlocks } from './private/hook-blocks';
 import type { HookBlocks } from './private/hook-blocks';
 import { NativeResources } from './private/native-resources';
 import { StackResource } from './private/references';
-import { escapeTemplateStrings } from '../spec/terraform-template';
+import { escapeTemplateStrings } from '../tenant-spec/terraform-template';
 import type { SesTenantProps } from './ses-tenant';
 
 /** Properties of a TenantStack. */

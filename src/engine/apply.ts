@@ -15,8 +15,8 @@ import {
 } from '@aws-sdk/client-sesv2';
 import pLimit from 'p-limit';
 import { reputationPolicyArn, tenantArn } from '../aws/arn';
-import { MANAGED_BY_TAG, SPEC_HASH_TAG } from '../spec/limits';
-import type { StackTarget, Suppression } from '../spec/tenant-spec';
+import { MANAGED_BY_TAG, SPEC_HASH_TAG } from '../tenant-spec/limits';
+import type { StackTarget, Suppression } from '../tenant-spec/tenant-spec';
 import { DeleteNotAllowedError, OwnershipError } from './errors';
 import type { FieldChange, Plan, StackPlan, TenantAction, TenantChange } from './model';
 import { liveStatusOf } from './plan';

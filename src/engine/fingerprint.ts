@@ -1,5 +1,5 @@
 import { createHash } from 'crypto';
-import { stableStringify } from '../spec/canonical';
+import { stableStringify } from '../tenant-spec/canonical';
 import type { LiveRegion, LiveTenant } from './model';
 
 /** Where a region's tenants live: one key per partition, region and account. */

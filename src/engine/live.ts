@@ -12,8 +12,8 @@ import {
 } from '@aws-sdk/client-sesv2';
 import pLimit from 'p-limit';
 import { parseSesResourceArn, reputationPolicyFromArn, type ArnLocation } from '../aws/arn';
-import { compareResources } from '../spec/canonical';
-import { RESOURCE_TYPES, SUPPRESSION_REASONS, SUPPRESSION_SCOPES, type ResourceRef, type Suppression } from '../spec/tenant-spec';
+import { compareResources } from '../tenant-spec/canonical';
+import { RESOURCE_TYPES, SUPPRESSION_REASONS, SUPPRESSION_SCOPES, type ResourceRef, type Suppression } from '../tenant-spec/tenant-spec';
 import { TargetMismatchError } from './errors';
 import type { LiveRegion, LiveSendingStatus, LiveTenant } from './model';
 

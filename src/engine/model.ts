@@ -1,4 +1,4 @@
-import type { ResourceRef, ReputationPolicy, SendingStatus, StackTarget, Suppression, TenantSpec } from '../spec/tenant-spec';
+import type { ResourceRef, ReputationPolicy, SendingStatus, StackTarget, Suppression, TenantSpec } from '../tenant-spec/tenant-spec';
 
 /**
  * The plan model: types only, plain serializable data. The diff (`plan.ts`) produces it,

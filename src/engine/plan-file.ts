@@ -9,7 +9,7 @@ import {
   suppressionSchema,
   tenantNameSchema,
   tenantSpecSchema,
-} from '../spec/tenant-spec';
+} from '../tenant-spec/tenant-spec';
 import { PlanFileError } from './errors';
 import { PLAN_FORMAT_VERSION, type Plan } from './model';
 

@@ -1,6 +1,6 @@
-import { canonicalTenantSpec, tenantSpecHash } from '../spec/canonical';
-import { MANAGED_BY_TAG, RESERVED_TAG_PREFIX, SPEC_HASH_TAG } from '../spec/limits';
-import type { ResourceRef, SendingStatus, Suppression, TenantSpec } from '../spec/tenant-spec';
+import { canonicalTenantSpec, tenantSpecHash } from '../tenant-spec/canonical';
+import { MANAGED_BY_TAG, RESERVED_TAG_PREFIX, SPEC_HASH_TAG } from '../tenant-spec/limits';
+import type { ResourceRef, SendingStatus, Suppression, TenantSpec } from '../tenant-spec/tenant-spec';
 import { PlanInputError } from './errors';
 import { liveFingerprint, liveTenantHashes, regionKey } from './fingerprint';
 import {

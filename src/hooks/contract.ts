@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { resourceRefSchema, stackTargetSchema, tenantNameSchema, tenantSpecSchema } from '../spec/tenant-spec';
+import { resourceRefSchema, stackTargetSchema, tenantNameSchema, tenantSpecSchema } from '../tenant-spec/tenant-spec';
 
 /**
  * The hook contract: what Terraform's `terraform_data` hooks pass to the bundled hook program.
@@ -59,7 +59,7 @@ export const HOOK_INPUT_SCHEMAS = {
   'association-delete': associationHookInputSchema,
 } as const;
 
-export { SYNTH_NAMES } from '../spec/synth-names';
+export { SYNTH_NAMES } from '../tenant-spec/synth-names';
 
 /** Key of an association hook instance. */
 export function associationKey(tenant: string, type: string, name: string): string {

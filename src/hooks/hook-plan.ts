@@ -2,8 +2,8 @@ import { OwnershipError } from '../engine/errors';
 import { liveRegionOf } from '../engine/live';
 import { PLAN_FORMAT_VERSION, type FieldChange, type LiveTenant, type Plan, type TenantChange } from '../engine/model';
 import { computePlan, countActions, diffTenant } from '../engine/plan';
-import { MANAGED_BY_TAG } from '../spec/limits';
-import type { StackTarget, TenantSpec } from '../spec/tenant-spec';
+import { MANAGED_BY_TAG } from '../tenant-spec/limits';
+import type { StackTarget, TenantSpec } from '../tenant-spec/tenant-spec';
 import type { AssociationHookInput } from './contract';
 
 /**

@@ -1,6 +1,6 @@
 import { CreateEmailIdentityCommand, DeleteEmailIdentityCommand, GetTenantCommand, TagResourceCommand, UpdateReputationEntityPolicyCommand } from '@aws-sdk/client-sesv2';
 import { applyPlan, checkPlanFresh, DeleteNotAllowedError, planIsEmpty, readLiveRegion } from '../../src/engine';
-import { MANAGED_BY_TAG, SPEC_HASH_TAG } from '../../src/spec';
+import { MANAGED_BY_TAG, SPEC_HASH_TAG } from '../../src/tenant-spec';
 import { withEmulator } from '../support/emulator';
 import { ACCOUNT, arn, desired, spec } from './fixtures';
 import { converge, engineClient, planAgainst, readLive, seedResources, served } from './emulated';

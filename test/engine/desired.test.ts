@@ -2,8 +2,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { DesiredStateError, desiredFromStackJson, readDesiredState } from '../../src/engine';
-import { SpecValidationError } from '../../src/spec';
-import type { TenantSpec } from '../../src/spec';
+import { SpecValidationError } from '../../src/tenant-spec';
+import type { TenantSpec } from '../../src/tenant-spec';
 import { spec, target } from './fixtures';
 
 function stackJson(stack: string, tenants: Record<string, unknown>, region = 'eu-central-1'): unknown {

@@ -1,5 +1,5 @@
-import { MANAGED_BY_TAG, SPEC_HASH_TAG, tenantSpecHash } from '../../src/spec';
-import type { StackTarget, TenantSpec } from '../../src/spec';
+import { MANAGED_BY_TAG, SPEC_HASH_TAG, tenantSpecHash } from '../../src/tenant-spec';
+import type { StackTarget, TenantSpec } from '../../src/tenant-spec';
 import type { DesiredStack, LiveRegion, LiveTenant } from '../../src/engine';
 
 /** Literal states for diff and renderer tests. */

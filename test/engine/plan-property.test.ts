@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { computePlan } from '../../src/engine';
 import type { DesiredStack, LiveRegion, LiveTenant } from '../../src/engine';
-import { MANAGED_BY_TAG, SPEC_HASH_TAG } from '../../src/spec';
-import type { ResourceRef, TenantSpec } from '../../src/spec';
+import { MANAGED_BY_TAG, SPEC_HASH_TAG } from '../../src/tenant-spec';
+import type { ResourceRef, TenantSpec } from '../../src/tenant-spec';
 import { ACCOUNT, target } from './fixtures';
 import { applyPlanToModel } from './model-apply';
 

@@ -1,7 +1,7 @@
 import { CreateEmailIdentityCommand, CreateTenantCommand, CreateConfigurationSetCommand } from '@aws-sdk/client-sesv2';
 import { readLiveRegion } from '../../src/engine';
-import { MANAGED_BY_TAG, SPEC_HASH_TAG, tenantSpecHash } from '../../src/spec';
-import type { TenantSpec } from '../../src/spec';
+import { MANAGED_BY_TAG, SPEC_HASH_TAG, tenantSpecHash } from '../../src/tenant-spec';
+import type { TenantSpec } from '../../src/tenant-spec';
 import { fakeCredentials, withEmulator } from '../support/emulator';
 import { ACCOUNT, spec, target } from '../engine/fixtures';
 import { runHookProcess } from './run-hook';

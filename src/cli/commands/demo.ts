@@ -6,7 +6,7 @@ import { startEmulator } from '../../emulator';
 import { applyPlan } from '../../engine/apply';
 import type { DesiredStack } from '../../engine/model';
 import { planIsEmpty } from '../../engine/plan';
-import type { TenantSpec } from '../../spec/tenant-spec';
+import type { TenantSpec } from '../../tenant-spec/tenant-spec';
 import { renderText } from '../../render/text';
 import { createNativeResources } from '../native-stand-in';
 import { planFromApp } from '../planning';

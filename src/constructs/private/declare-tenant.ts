@@ -1,7 +1,7 @@
 import { TerraformResource, Token } from 'cdktf';
 import type { ITerraformDependable } from 'cdktf';
-import { canonicalTenantSpec, SpecValidationError, validateTenantSpec } from '../../spec';
-import type { DeclaredTenant, ResourceRef, ResourceType, SpecViolation, TenantSpec } from '../../spec';
+import { canonicalTenantSpec, SpecValidationError, validateTenantSpec } from '../../tenant-spec';
+import type { DeclaredTenant, ResourceRef, ResourceType, SpecViolation, TenantSpec } from '../../tenant-spec';
 import { ConfigurationSet } from '../configuration-set';
 import { EmailIdentity } from '../email-identity';
 import { EmailTemplate } from '../email-template';

@@ -1,6 +1,6 @@
 import { TerraformResource, TerraformStack, Token } from 'cdktf';
 import { sesResourceArn } from '../../aws/arn';
-import type { ResourceType } from '../../spec';
+import type { ResourceType } from '../../tenant-spec';
 import { TenantResourceError } from '../tenant-resource';
 import type { BoundTenantResource, ITenantResource } from '../tenant-resource';
 import type { TenantStack } from '../tenant-stack';

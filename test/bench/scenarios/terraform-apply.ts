@@ -4,7 +4,7 @@ import * as path from 'path';
 import { App } from 'cdktf';
 import { ConfigurationSet, EmailIdentity, SesTenant, TenantStack } from '../../../src/constructs';
 import { sesResourceArn } from '../../../src/aws/arn';
-import { REPUTATION_POLICIES } from '../../../src/spec/tenant-spec';
+import { REPUTATION_POLICIES } from '../../../src/tenant-spec/tenant-spec';
 import { TerraformWorkspace, runTerraform } from '../../support/terraform';
 import { BENCH_CREDENTIALS, acceptedCalls, benchClient, createSendingResources, startEmulatorProcess } from '../support/emulator-process';
 import { FLEET_TARGET, SHARED_CONFIGURATION_SET, fleetIdentity, fleetTenantName } from '../support/fleet';

@@ -1,7 +1,7 @@
 import { sesResourceArn } from '../../../src/aws/arn';
 import type { DesiredStack } from '../../../src/engine';
-import { canonicalTenantSpec } from '../../../src/spec/canonical';
-import { REPUTATION_POLICIES, type StackTarget, type TenantSpec } from '../../../src/spec/tenant-spec';
+import { canonicalTenantSpec } from '../../../src/tenant-spec/canonical';
+import { REPUTATION_POLICIES, type StackTarget, type TenantSpec } from '../../../src/tenant-spec/tenant-spec';
 
 /** The stack target of the engine and hook benchmarks. */
 export const FLEET_TARGET: StackTarget = {
