@@ -1,11 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import {
-  CreateConfigurationSetCommand,
-  CreateEmailIdentityCommand,
-  CreateEmailTemplateCommand,
-  type SESv2Client,
-} from '@aws-sdk/client-sesv2';
+import { isAlreadyExists, type SesGateway } from '../aws/ses-gateway';
 import type { DesiredStack } from '../engine/model';
 
 /** What the stand-in created or found, per kind. */
@@ -27,7 +22,7 @@ async function ensure(send: () => Promise<unknown>): Promise<boolean> {
     await send();
     return true;
   } catch (err) {
-    if ((err as Error).name === 'AlreadyExistsException') return false;
+    if (isAlreadyExists(err)) return false;
     throw err;
   }
 }
@@ -38,7 +33,7 @@ async function ensure(send: () => Promise<unknown>): Promise<boolean> {
  * and templates (read from its for_each locals), and the resources its tenants reference by ARN
  * (managed elsewhere in real life). A demo stand-in, not a Terraform replacement.
  */
-export async function createNativeResources(stackDir: string, desired: DesiredStack, client: SESv2Client): Promise<StandInResult> {
+export async function createNativeResources(stackDir: string, desired: DesiredStack, ses: SesGateway): Promise<StandInResult> {
   const json = JSON.parse(fs.readFileSync(path.join(stackDir, 'cdk.tf.json'), 'utf8')) as { locals?: NativeLocals };
   const locals = json.locals ?? {};
   const configSets = new Set(Object.keys(locals.ses_tenant_configuration_sets ?? {}));
@@ -55,14 +50,14 @@ export async function createNativeResources(stackDir: string, desired: DesiredSt
   let existing = 0;
   const count = (made: boolean) => (made ? created++ : existing++);
   for (const name of [...configSets].sort()) {
-    count(await ensure(() => client.send(new CreateConfigurationSetCommand({ ConfigurationSetName: name }))));
+    count(await ensure(() => ses.createConfigurationSet(name)));
   }
   for (const [name, configurationSet] of [...identities].sort()) {
-    count(await ensure(() => client.send(new CreateEmailIdentityCommand({ EmailIdentity: name, ConfigurationSetName: configurationSet }))));
+    count(await ensure(() => ses.createEmailIdentity(name, configurationSet)));
   }
   for (const [name, t] of [...templates].sort()) {
-    const content = { Subject: t.subject ?? name, Html: t.html ?? undefined, Text: t.text ?? undefined };
-    count(await ensure(() => client.send(new CreateEmailTemplateCommand({ TemplateName: name, TemplateContent: content }))));
+    const content = { subject: t.subject ?? name, html: t.html ?? undefined, text: t.text ?? undefined };
+    count(await ensure(() => ses.createEmailTemplate(name, content)));
   }
   return { created, existing };
 }

@@ -2,7 +2,7 @@ import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { App, dependable, LocalBackend, TerraformBackend, TerraformStack } from 'cdktf';
 import type { ITerraformDependable } from 'cdktf';
 import type { Construct, IConstruct } from 'constructs';
-import type { ArnLocation } from '../aws/arn';
+import type { ArnLocation } from '../tenant-spec/arn';
 import { SYNTH_NAMES } from '../hooks/contract';
 import { DEFAULT_TENANT_QUOTA, SpecValidationError, validateDeclaredStack, validateStackRules } from '../tenant-spec';
 import type { SpecViolation, StackTarget, TenantSpec } from '../tenant-spec';

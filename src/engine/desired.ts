@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import { unescapeTemplateStrings } from '../tenant-spec/terraform-template';
 import * as path from 'path';
-import { sesResourceArn } from '../aws/arn';
+import { sesResourceArn } from '../tenant-spec/arn';
 import { SYNTH_NAMES } from '../tenant-spec/synth-names';
 import { canonicalTenantSpec } from '../tenant-spec/canonical';
 import { stackTargetSchema, type StackTarget, type TenantSpec } from '../tenant-spec/tenant-spec';

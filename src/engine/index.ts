@@ -6,5 +6,5 @@ export { checkPlanFresh, describeStalePlan } from './fresh';
 export { liveFingerprint, liveTenantHash, liveTenantHashes, regionKey } from './fingerprint';
 export { readDesiredState, desiredFromStackJson, listSynthStacks, checkCrossStackNames, DESIRED_FORMAT_VERSION, type ReadDesiredOptions } from './desired';
 export { readPlanFile, writePlanFile, parsePlan, serializePlan, planSchema } from './plan-file';
-export { readLiveRegion, readLiveTenant, liveRegionOf, listTenantResources, toLiveTenant, MAX_PAGE_SIZE, type LiveTenantParts, type ReadLiveOptions } from './live';
+export { readLiveRegion, readLiveTenant, liveRegionOf, listTenantResources, toLiveTenant, type LiveTenantParts, type ReadLiveOptions } from './live';
 export { applyPlan, toApplyError, type ApplyEvent, type ApplyError, type ApplyFailure, type ApplyOptions, type ApplyResult, type ApplyStep } from './apply';

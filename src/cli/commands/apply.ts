@@ -107,7 +107,7 @@ export function applyCommand(program: Command): Command {
       const bar = progress('applying');
       const total = plan.summary.create + plan.summary.update + plan.summary.delete;
       let done = 0;
-      const result = await applyPlan(plan, session.clientFor, {
+      const result = await applyPlan(plan, session.gatewayFor, {
         concurrency: opts.concurrency,
         allowDelete: opts.allowDelete,
         onEvent: (e: ApplyEvent) => {

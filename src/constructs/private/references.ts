@@ -1,5 +1,5 @@
 import { TerraformResource, TerraformStack, Token } from 'cdktf';
-import { sesResourceArn } from '../../aws/arn';
+import { resourceNameOfArn, sesResourceArn } from '../../tenant-spec/arn';
 import type { ResourceType } from '../../tenant-spec';
 import { TenantResourceError } from '../tenant-resource';
 import type { BoundTenantResource, ITenantResource } from '../tenant-resource';
@@ -27,9 +27,7 @@ export class ArnReference implements ITenantResource {
   }
 
   bind(): BoundTenantResource {
-    const resource = this.arn.split(':').slice(5).join(':');
-    const slash = resource.indexOf('/');
-    const name = slash >= 0 && slash < resource.length - 1 ? resource.slice(slash + 1) : this.arn;
+    const name = resourceNameOfArn(this.arn) ?? this.arn;
     return { ref: { type: this.resourceType, name, arn: this.arn } };
   }
 }

@@ -3,7 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { App } from 'cdktf';
 import { ConfigurationSet, EmailIdentity, SesTenant, TenantStack } from '../../../src/constructs';
-import { sesResourceArn } from '../../../src/aws/arn';
+import { sesResourceArn } from '../../../src/tenant-spec/arn';
 import { REPUTATION_POLICIES } from '../../../src/tenant-spec/tenant-spec';
 import { TerraformWorkspace, runTerraform } from '../../support/terraform';
 import { BENCH_CREDENTIALS, acceptedCalls, benchClient, createSendingResources, startEmulatorProcess } from '../support/emulator-process';

@@ -1,4 +1,4 @@
-import { sesResourceArn } from '../../../src/aws/arn';
+import { sesResourceArn } from '../../../src/tenant-spec/arn';
 import type { DesiredStack } from '../../../src/engine';
 import { canonicalTenantSpec } from '../../../src/tenant-spec/canonical';
 import { REPUTATION_POLICIES, type StackTarget, type TenantSpec } from '../../../src/tenant-spec/tenant-spec';
