@@ -1,7 +1,7 @@
 import { createSesClient } from '../aws/client';
 import { sesGateway, type SesGateway, type SESv2Client } from '../aws/ses-gateway';
 import { readLiveRegion } from '../engine/live';
-import { regionKey } from '../engine/fingerprint';
+import { regionKey } from '../engine/model';
 import type { DesiredStack, LiveRegion } from '../engine/model';
 import type { StackTarget } from '../tenant-spec/tenant-spec';
 

@@ -9,7 +9,7 @@ import { validateStackRules } from '../tenant-spec/validate-stack';
 import { validateTenantSpec } from '../tenant-spec/validate-tenant';
 import { SpecValidationError, type SpecViolation } from '../tenant-spec/violation';
 import { DesiredStateError } from './errors';
-import { regionKey } from './fingerprint';
+import { regionKey } from './model';
 import type { DesiredStack } from './model';
 
 /** The desired-state format version this engine reads (`locals.ses_tenants_stack.formatVersion`). */

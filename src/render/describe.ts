@@ -1,5 +1,5 @@
 import type { FieldChange, Plan, StackPlan, TenantChange } from '../engine/model';
-import { countActions } from '../engine/plan';
+import { countActions } from '../engine/model';
 import type { Suppression } from '../tenant-spec/tenant-spec';
 
 /**

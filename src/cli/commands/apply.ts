@@ -4,8 +4,7 @@ import { applyPlan, type ApplyEvent, type ApplyResult } from '../../engine/apply
 import { readDesiredState } from '../../engine/desired';
 import { DeleteNotAllowedError, StalePlanError } from '../../engine/errors';
 import { checkPlanFresh, describeStalePlan } from '../../engine/fresh';
-import type { DesiredStack, Plan } from '../../engine/model';
-import { planIsEmpty } from '../../engine/plan';
+import { planIsEmpty, type DesiredStack, type Plan } from '../../engine/model';
 import { readPlanFile } from '../../engine/plan-file';
 import { renderText } from '../../render/text';
 import { confirm } from '../confirm';

@@ -5,7 +5,7 @@ import type { SesGateway } from '../../aws/ses-gateway';
 import { startEmulator } from '../../emulator';
 import { applyPlan } from '../../engine/apply';
 import type { DesiredStack } from '../../engine/model';
-import { planIsEmpty } from '../../engine/plan';
+import { planIsEmpty } from '../../engine/model';
 import type { TenantSpec } from '../../tenant-spec/tenant-spec';
 import { renderText } from '../../render/text';
 import { createNativeResources } from '../native-stand-in';
