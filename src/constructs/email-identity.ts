@@ -1,6 +1,6 @@
 import type { Sesv2EmailIdentity } from '@cdktf/provider-aws/lib/sesv2-email-identity';
 import type { IConfigurationSet } from './configuration-set';
-import { ArnReference, ConstructReference, NameReference } from './private/references';
+import { ArnReference, constructReference, NameReference } from './private/references';
 import type { ITenantResource } from './tenant-resource';
 
 /** An SES email identity (a domain or an address) that tenants can send from. */
@@ -32,6 +32,6 @@ export abstract class EmailIdentity {
 
   /** An `aws_sesv2_email_identity` of the tenant's own stack; associations wait for it. */
   static fromResource(resource: Sesv2EmailIdentity): IEmailIdentity {
-    return new ConstructReference('identity', resource, () => resource.emailIdentityInput) as IEmailIdentity;
+    return constructReference('identity', resource) as IEmailIdentity;
   }
 }

@@ -1,5 +1,5 @@
 import type { SesTemplate } from '@cdktf/provider-aws/lib/ses-template';
-import { ArnReference, ConstructReference, NameReference } from './private/references';
+import { ArnReference, constructReference, NameReference } from './private/references';
 import type { ITenantResource } from './tenant-resource';
 
 /** An SES email template that tenants can send with. */
@@ -38,6 +38,6 @@ export abstract class EmailTemplate {
 
   /** An `aws_ses_template` of the tenant's own stack; associations wait for it. */
   static fromResource(resource: SesTemplate): IEmailTemplate {
-    return new ConstructReference('template', resource, () => resource.nameInput) as IEmailTemplate;
+    return constructReference('template', resource) as IEmailTemplate;
   }
 }

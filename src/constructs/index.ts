@@ -1,5 +1,6 @@
 export * from './tenant-stack';
 export * from './ses-tenant';
+export * from './ses-tenant-props';
 export * from './tenant-resource';
 export * from './email-identity';
 export * from './configuration-set';

@@ -3,7 +3,7 @@ import { App, dependable, LocalBackend, TerraformBackend, TerraformStack } from 
 import type { ITerraformDependable } from 'cdktf';
 import type { Construct, IConstruct } from 'constructs';
 import type { ArnLocation } from '../tenant-spec/arn';
-import { SYNTH_NAMES } from '../hooks/contract';
+import { SYNTH_NAMES } from '../tenant-spec/synth-names';
 import { DEFAULT_TENANT_QUOTA, SpecValidationError, validateDeclaredStack, validateStackRules } from '../tenant-spec';
 import type { SpecViolation, StackTarget, TenantSpec } from '../tenant-spec';
 import type { EmailIdentityOptions, IEmailIdentity } from './email-identity';
@@ -16,7 +16,8 @@ import type { HookBlocks } from './private/hook-blocks';
 import { NativeResources } from './private/native-resources';
 import { StackResource } from './private/references';
 import { escapeTemplateStrings } from '../tenant-spec/terraform-template';
-import type { SesTenantProps } from './ses-tenant';
+import { registerTenantStack, tenantStackOf } from './private/registry';
+import type { SesTenantProps } from './ses-tenant-props';
 
 /** Properties of a TenantStack. */
 export interface TenantStackProps {
@@ -57,10 +58,7 @@ export interface TenantStackProps {
 export class TenantStack extends TerraformStack {
   /** The TenantStack that `scope` belongs to; throws when there is none. */
   static of(scope: IConstruct): TenantStack {
-    for (let c: IConstruct | undefined = scope; c; c = c.node.scope) {
-      if (c instanceof TenantStack) return c;
-    }
-    throw new Error(`${scope.node.path} is not inside a TenantStack: declare SES tenants in a TenantStack (one region and one account)`);
+    return tenantStackOf(scope) as TenantStack;
   }
 
   /** Region of the stack. */
@@ -86,6 +84,7 @@ export class TenantStack extends TerraformStack {
 
   constructor(scope: Construct, id: string, props: TenantStackProps) {
     super(scope, id);
+    registerTenantStack(this);
     this.target = {
       formatVersion: 1,
       stack: id,

@@ -1,7 +1,7 @@
 import type { LiveTenant, Plan } from '../engine/model';
 import { planAssociation, planTenant, type TenantAspect } from '../engine/plan-tenant';
 import type { StackTarget, TenantSpec } from '../tenant-spec/tenant-spec';
-import type { AssociationHookInput } from './contract';
+import type { AssociationHookInput } from '../tenant-spec/hook-contract';
 
 /**
  * Which part of its tenant each hook plans (DESIGN rule 1: each covers the one object it owns);
