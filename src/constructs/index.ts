@@ -5,7 +5,6 @@ export * from './tenant-resource';
 export * from './email-identity';
 export * from './configuration-set';
 export * from './email-template';
-export { NATIVE_SYNTH_NAMES } from './private/native-resources';
 export type { TenantDeclaration } from './private/declare-tenant';
 export { TerraformData } from './private/terraform-data';
 export type { TerraformDataConfig } from './private/terraform-data';

@@ -7,7 +7,18 @@ export * from './errors';
 export { computePlan, diffTenant, liveStatusOf, isReservedTag, SES_DEFAULT_POLICY, SES_DEFAULT_STATUS, type PlanOptions } from './plan';
 export { planTenant, planAssociation, TENANT_ASPECTS, type TenantAspect, type PlanTenantInput, type PlanAssociationInput } from './plan-tenant';
 export { checkPlanFresh, describeStalePlan } from './fresh';
-export { readDesiredState, desiredFromStackJson, listSynthStacks, checkCrossStackNames, DESIRED_FORMAT_VERSION, type ReadDesiredOptions } from './desired';
+export {
+  readDesiredState,
+  readSynthOutput,
+  readSynthStack,
+  desiredFromStackJson,
+  listSynthStacks,
+  stackDocumentSchema,
+  DESIRED_FORMAT_VERSION,
+  type NativeResourcesOf,
+  type ReadDesiredOptions,
+  type SynthStack,
+} from './synth-output';
 export { readPlanFile, writePlanFile, parsePlan, serializePlan } from './plan-file';
 export { readLiveRegion, readLiveTenant, liveRegionOf, listTenantResources, toLiveTenant, type LiveTenantParts, type ReadLiveOptions } from './live';
 export { applyPlan, toApplyError, type ApplyEvent, type ApplyError, type ApplyFailure, type ApplyOptions, type ApplyResult, type ApplyStep } from './apply';

@@ -4,6 +4,7 @@ import type { ResourceRef, SendingStatus, Suppression, TenantSpec } from '../ten
 import { PlanInputError } from './errors';
 import {
   buildPlan,
+  checkCrossStackNames,
   liveSnapshot,
   regionKey,
   stackPlan,
@@ -177,20 +178,10 @@ function groupByRegion(desired: readonly DesiredStack[], live: readonly LiveRegi
   return [...groups.values()];
 }
 
-/** Which stack of a region declares each tenant name; a name declared twice is an error. */
+/** Which stack of a region declares each tenant name (names were checked unique by {@link checkCrossStackNames}). */
 function declaringStacks(group: RegionGroup): Map<string, string> {
   const out = new Map<string, string>();
-  for (const stack of group.stacks) {
-    for (const name of Object.keys(stack.tenants)) {
-      const other = out.get(name);
-      if (other !== undefined) {
-        throw new PlanInputError(
-          `tenant "${name}" is declared by stacks ${other} and ${stack.target.stack}, which share ${stack.target.region}/${stack.target.account}; tenant names are unique per region and account`,
-        );
-      }
-      out.set(name, stack.target.stack);
-    }
-  }
+  for (const stack of group.stacks) for (const name of Object.keys(stack.tenants)) out.set(name, stack.target.stack);
   return out;
 }
 
@@ -234,6 +225,7 @@ function planStack(
  */
 export function computePlan(desired: readonly DesiredStack[], live: readonly LiveRegion[], opts: PlanOptions = {}): Plan {
   const sorted = [...desired].sort((a, b) => cmp(a.target.stack, b.target.stack));
+  checkCrossStackNames(sorted);
   const appStacks = new Set([...(opts.appStacks ?? []), ...sorted.map((s) => s.target.stack)]);
   const stacks: StackPlan[] = [];
   for (const group of groupByRegion(sorted, live)) {

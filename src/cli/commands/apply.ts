@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import type { Command } from 'commander';
 import { applyPlan, type ApplyEvent, type ApplyResult } from '../../engine/apply';
-import { readDesiredState } from '../../engine/desired';
+import { readDesiredState } from '../../engine/synth-output';
 import { DeleteNotAllowedError, StalePlanError } from '../../engine/errors';
 import { checkPlanFresh, describeStalePlan } from '../../engine/fresh';
 import { planIsEmpty, type DesiredStack, type Plan } from '../../engine/model';

@@ -5,6 +5,7 @@ import type { SesGateway } from '../../aws/ses-gateway';
 import { startEmulator } from '../../emulator';
 import { applyPlan } from '../../engine/apply';
 import type { DesiredStack } from '../../engine/model';
+import { readSynthOutput } from '../../engine/synth-output';
 import { planIsEmpty } from '../../engine/model';
 import type { TenantSpec } from '../../tenant-spec/tenant-spec';
 import { renderText } from '../../render/text';
@@ -99,9 +100,9 @@ export function demoCommand(program: Command): Command {
 
         say('\n2. Create the native identities, configuration sets and templates');
         say(c.dim('   (stand-in for the AWS provider, which cannot be downloaded here; real deployments use cdktf deploy)'));
-        for (const d of first.desired) {
-          const r = await createNativeResources(path.join(outDir, 'stacks', d.target.stack), d, session.gatewayFor(d.target));
-          say(`   ${d.target.stack}: ${r.created} created, ${r.existing} already there`);
+        for (const stack of readSynthOutput(outDir)) {
+          const r = await createNativeResources(stack, session.gatewayFor(stack.target));
+          say(`   ${stack.target.stack}: ${r.created} created, ${r.existing} already there`);
         }
 
         say('\n3. Plan');

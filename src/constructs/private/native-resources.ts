@@ -3,16 +3,7 @@ import { Sesv2ConfigurationSet } from '@cdktf/provider-aws/lib/sesv2-configurati
 import { Sesv2EmailIdentity } from '@cdktf/provider-aws/lib/sesv2-email-identity';
 import { dependable } from 'cdktf';
 import type { TerraformResource, TerraformStack } from 'cdktf';
-
-/** Names of the for_each blocks of native resources, and of the `locals` entries they iterate over. */
-export const NATIVE_SYNTH_NAMES = {
-  /** `aws_sesv2_email_identity` block and its local: `{ [identity]: { configuration_set_name } }`. */
-  identities: 'ses_tenant_identities',
-  /** `aws_sesv2_configuration_set` block and its local: `{ [name]: {} }`. */
-  configurationSets: 'ses_tenant_configuration_sets',
-  /** `aws_ses_template` block and its local: `{ [name]: { subject, html, text } }`. */
-  templates: 'ses_tenant_templates',
-} as const;
+import { NATIVE_SYNTH_NAMES } from '../../tenant-spec/synth-names';
 
 /** An email identity the stack creates. */
 export interface NativeIdentity {

@@ -3,3 +3,4 @@ export * from './schema';
 export * from './types';
 export * from './plan-builder';
 export * from './fingerprint';
+export * from './desired-stacks';

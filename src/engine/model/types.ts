@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import type { ReputationPolicy, ResourceRef, StackTarget, Suppression, TenantSpec } from '../../tenant-spec/tenant-spec';
+import type { CanonicalTenant } from '../../tenant-spec/canonical';
+import type { ReputationPolicy, ResourceRef, StackTarget, Suppression } from '../../tenant-spec/tenant-spec';
 import type { fieldChangeSchema, liveSendingStatusSchema, planSchema, planSummarySchema, stackPlanSchema, tenantChangeSchema, unmanagedTenantSchema } from './schema';
 
 /**
@@ -15,7 +16,7 @@ export interface DesiredStack {
   /** Region, account, partition, quota and credentials of the stack. */
   readonly target: StackTarget;
   /** Canonical tenant specs keyed by tenant name. */
-  readonly tenants: Readonly<Record<string, TenantSpec>>;
+  readonly tenants: Readonly<Record<string, CanonicalTenant>>;
 }
 
 /** Customer-managed or aggregate sending status as SES reports it. */
