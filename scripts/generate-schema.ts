@@ -1,8 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { z } from 'zod';
-import { MAX_USER_TAGS_PER_TENANT, RESERVED_TAG_PREFIX } from '../src/spec/limits';
-import { suppressionSchema, tagKeySchema, tenantSpecSchema } from '../src/spec/tenant-spec';
+import { MAX_USER_TAGS_PER_TENANT, RESERVED_TAG_PREFIX } from '../src/tenant-spec/limits';
+import { suppressionSchema, tagKeySchema, tenantSpecSchema } from '../src/tenant-spec/tenant-spec';
 
 /** Where the generated JSON Schema of the tenant spec is kept, relative to the package root. */
 export const TENANT_SPEC_SCHEMA_FILE = path.join('schema', 'tenant-spec.schema.json');

@@ -1,2 +1,2 @@
 export * from './constructs';
-export * from './spec';
+export * from './tenant-spec';

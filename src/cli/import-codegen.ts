@@ -1,6 +1,6 @@
-import { parseSesResourceArn } from '../aws/arn';
+import { parseSesResourceArn } from '../tenant-spec/arn';
 import type { LiveRegion, LiveTenant } from '../engine/model';
-import { MANAGED_BY_TAG, RESERVED_TAG_PREFIX } from '../spec/limits';
+import { MANAGED_BY_TAG, RESERVED_TAG_PREFIX } from '../tenant-spec/limits';
 
 /** Options of {@link generateImportedStack}. */
 export interface ImportCodegenOptions {

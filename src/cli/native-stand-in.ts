@@ -1,12 +1,5 @@
-import * as fs from 'fs';
-import * as path from 'path';
-import {
-  CreateConfigurationSetCommand,
-  CreateEmailIdentityCommand,
-  CreateEmailTemplateCommand,
-  type SESv2Client,
-} from '@aws-sdk/client-sesv2';
-import type { DesiredStack } from '../engine/model';
+import { isAlreadyExists, type SesGateway } from '../aws/ses-gateway';
+import type { SynthStack } from '../engine/synth-output';
 
 /** What the stand-in created or found, per kind. */
 export interface StandInResult {
@@ -16,18 +9,12 @@ export interface StandInResult {
   readonly existing: number;
 }
 
-interface NativeLocals {
-  ses_tenant_configuration_sets?: Record<string, unknown>;
-  ses_tenant_identities?: Record<string, { configuration_set_name?: string | null }>;
-  ses_tenant_templates?: Record<string, { subject?: string; html?: string | null; text?: string | null }>;
-}
-
 async function ensure(send: () => Promise<unknown>): Promise<boolean> {
   try {
     await send();
     return true;
   } catch (err) {
-    if ((err as Error).name === 'AlreadyExistsException') return false;
+    if (isAlreadyExists(err)) return false;
     throw err;
   }
 }
@@ -35,16 +22,14 @@ async function ensure(send: () => Promise<unknown>): Promise<boolean> {
 /**
  * Creates in SES (the local emulator) what `terraform apply` would create through the AWS
  * provider, which cannot be downloaded here: the stack's native configuration sets, identities
- * and templates (read from its for_each locals), and the resources its tenants reference by ARN
+ * and templates (its for_each locals, as the synth-output reader read them), and the resources its tenants reference by ARN
  * (managed elsewhere in real life). A demo stand-in, not a Terraform replacement.
  */
-export async function createNativeResources(stackDir: string, desired: DesiredStack, client: SESv2Client): Promise<StandInResult> {
-  const json = JSON.parse(fs.readFileSync(path.join(stackDir, 'cdk.tf.json'), 'utf8')) as { locals?: NativeLocals };
-  const locals = json.locals ?? {};
-  const configSets = new Set(Object.keys(locals.ses_tenant_configuration_sets ?? {}));
-  const identities = new Map(Object.entries(locals.ses_tenant_identities ?? {}).map(([k, v]) => [k, v.configuration_set_name ?? undefined]));
-  const templates = new Map(Object.entries(locals.ses_tenant_templates ?? {}));
-  for (const spec of Object.values(desired.tenants)) {
+export async function createNativeResources(stack: SynthStack, ses: SesGateway): Promise<StandInResult> {
+  const configSets = new Set(stack.native.configurationSets);
+  const identities = new Map(Object.entries(stack.native.identities));
+  const templates = new Map<string, { subject?: string; html?: string; text?: string }>(Object.entries(stack.native.templates));
+  for (const spec of Object.values(stack.tenants)) {
     for (const r of spec.resources) {
       if (r.type === 'configuration-set') configSets.add(r.name);
       else if (r.type === 'identity' && !identities.has(r.name)) identities.set(r.name, undefined);
@@ -55,14 +40,14 @@ export async function createNativeResources(stackDir: string, desired: DesiredSt
   let existing = 0;
   const count = (made: boolean) => (made ? created++ : existing++);
   for (const name of [...configSets].sort()) {
-    count(await ensure(() => client.send(new CreateConfigurationSetCommand({ ConfigurationSetName: name }))));
+    count(await ensure(() => ses.createConfigurationSet(name)));
   }
   for (const [name, configurationSet] of [...identities].sort()) {
-    count(await ensure(() => client.send(new CreateEmailIdentityCommand({ EmailIdentity: name, ConfigurationSetName: configurationSet }))));
+    count(await ensure(() => ses.createEmailIdentity(name, configurationSet)));
   }
   for (const [name, t] of [...templates].sort()) {
-    const content = { Subject: t.subject ?? name, Html: t.html ?? undefined, Text: t.text ?? undefined };
-    count(await ensure(() => client.send(new CreateEmailTemplateCommand({ TemplateName: name, TemplateContent: content }))));
+    const content = { subject: t.subject ?? name, html: t.html, text: t.text };
+    count(await ensure(() => ses.createEmailTemplate(name, content)));
   }
   return { created, existing };
 }

@@ -1,4 +1,4 @@
-import { listSynthStacks, readDesiredState } from '../engine/desired';
+import { listSynthStacks, readDesiredState } from '../engine/synth-output';
 import type { DesiredStack, LiveRegion, Plan } from '../engine/model';
 import { computePlan } from '../engine/plan';
 import { progress } from './progress';

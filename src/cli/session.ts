@@ -1,9 +1,9 @@
-import type { SESv2Client } from '@aws-sdk/client-sesv2';
 import { createSesClient } from '../aws/client';
+import { sesGateway, type SesGateway, type SESv2Client } from '../aws/ses-gateway';
 import { readLiveRegion } from '../engine/live';
-import { regionKey } from '../engine/fingerprint';
+import { regionKey } from '../engine/model';
 import type { DesiredStack, LiveRegion } from '../engine/model';
-import type { StackTarget } from '../spec/tenant-spec';
+import type { StackTarget } from '../tenant-spec/tenant-spec';
 
 /** Options every command that talks to SES shares. */
 export interface SesOptions {
@@ -45,6 +45,9 @@ export class SesSession {
     return client;
   };
 
+  /** The SES gateway for a stack target (over {@link clientFor}'s client). */
+  gatewayFor = (target: Pick<StackTarget, 'region' | 'profile' | 'assumeRoleArn'>): SesGateway => sesGateway(this.clientFor(target));
+
   /** Reads the live state of every region and account the stacks target, each once. */
   async readLive(stacks: readonly DesiredStack[], onProgress?: (done: number, total: number, region: string) => void): Promise<LiveRegion[]> {
     const targets = new Map<string, StackTarget>();
@@ -52,7 +55,7 @@ export class SesSession {
     const out: LiveRegion[] = [];
     for (const target of targets.values()) {
       out.push(
-        await readLiveRegion(this.clientFor(target), target, {
+        await readLiveRegion(this.gatewayFor(target), target, {
           concurrency: this.opts.concurrency,
           onProgress: onProgress ? (done: number, total: number) => onProgress(done, total, target.region) : undefined,
         }),

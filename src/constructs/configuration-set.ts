@@ -1,5 +1,5 @@
 import type { TerraformResource } from 'cdktf';
-import { ArnReference, ConstructReference, NameReference } from './private/references';
+import { ArnReference, constructReference, NameReference } from './private/references';
 import type { ITenantResource } from './tenant-resource';
 
 /** An SES configuration set that tenants can send through. */
@@ -31,6 +31,6 @@ export abstract class ConfigurationSet {
 
   /** An `aws_sesv2_configuration_set` of the tenant's own stack; associations wait for it. */
   static fromResource(resource: ConfigurationSetResource): IConfigurationSet {
-    return new ConstructReference('configuration-set', resource, () => resource.configurationSetNameInput) as IConfigurationSet;
+    return constructReference('configuration-set', resource) as IConfigurationSet;
   }
 }

@@ -1,6 +1,6 @@
 import type { TerraformResource } from 'cdktf';
 import type { IConfigurationSet } from './configuration-set';
-import { ArnReference, ConstructReference, NameReference } from './private/references';
+import { ArnReference, constructReference, NameReference } from './private/references';
 import type { ITenantResource } from './tenant-resource';
 
 /** An SES email identity (a domain or an address) that tenants can send from. */
@@ -41,6 +41,6 @@ export abstract class EmailIdentity {
 
   /** An `aws_sesv2_email_identity` of the tenant's own stack; associations wait for it. */
   static fromResource(resource: EmailIdentityResource): IEmailIdentity {
-    return new ConstructReference('identity', resource, () => resource.emailIdentityInput) as IEmailIdentity;
+    return constructReference('identity', resource) as IEmailIdentity;
   }
 }

@@ -1,5 +1,5 @@
 import type { TerraformResource } from 'cdktf';
-import { ArnReference, ConstructReference, NameReference } from './private/references';
+import { ArnReference, constructReference, NameReference } from './private/references';
 import type { ITenantResource } from './tenant-resource';
 
 /** An SES email template that tenants can send with. */
@@ -47,6 +47,6 @@ export abstract class EmailTemplate {
 
   /** An `aws_ses_template` of the tenant's own stack; associations wait for it. */
   static fromResource(resource: EmailTemplateResource): IEmailTemplate {
-    return new ConstructReference('template', resource, () => resource.nameInput) as IEmailTemplate;
+    return constructReference('template', resource) as IEmailTemplate;
   }
 }

@@ -1,11 +1,12 @@
 export * from './tenant-stack';
 export * from './ses-tenant';
+export * from './ses-tenant-props';
 export * from './tenant-resource';
 export * from './email-identity';
 export * from './configuration-set';
 export * from './email-template';
-export { NATIVE_SYNTH_NAMES, ProviderAwsMissingError } from './private/native-resources';
+export { ProviderAwsMissingError } from './private/native-resources';
 export type { TenantDeclaration } from './private/declare-tenant';
 export { TerraformData } from './private/terraform-data';
 export type { TerraformDataConfig } from './private/terraform-data';
-export { unescapeTemplateString } from '../spec/terraform-template';
+export { unescapeTemplateString } from '../tenant-spec/terraform-template';

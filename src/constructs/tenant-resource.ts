@@ -1,6 +1,5 @@
 import type { ITerraformDependable } from 'cdktf';
-import type { ResourceRef, ResourceType } from '../spec';
-import type { TenantStack } from './tenant-stack';
+import type { ArnLocation, ResourceRef, ResourceType } from '../tenant-spec';
 
 /** A resource resolved in the stack of the tenant that uses it. */
 export interface BoundTenantResource {
@@ -13,6 +12,16 @@ export interface BoundTenantResource {
   readonly dependency?: ITerraformDependable;
 }
 
+/** What a reference needs of the stack that declares the tenant (a TenantStack). */
+export interface TenantResourceScope {
+  /** The stack's construct node (its id names the stack in errors). */
+  readonly node: { readonly id: string };
+  /** Region of the stack. */
+  readonly region: string;
+  /** Partition, region and account, for ARNs of the stack's resources. */
+  readonly arnLocation: ArnLocation;
+}
+
 /** A resource that tenants can be associated with: an email identity, a configuration set or a template. */
 export interface ITenantResource {
   /** Kind of resource, as SES spells it in ARNs. */
@@ -21,7 +30,7 @@ export interface ITenantResource {
    * Resolves the resource in the stack that declares the tenant; throws `TenantResourceError`
    * when the resource cannot be used there.
    */
-  bind(stack: TenantStack): BoundTenantResource;
+  bind(stack: TenantResourceScope): BoundTenantResource;
 }
 
 /** A resource reference cannot be used by a tenant of the given stack. */

@@ -1,10 +1,10 @@
 import { App, dependable, LocalBackend, TerraformBackend, TerraformStack } from 'cdktf';
 import type { ITerraformDependable, TerraformProvider } from 'cdktf';
 import type { Construct, IConstruct } from 'constructs';
-import type { ArnLocation } from '../aws/arn';
-import { SYNTH_NAMES } from '../hooks/contract';
-import { DEFAULT_TENANT_QUOTA, SpecValidationError, validateDeclaredStack, validateStackRules } from '../spec';
-import type { SpecViolation, StackTarget, TenantSpec } from '../spec';
+import type { ArnLocation } from '../tenant-spec/arn';
+import { SYNTH_NAMES } from '../tenant-spec/synth-names';
+import { DEFAULT_TENANT_QUOTA, SpecValidationError, validateDeclaredStack, validateStackRules } from '../tenant-spec';
+import type { SpecViolation, StackTarget, TenantSpec } from '../tenant-spec';
 import type { EmailIdentityOptions, IEmailIdentity } from './email-identity';
 import type { EmailTemplateOptions, IEmailTemplate } from './email-template';
 import type { IConfigurationSet } from './configuration-set';
@@ -14,8 +14,9 @@ import { addHookBlocks } from './private/hook-blocks';
 import type { HookBlocks } from './private/hook-blocks';
 import { NativeResources, newAwsProvider } from './private/native-resources';
 import { StackResource } from './private/references';
-import { escapeTemplateStrings } from '../spec/terraform-template';
-import type { SesTenantProps } from './ses-tenant';
+import { escapeTemplateStrings } from '../tenant-spec/terraform-template';
+import { registerTenantStack, tenantStackOf } from './private/registry';
+import type { SesTenantProps } from './ses-tenant-props';
 
 /** Properties of a TenantStack. */
 export interface TenantStackProps {
@@ -56,10 +57,7 @@ export interface TenantStackProps {
 export class TenantStack extends TerraformStack {
   /** The TenantStack that `scope` belongs to; throws when there is none. */
   static of(scope: IConstruct): TenantStack {
-    for (let c: IConstruct | undefined = scope; c; c = c.node.scope) {
-      if (c instanceof TenantStack) return c;
-    }
-    throw new Error(`${scope.node.path} is not inside a TenantStack: declare SES tenants in a TenantStack (one region and one account)`);
+    return tenantStackOf(scope) as TenantStack;
   }
 
   /** Region of the stack. */
@@ -85,6 +83,7 @@ export class TenantStack extends TerraformStack {
 
   constructor(scope: Construct, id: string, props: TenantStackProps) {
     super(scope, id);
+    registerTenantStack(this);
     this.target = {
       formatVersion: 1,
       stack: id,

@@ -1,22 +1,8 @@
-import {
-  AlreadyExistsException,
-  CreateTenantCommand,
-  CreateTenantResourceAssociationCommand,
-  DeleteTenantCommand,
-  DeleteTenantResourceAssociationCommand,
-  GetTenantCommand,
-  NotFoundException,
-  PutTenantSuppressionAttributesCommand,
-  TagResourceCommand,
-  UntagResourceCommand,
-  UpdateReputationEntityCustomerManagedStatusCommand,
-  UpdateReputationEntityPolicyCommand,
-  type SESv2Client,
-} from '@aws-sdk/client-sesv2';
 import pLimit from 'p-limit';
-import { reputationPolicyArn, tenantArn } from '../aws/arn';
-import { MANAGED_BY_TAG, SPEC_HASH_TAG } from '../spec/limits';
-import type { StackTarget, Suppression } from '../spec/tenant-spec';
+import { isAlreadyExists, isNotFound, type SesGateway } from '../aws/ses-gateway';
+import { reputationPolicyArn, tenantArn } from '../tenant-spec/arn';
+import { MANAGED_BY_TAG, SPEC_HASH_TAG } from '../tenant-spec/limits';
+import type { StackTarget } from '../tenant-spec/tenant-spec';
 import { DeleteNotAllowedError, OwnershipError } from './errors';
 import type { FieldChange, Plan, StackPlan, TenantAction, TenantChange } from './model';
 import { liveStatusOf } from './plan';
@@ -95,24 +81,12 @@ interface Step {
 interface TenantRun {
   readonly target: StackTarget;
   readonly change: TenantChange;
-  readonly client: SESv2Client;
+  readonly ses: SesGateway;
   readonly steps: Step[];
   arn: string;
   failed: boolean;
   /** Created by an earlier, interrupted apply: its tags are rewritten. */
   reused: boolean;
-}
-
-function errorName(err: unknown): string {
-  return (err as { name?: string } | null)?.name ?? 'Error';
-}
-
-function isNotFound(err: unknown): boolean {
-  return err instanceof NotFoundException || errorName(err) === 'NotFoundException';
-}
-
-function isAlreadyExists(err: unknown): boolean {
-  return err instanceof AlreadyExistsException || errorName(err) === 'AlreadyExistsException';
 }
 
 /** Resolves to nothing: the step is done. */
@@ -132,28 +106,16 @@ export function toApplyError(err: unknown): ApplyError {
   return { name: e?.name ?? 'Error', message: e?.message ?? String(err), ...(status !== undefined ? { httpStatus: status } : {}) };
 }
 
-function suppressionInput(s: Suppression | null): { SuppressedReasons?: Suppression['reasons']; SuppressionScope?: Suppression['scope'] } {
-  return s === null ? {} : { SuppressedReasons: [...s.reasons], SuppressionScope: s.scope };
-}
-
-function tagList(tags: Record<string, string>): { Key: string; Value: string }[] {
-  return Object.keys(tags)
-    .sort()
-    .map((Key) => ({ Key, Value: tags[Key] }));
-}
-
 /** Creates the tenant with every tag and its suppression in one call; reuses one an interrupted apply created. */
 async function createTenant(t: TenantRun): Promise<void> {
   const spec = t.change.spec!;
   const tags = { ...spec.tags, [MANAGED_BY_TAG]: t.target.stack, [SPEC_HASH_TAG]: t.change.specHash!.to };
   try {
-    const out = await t.client.send(
-      new CreateTenantCommand({ TenantName: spec.name, Tags: tagList(tags), ...(spec.suppression ? { SuppressionAttributes: suppressionInput(spec.suppression) } : {}) }),
-    );
-    t.arn = out.TenantArn ?? tenantArn(t.target, spec.name, out.TenantId ?? '');
+    const out = await t.ses.createTenant(spec.name, tags, spec.suppression);
+    t.arn = out.arn ?? tenantArn(t.target, spec.name, out.id ?? '');
   } catch (err) {
     if (!isAlreadyExists(err)) throw err;
-    const existing = (await t.client.send(new GetTenantCommand({ TenantName: spec.name }))).Tenant;
+    const existing = await t.ses.getTenant(spec.name);
     const marker = existing?.Tags?.find((tag) => tag.Key === MANAGED_BY_TAG)?.Value;
     if (marker !== t.target.stack) {
       throw new OwnershipError(
@@ -188,7 +150,7 @@ function stepsOf(change: TenantChange, target: StackTarget): Step[] {
       {
         phase: 'delete',
         name: 'delete',
-        run: (t) => t.client.send(new DeleteTenantCommand({ TenantName: change.tenant })).then(done, unless(isNotFound)),
+        run: (t) => t.ses.deleteTenant(change.tenant).then(done, unless(isNotFound)),
       },
     ];
   }
@@ -197,33 +159,25 @@ function stepsOf(change: TenantChange, target: StackTarget): Step[] {
   const isCreate = change.action === 'create';
   if (isCreate) steps.push({ phase: 'create', name: 'create', run: createTenant });
   for (const c of fieldsOf(change, 'association')) {
-    const input = { TenantName: change.tenant, ResourceArn: c.resource.arn };
+    const arn = c.resource.arn;
     steps.push(
       c.op === 'add'
-        ? { phase: 'associate', name: 'associate', run: (t) => t.client.send(new CreateTenantResourceAssociationCommand(input)).then(done, unless(isAlreadyExists)) }
-        : { phase: 'disassociate', name: 'disassociate', run: (t) => t.client.send(new DeleteTenantResourceAssociationCommand(input)).then(done, unless(isNotFound)) },
+        ? { phase: 'associate', name: 'associate', run: (t) => t.ses.associate(change.tenant, arn).then(done, unless(isAlreadyExists)) }
+        : { phase: 'disassociate', name: 'disassociate', run: (t) => t.ses.disassociate(change.tenant, arn).then(done, unless(isNotFound)) },
     );
   }
   for (const c of fieldsOf(change, 'reputation-policy')) {
     steps.push({
       phase: 'settings',
       name: 'reputation-policy',
-      run: async (t) => {
-        await t.client.send(
-          new UpdateReputationEntityPolicyCommand({ ReputationEntityType: 'RESOURCE', ReputationEntityReference: t.arn, ReputationEntityPolicy: reputationPolicyArn(target, c.to) }),
-        );
-      },
+      run: (t) => t.ses.putReputationPolicy(t.arn, reputationPolicyArn(target, c.to)),
     });
   }
   for (const c of fieldsOf(change, 'sending-status')) {
     steps.push({
       phase: 'settings',
       name: 'sending-status',
-      run: async (t) => {
-        await t.client.send(
-          new UpdateReputationEntityCustomerManagedStatusCommand({ ReputationEntityType: 'RESOURCE', ReputationEntityReference: t.arn, SendingStatus: liveStatusOf(c.to) }),
-        );
-      },
+      run: (t) => t.ses.updateCustomerManagedStatus(t.arn, liveStatusOf(c.to)),
     });
   }
   // A create sets suppression and tags in CreateTenant itself.
@@ -231,9 +185,7 @@ function stepsOf(change: TenantChange, target: StackTarget): Step[] {
     steps.push({
       phase: 'settings',
       name: 'suppression',
-      run: async (t) => {
-        await t.client.send(new PutTenantSuppressionAttributesCommand({ TenantName: change.tenant, ...suppressionInput(c.to) }));
-      },
+      run: (t) => t.ses.putTenantSuppression(change.tenant, c.to),
     });
   }
   const removed = fieldsOf(change, 'tag').filter((c) => c.to === null).map((c) => c.key);
@@ -241,9 +193,7 @@ function stepsOf(change: TenantChange, target: StackTarget): Step[] {
     steps.push({
       phase: 'settings',
       name: 'untag',
-      run: async (t) => {
-        await t.client.send(new UntagResourceCommand({ ResourceArn: t.arn, TagKeys: removed }));
-      },
+      run: (t) => t.ses.untag(t.arn, removed),
     });
   }
   steps.push({
@@ -251,7 +201,7 @@ function stepsOf(change: TenantChange, target: StackTarget): Step[] {
     name: 'tag',
     run: async (t) => {
       const tags = tagsToWrite(t);
-      if (Object.keys(tags).length > 0) await t.client.send(new TagResourceCommand({ ResourceArn: t.arn, Tags: tagList(tags) }));
+      if (Object.keys(tags).length > 0) await t.ses.tag(t.arn, tags);
     },
   });
   return steps;
@@ -278,7 +228,7 @@ function deletesOf(plan: Plan): string[] {
  *
  * Throws DeleteNotAllowedError, before any call, when the plan deletes and `allowDelete` is not set.
  */
-export async function applyPlan(plan: Plan, clientFor: (target: StackTarget) => SESv2Client, opts: ApplyOptions = {}): Promise<ApplyResult> {
+export async function applyPlan(plan: Plan, gatewayFor: (target: StackTarget) => SesGateway, opts: ApplyOptions = {}): Promise<ApplyResult> {
   const deletes = deletesOf(plan);
   if (deletes.length > 0 && !opts.allowDelete) throw new DeleteNotAllowedError(deletes);
   const limit = pLimit(opts.concurrency ?? 16);
@@ -296,11 +246,11 @@ export async function applyPlan(plan: Plan, clientFor: (target: StackTarget) => 
   };
 
   const runStack = async (stack: StackPlan): Promise<void> => {
-    const client = clientFor(stack.target);
+    const ses = gatewayFor(stack.target);
     const runs: TenantRun[] = stack.changes.map((change) => ({
       target: stack.target,
       change,
-      client,
+      ses,
       steps: stepsOf(change, stack.target),
       arn: change.tenantId ? tenantArn(stack.target, change.tenant, change.tenantId) : '',
       failed: false,

@@ -1,3 +1,5 @@
+import { arnLocationOf } from '../tenant-spec/arn';
+
 /** Named errors of the engine: each says what is wrong and how to fix it. */
 
 /** The synthesized desired state cannot be read or is invalid (before any API call). */
@@ -60,7 +62,7 @@ export class OwnershipError extends Error {
 /** SES answered for another account, region or partition than the stack targets (credentials of the wrong account); nothing was changed. */
 export class TargetMismatchError extends Error {
   constructor(expected: { partition: string; region: string; account: string }, seenArn: string) {
-    const [, partition, , region, account] = seenArn.split(':');
+    const { partition, region, account } = arnLocationOf(seenArn) ?? { partition: '?', region: '?', account: '?' };
     const where = account !== expected.account ? `act in account ${account}` : `act in ${partition}/${region}/${account}`;
     super(
       `the credentials ${where} (SES listed ${seenArn}), but the stack targets ${expected.partition}/${expected.region}/${expected.account}. ` +

@@ -1,5 +1,5 @@
 import { StalePlanError } from './errors';
-import { liveFingerprint, liveTenantHashes, regionKey } from './fingerprint';
+import { liveFingerprint, liveTenantHashes, regionKey } from './model';
 import type { LiveRegion, MovedTenant, Plan } from './model';
 
 function cmp(a: string, b: string): number {

@@ -1,10 +1,24 @@
-/** The engine's public API: desired state, live state, plan, apply, plan files. */
+/**
+ * The engine's public API: desired state, live state, plans (of a fleet, of one tenant or one of
+ * its aspects), the one executor (`applyPlan`), plan files and the stale-plan check.
+ */
 export * from './model';
 export * from './errors';
-export { computePlan, countActions, diffTenant, planIsEmpty, liveStatusOf, isReservedTag, SES_DEFAULT_POLICY, SES_DEFAULT_STATUS, type PlanOptions } from './plan';
+export { computePlan, diffTenant, liveStatusOf, isReservedTag, SES_DEFAULT_POLICY, SES_DEFAULT_STATUS, type PlanOptions } from './plan';
+export { planTenant, planAssociation, TENANT_ASPECTS, type TenantAspect, type PlanTenantInput, type PlanAssociationInput } from './plan-tenant';
 export { checkPlanFresh, describeStalePlan } from './fresh';
-export { liveFingerprint, liveTenantHash, liveTenantHashes, regionKey } from './fingerprint';
-export { readDesiredState, desiredFromStackJson, listSynthStacks, checkCrossStackNames, DESIRED_FORMAT_VERSION, type ReadDesiredOptions } from './desired';
-export { readPlanFile, writePlanFile, parsePlan, serializePlan, planSchema } from './plan-file';
-export { readLiveRegion, readLiveTenant, liveRegionOf, listTenantResources, toLiveTenant, MAX_PAGE_SIZE, type LiveTenantParts, type ReadLiveOptions } from './live';
+export {
+  readDesiredState,
+  readSynthOutput,
+  readSynthStack,
+  desiredFromStackJson,
+  listSynthStacks,
+  stackDocumentSchema,
+  DESIRED_FORMAT_VERSION,
+  type NativeResourcesOf,
+  type ReadDesiredOptions,
+  type SynthStack,
+} from './synth-output';
+export { readPlanFile, writePlanFile, parsePlan, serializePlan } from './plan-file';
+export { readLiveRegion, readLiveTenant, liveRegionOf, listTenantResources, toLiveTenant, type LiveTenantParts, type ReadLiveOptions } from './live';
 export { applyPlan, toApplyError, type ApplyEvent, type ApplyError, type ApplyFailure, type ApplyOptions, type ApplyResult, type ApplyStep } from './apply';

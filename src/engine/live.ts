@@ -1,24 +1,10 @@
-import {
-  GetReputationEntityCommand,
-  GetTenantCommand,
-  ListReputationEntitiesCommand,
-  ListTenantResourcesCommand,
-  ListTenantsCommand,
-  NotFoundException,
-  type ReputationEntity,
-  type SESv2Client,
-  type Tenant,
-  type TenantResource,
-} from '@aws-sdk/client-sesv2';
 import pLimit from 'p-limit';
-import { parseSesResourceArn, reputationPolicyFromArn, type ArnLocation } from '../aws/arn';
-import { compareResources } from '../spec/canonical';
-import { RESOURCE_TYPES, SUPPRESSION_REASONS, SUPPRESSION_SCOPES, type ResourceRef, type Suppression } from '../spec/tenant-spec';
+import { allPages, isNotFound, type ReputationEntity, type SesGateway, type Tenant, type TenantResource } from '../aws/ses-gateway';
+import { parseSesResourceArn, reputationPolicyFromArn, resourceNameOfArn, tenantArnPrefix, type ArnLocation } from '../tenant-spec/arn';
+import { compareResources } from '../tenant-spec/canonical';
+import { RESOURCE_TYPES, SUPPRESSION_REASONS, SUPPRESSION_SCOPES, type ResourceRef, type Suppression } from '../tenant-spec/tenant-spec';
 import { TargetMismatchError } from './errors';
 import type { LiveRegion, LiveSendingStatus, LiveTenant } from './model';
-
-/** Largest page the tenant list operations accept. */
-export const MAX_PAGE_SIZE = 100;
 
 /** Options of {@link readLiveRegion}. */
 export interface ReadLiveOptions {
@@ -26,10 +12,6 @@ export interface ReadLiveOptions {
   readonly concurrency?: number;
   /** Called after each tenant is read, with the tenants read and the tenants known so far. */
   readonly onProgress?: (done: number, total: number) => void;
-}
-
-function isNotFound(err: unknown): boolean {
-  return err instanceof NotFoundException || (err as { name?: string } | null)?.name === 'NotFoundException';
 }
 
 const STATUSES: readonly string[] = ['ENABLED', 'DISABLED', 'REINSTATED'];
@@ -46,7 +28,7 @@ function resourceOf(r: TenantResource): ResourceRef | undefined {
     return { type: arn.type, name: arn.name, arn: r.ResourceArn };
   } catch {
     const type = (RESOURCE_TYPES as readonly string[]).includes(r.ResourceType ?? '') ? (r.ResourceType as ResourceRef['type']) : 'identity';
-    return { type, name: r.ResourceArn.slice(r.ResourceArn.lastIndexOf('/') + 1), arn: r.ResourceArn };
+    return { type, name: resourceNameOfArn(r.ResourceArn) ?? r.ResourceArn, arn: r.ResourceArn };
   }
 }
 
@@ -83,59 +65,25 @@ export function toLiveTenant(t: Tenant, resources: readonly ResourceRef[], entit
 }
 
 /** Every resource associated with a tenant (all pages). */
-export async function listTenantResources(client: SESv2Client, tenant: string): Promise<ResourceRef[]> {
-  const out: ResourceRef[] = [];
-  let token: string | undefined;
-  do {
-    const page = await client.send(new ListTenantResourcesCommand({ TenantName: tenant, PageSize: MAX_PAGE_SIZE, NextToken: token }));
-    for (const r of page.TenantResources ?? []) {
-      const ref = resourceOf(r);
-      if (ref) out.push(ref);
-    }
-    token = page.NextToken ?? undefined;
-  } while (token);
-  return out;
-}
-
-async function getEntity(client: SESv2Client, tenantArn: string): Promise<ReputationEntity | undefined> {
-  try {
-    return (await client.send(new GetReputationEntityCommand({ ReputationEntityType: 'RESOURCE', ReputationEntityReference: tenantArn }))).ReputationEntity;
-  } catch (err) {
-    if (isNotFound(err)) return undefined;
-    throw err;
-  }
+export async function listTenantResources(ses: SesGateway, tenant: string): Promise<ResourceRef[]> {
+  const resources = await allPages((token) => ses.listTenantResourcesPage(tenant, token));
+  return resources.map(resourceOf).filter((r): r is ResourceRef => r !== undefined);
 }
 
 /** Every tenant reputation entity of a region and account, keyed by reference (the tenant ARN). */
-async function listEntities(client: SESv2Client, at: ArnLocation): Promise<Map<string, ReputationEntity>> {
+async function listEntities(ses: SesGateway, at: ArnLocation): Promise<Map<string, ReputationEntity>> {
   const out = new Map<string, ReputationEntity>();
-  const prefix = `arn:${at.partition}:ses:${at.region}:${at.account}:tenant/`;
-  let token: string | undefined;
-  do {
-    const page = await client.send(
-      new ListReputationEntitiesCommand({ Filter: { ENTITY_REFERENCE_PREFIX: prefix }, PageSize: MAX_PAGE_SIZE, NextToken: token }),
-    );
-    for (const e of page.ReputationEntities ?? []) if (e.ReputationEntityReference) out.set(e.ReputationEntityReference, e);
-    token = page.NextToken ?? undefined;
-  } while (token);
+  for (const e of await allPages((token) => ses.listReputationEntitiesPage(tenantArnPrefix(at), token))) {
+    if (e.ReputationEntityReference) out.set(e.ReputationEntityReference, e);
+  }
   return out;
 }
 
-/** GetTenant, or undefined when the tenant does not exist. */
-async function getTenant(client: SESv2Client, name: string): Promise<Tenant | undefined> {
-  try {
-    return (await client.send(new GetTenantCommand({ TenantName: name }))).Tenant;
-  } catch (err) {
-    if (isNotFound(err)) return undefined;
-    throw err;
-  }
-}
-
 /** GetTenant and ListTenantResources of one tenant; undefined when it vanished meanwhile. */
-async function readTenantParts(client: SESv2Client, name: string): Promise<{ tenant: Tenant; resources: ResourceRef[] } | undefined> {
+async function readTenantParts(ses: SesGateway, name: string): Promise<{ tenant: Tenant; resources: ResourceRef[] } | undefined> {
   const [tenant, resources] = await Promise.all([
-    getTenant(client, name),
-    listTenantResources(client, name).catch((err: unknown) => {
+    ses.getTenant(name),
+    listTenantResources(ses, name).catch((err: unknown) => {
       if (isNotFound(err)) return undefined;
       throw err;
     }),
@@ -150,31 +98,31 @@ async function readTenantParts(client: SESv2Client, name: string): Promise<{ ten
  * as soon as each ListTenants page arrives. A tenant missing from the reputation entities gets a
  * GetReputationEntity of its own; a tenant deleted while reading is left out.
  */
-export async function readLiveRegion(client: SESv2Client, at: ArnLocation, opts: ReadLiveOptions = {}): Promise<LiveRegion> {
+export async function readLiveRegion(ses: SesGateway, at: ArnLocation, opts: ReadLiveOptions = {}): Promise<LiveRegion> {
   const limit = pLimit(opts.concurrency ?? 16);
-  const entitiesRead = listEntities(client, at);
+  const entitiesRead = listEntities(ses, at);
   const parts = new Map<string, Promise<{ tenant: Tenant; resources: ResourceRef[] } | undefined>>();
   let done = 0;
   let token: string | undefined;
   // Credentials of another account list that account's tenants: never plan or apply against them.
-  const arnPrefix = `arn:${at.partition}:ses:${at.region}:${at.account}:tenant/`;
+  const arnPrefix = tenantArnPrefix(at);
   try {
     do {
-      const page = await client.send(new ListTenantsCommand({ PageSize: MAX_PAGE_SIZE, NextToken: token }));
-      for (const info of page.Tenants ?? []) {
+      const page = await ses.listTenantsPage(token);
+      for (const info of page.items) {
         if (info.TenantArn && !info.TenantArn.startsWith(arnPrefix)) throw new TargetMismatchError(at, info.TenantArn);
         const name = info.TenantName;
         if (!name || parts.has(name)) continue;
         parts.set(
           name,
           limit(async () => {
-            const read = await readTenantParts(client, name);
+            const read = await readTenantParts(ses, name);
             opts.onProgress?.(++done, parts.size);
             return read;
           }),
         );
       }
-      token = page.NextToken ?? undefined;
+      token = page.nextToken;
     } while (token);
   } catch (err) {
     limit.clearQueue();
@@ -185,7 +133,7 @@ export async function readLiveRegion(client: SESv2Client, at: ArnLocation, opts:
   const tenants: Record<string, LiveTenant> = {};
   const found = reads.filter((r): r is { tenant: Tenant; resources: ResourceRef[] } => r !== undefined);
   const missing = found.filter((r) => !entities.has(r.tenant.TenantArn ?? ''));
-  await Promise.all(missing.map((r) => limit(async () => entities.set(r.tenant.TenantArn ?? '', (await getEntity(client, r.tenant.TenantArn ?? '')) ?? {}))));
+  await Promise.all(missing.map((r) => limit(async () => entities.set(r.tenant.TenantArn ?? '', (await ses.getReputationEntity(r.tenant.TenantArn ?? '')) ?? {}))));
   for (const r of found.sort((a, b) => ((a.tenant.TenantName ?? '') < (b.tenant.TenantName ?? '') ? -1 : 1))) {
     const live = toLiveTenant(r.tenant, r.resources, entities.get(r.tenant.TenantArn ?? ''));
     tenants[live.name] = live;
@@ -203,15 +151,10 @@ export type LiveTenantParts = 'all' | 'settings' | 'tenant';
  * Parts not read are left neutral: no resources; with `tenant`, no policy and the status GetTenant
  * reports. Undefined when the tenant does not exist.
  */
-export async function readLiveTenant(client: SESv2Client, at: ArnLocation, name: string, parts: LiveTenantParts = 'all'): Promise<LiveTenant | undefined> {
-  const prefix = `arn:${at.partition}:ses:${at.region}:${at.account}:tenant/${name}/`;
+export async function readLiveTenant(ses: SesGateway, at: ArnLocation, name: string, parts: LiveTenantParts = 'all'): Promise<LiveTenant | undefined> {
   const [read, entities] = await Promise.all([
-    parts === 'all' ? readTenantParts(client, name) : getTenant(client, name).then((tenant) => tenant && { tenant, resources: [] }),
-    parts === 'tenant'
-      ? undefined
-      : client
-          .send(new ListReputationEntitiesCommand({ Filter: { ENTITY_REFERENCE_PREFIX: prefix }, PageSize: MAX_PAGE_SIZE }))
-          .then((page) => page.ReputationEntities ?? []),
+    parts === 'all' ? readTenantParts(ses, name) : ses.getTenant(name).then((tenant) => tenant && { tenant, resources: [] }),
+    parts === 'tenant' ? undefined : ses.listReputationEntitiesPage(tenantArnPrefix(at, name)).then((page) => page.items),
   ]);
   if (!read) return undefined;
   const arn = read.tenant.TenantArn ?? '';
@@ -219,7 +162,7 @@ export async function readLiveTenant(client: SESv2Client, at: ArnLocation, name:
     const status = liveStatus(read.tenant.SendingStatus);
     return toLiveTenant(read.tenant, read.resources, { CustomerManagedStatus: { Status: status }, SendingStatusAggregate: status });
   }
-  const entity = entities.find((e) => e.ReputationEntityReference === arn) ?? (await getEntity(client, arn));
+  const entity = entities.find((e) => e.ReputationEntityReference === arn) ?? (await ses.getReputationEntity(arn));
   return toLiveTenant(read.tenant, read.resources, entity);
 }
 

@@ -1,76 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { z } from 'zod';
-import {
-  REPUTATION_POLICIES,
-  SENDING_STATUSES,
-  resourceRefSchema,
-  stackTargetSchema,
-  suppressionSchema,
-  tenantNameSchema,
-  tenantSpecSchema,
-} from '../spec/tenant-spec';
 import { PlanFileError } from './errors';
-import { PLAN_FORMAT_VERSION, type Plan } from './model';
-
-const liveStatus = z.enum(['ENABLED', 'DISABLED', 'REINSTATED']);
-const policy = z.enum(REPUTATION_POLICIES);
-
-const fieldChangeSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('association'), op: z.enum(['add', 'remove']), resource: resourceRefSchema }).strict(),
-  z.object({ kind: z.literal('reputation-policy'), from: policy.nullable(), to: policy }).strict(),
-  z.object({ kind: z.literal('sending-status'), from: liveStatus.nullable(), to: z.enum(SENDING_STATUSES) }).strict(),
-  z.object({ kind: z.literal('tag'), key: z.string(), from: z.string().nullable(), to: z.string().nullable() }).strict(),
-  z.object({ kind: z.literal('suppression'), from: suppressionSchema.nullable(), to: suppressionSchema.nullable() }).strict(),
-  z.object({ kind: z.literal('adopt'), managedBy: z.string().nullable() }).strict(),
-]);
-
-const tenantChangeSchema = z
-  .object({
-    tenant: tenantNameSchema,
-    action: z.enum(['create', 'update', 'delete', 'no-op']),
-    origin: z.enum(['code', 'drift']).optional(),
-    tenantId: z.string().optional(),
-    changes: z.array(fieldChangeSchema),
-    spec: tenantSpecSchema.optional(),
-    reason: z.string().optional(),
-    specHash: z.object({ from: z.string().nullable(), to: z.string() }).strict().optional(),
-  })
-  .strict()
-  .refine((c) => c.action === 'delete' || c.action === 'no-op' || c.spec !== undefined, { message: 'create and update need the spec' })
-  .refine((c) => c.action === 'create' || c.tenantId !== undefined, { message: 'update and delete need the TenantId' });
-
-/** The plan file schema: validates a plan read back from disk. */
-export const planSchema = z
-  .object({
-    formatVersion: z.literal(PLAN_FORMAT_VERSION),
-    tool: z.literal('cdktf-ses-tenants'),
-    stacks: z.array(
-      z
-        .object({
-          target: stackTargetSchema,
-          liveFingerprint: z.string(),
-          liveTenantHashes: z.record(z.string(), z.string()),
-          changes: z.array(tenantChangeSchema),
-          unchanged: z.number().int().nonnegative(),
-          unmanaged: z.array(
-            z.object({ tenant: z.string(), tenantId: z.string(), managedBy: z.string().optional() }).strict(),
-          ),
-        })
-        .strict(),
-    ),
-    summary: z
-      .object({
-        create: z.number().int().nonnegative(),
-        update: z.number().int().nonnegative(),
-        delete: z.number().int().nonnegative(),
-        unchanged: z.number().int().nonnegative(),
-        drifted: z.number().int().nonnegative(),
-        unmanaged: z.number().int().nonnegative(),
-      })
-      .strict(),
-  })
-  .strict();
+import { PLAN_FORMAT_VERSION, planSchema, type Plan } from './model';
 
 /** Serializes a plan for a plan file: JSON of the plan only (it never holds credentials), one trailing newline. */
 export function serializePlan(plan: Plan): string {
@@ -99,7 +30,7 @@ export function parsePlan(text: string, source = 'plan file'): Plan {
     const issue = parsed.error.issues[0];
     throw new PlanFileError(`${source} is not a valid plan file at ${issue.path.join('.') || '(root)'}: ${issue.message}; run plan again`);
   }
-  return parsed.data as Plan;
+  return parsed.data;
 }
 
 /** Writes a plan file atomically (a temporary file renamed into place). */

@@ -1,17 +1,20 @@
-import { canonicalTenantSpec, tenantSpecHash } from '../spec/canonical';
-import { MANAGED_BY_TAG, RESERVED_TAG_PREFIX, SPEC_HASH_TAG } from '../spec/limits';
-import type { ResourceRef, SendingStatus, Suppression, TenantSpec } from '../spec/tenant-spec';
+import { canonicalTenantSpec, tenantSpecHash } from '../tenant-spec/canonical';
+import { MANAGED_BY_TAG, RESERVED_TAG_PREFIX, SPEC_HASH_TAG } from '../tenant-spec/limits';
+import type { ResourceRef, SendingStatus, Suppression, TenantSpec } from '../tenant-spec/tenant-spec';
 import { PlanInputError } from './errors';
-import { liveFingerprint, liveTenantHashes, regionKey } from './fingerprint';
 import {
-  PLAN_FORMAT_VERSION,
+  buildPlan,
+  checkCrossStackNames,
+  liveSnapshot,
+  regionKey,
+  stackPlan,
   type DesiredStack,
   type FieldChange,
   type LiveRegion,
   type LiveSendingStatus,
+  type LiveSnapshot,
   type LiveTenant,
   type Plan,
-  type PlanSummary,
   type StackPlan,
   type TenantChange,
   type UnmanagedTenant,
@@ -138,7 +141,8 @@ export function diffTenant(stack: string, desired: TenantSpec, live: LiveTenant 
   };
 }
 
-function deleteChange(stack: string, live: LiveTenant): TenantChange {
+/** The delete of a live tenant the stack marked and no longer declares. */
+export function deleteChange(stack: string, live: LiveTenant): TenantChange {
   return {
     tenant: live.name,
     action: 'delete',
@@ -146,32 +150,6 @@ function deleteChange(stack: string, live: LiveTenant): TenantChange {
     changes: [],
     reason: `no longer declared in stack ${stack} (renamed or removed?)`,
   };
-}
-
-/** How many of a stack's changes create, update (and of those, drift) and delete. */
-export function countActions(changes: readonly TenantChange[]): { create: number; update: number; delete: number; drifted: number } {
-  const out = { create: 0, update: 0, delete: 0, drifted: 0 };
-  for (const c of changes) {
-    if (c.action === 'create') out.create++;
-    else if (c.action === 'update') out.update++;
-    else if (c.action === 'delete') out.delete++;
-    if (c.origin === 'drift') out.drifted++;
-  }
-  return out;
-}
-
-function summarize(stacks: readonly StackPlan[]): PlanSummary {
-  const s = { create: 0, update: 0, delete: 0, unchanged: 0, drifted: 0, unmanaged: 0 };
-  for (const stack of stacks) {
-    const c = countActions(stack.changes);
-    s.create += c.create;
-    s.update += c.update;
-    s.delete += c.delete;
-    s.drifted += c.drifted;
-    s.unchanged += stack.unchanged;
-    s.unmanaged += stack.unmanaged.length;
-  }
-  return s;
 }
 
 /** The desired stacks of one region and account, with the live state read there. */
@@ -200,20 +178,10 @@ function groupByRegion(desired: readonly DesiredStack[], live: readonly LiveRegi
   return [...groups.values()];
 }
 
-/** Which stack of a region declares each tenant name; a name declared twice is an error. */
+/** Which stack of a region declares each tenant name (names were checked unique by {@link checkCrossStackNames}). */
 function declaringStacks(group: RegionGroup): Map<string, string> {
   const out = new Map<string, string>();
-  for (const stack of group.stacks) {
-    for (const name of Object.keys(stack.tenants)) {
-      const other = out.get(name);
-      if (other !== undefined) {
-        throw new PlanInputError(
-          `tenant "${name}" is declared by stacks ${other} and ${stack.target.stack}, which share ${stack.target.region}/${stack.target.account}; tenant names are unique per region and account`,
-        );
-      }
-      out.set(name, stack.target.stack);
-    }
-  }
+  for (const stack of group.stacks) for (const name of Object.keys(stack.tenants)) out.set(name, stack.target.stack);
   return out;
 }
 
@@ -223,8 +191,7 @@ function planStack(
   declaredBy: Map<string, string>,
   isFirstOfRegion: boolean,
   appStacks: ReadonlySet<string>,
-  hashes: Record<string, string>,
-  fingerprint: string,
+  seen: LiveSnapshot,
 ): StackPlan {
   const name = stack.target.stack;
   const groupStacks = new Set(group.stacks.map((s) => s.target.stack));
@@ -244,9 +211,7 @@ function planStack(
     else if (marker !== undefined && (groupStacks.has(marker) || appStacks.has(marker))) continue;
     else if (isFirstOfRegion) unmanaged.push(marker === undefined ? { tenant, tenantId: live.id } : { tenant, tenantId: live.id, managedBy: marker });
   }
-  changes.sort((a, b) => cmp(a.tenant, b.tenant));
-  unmanaged.sort((a, b) => cmp(a.tenant, b.tenant));
-  return { target: { ...stack.target }, liveFingerprint: fingerprint, liveTenantHashes: hashes, changes, unchanged, unmanaged };
+  return stackPlan({ target: stack.target, seen, changes, unchanged, unmanaged });
 }
 
 /**
@@ -260,19 +225,13 @@ function planStack(
  */
 export function computePlan(desired: readonly DesiredStack[], live: readonly LiveRegion[], opts: PlanOptions = {}): Plan {
   const sorted = [...desired].sort((a, b) => cmp(a.target.stack, b.target.stack));
+  checkCrossStackNames(sorted);
   const appStacks = new Set([...(opts.appStacks ?? []), ...sorted.map((s) => s.target.stack)]);
   const stacks: StackPlan[] = [];
   for (const group of groupByRegion(sorted, live)) {
     const declaredBy = declaringStacks(group);
-    const hashes = liveTenantHashes(group.live);
-    const fingerprint = liveFingerprint(group.live);
-    group.stacks.forEach((stack, i) => stacks.push(planStack(stack, group, declaredBy, i === 0, appStacks, hashes, fingerprint)));
+    const seen = liveSnapshot(group.live);
+    group.stacks.forEach((stack, i) => stacks.push(planStack(stack, group, declaredBy, i === 0, appStacks, seen)));
   }
-  stacks.sort((a, b) => cmp(a.target.stack, b.target.stack));
-  return { formatVersion: PLAN_FORMAT_VERSION, tool: 'cdktf-ses-tenants', stacks, summary: summarize(stacks) };
-}
-
-/** Whether a plan changes nothing. */
-export function planIsEmpty(plan: Plan): boolean {
-  return plan.stacks.every((s) => s.changes.length === 0);
+  return buildPlan(stacks);
 }

@@ -1,5 +1,5 @@
-import { HOOK_ACTIONS, HOOK_ACTION_ENV, HOOK_INPUT_ENV, HOOK_INPUT_SCHEMAS } from './contract';
-import type { AssociationHookInput, HookAction, TenantHookInput } from './contract';
+import { HOOK_ACTIONS, HOOK_ACTION_ENV, HOOK_INPUT_ENV, HOOK_INPUT_SCHEMAS } from '../tenant-spec/hook-contract';
+import type { AssociationHookInput, HookAction, TenantHookInput } from '../tenant-spec/hook-contract';
 
 /** A hook invocation, parsed and validated from the environment. */
 export type HookInvocation =

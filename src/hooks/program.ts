@@ -1,4 +1,4 @@
-import { HOOK_ACTION_ENV, HOOK_EXIT } from './contract';
+import { HOOK_ACTION_ENV, HOOK_EXIT } from '../tenant-spec/hook-contract';
 import { HookInputError, hookTenantName, parseHookInvocation } from './input';
 import { runHook } from './run';
 

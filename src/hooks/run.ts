@@ -1,5 +1,5 @@
-import type { SESv2Client } from '@aws-sdk/client-sesv2';
 import { createSesClient } from '../aws/client';
+import { sesGateway, type SesGateway, type SESv2Client } from '../aws/ses-gateway';
 import { applyPlan, type ApplyFailure } from '../engine/apply';
 import { readLiveTenant } from '../engine/live';
 import type { Plan } from '../engine/model';
@@ -27,15 +27,15 @@ export interface HookOutcome {
   readonly note?: string;
 }
 
-async function buildPlan(invocation: HookInvocation, client: SESv2Client): Promise<{ plan: Plan; note?: string }> {
+async function buildPlan(invocation: HookInvocation, ses: SesGateway): Promise<{ plan: Plan; note?: string }> {
   const { target } = invocation.input;
   switch (invocation.action) {
     case 'tenant-create': {
       const spec = invocation.input.tenant;
-      return { plan: tenantCreatePlan(target, spec, await readLiveTenant(client, target, spec.name, 'tenant')) };
+      return { plan: tenantCreatePlan(target, spec, await readLiveTenant(ses, target, spec.name, 'tenant')) };
     }
     case 'tenant-delete': {
-      const plan = tenantDeletePlan(target, await readLiveTenant(client, target, invocation.input.tenant.name, 'tenant'));
+      const plan = tenantDeletePlan(target, await readLiveTenant(ses, target, invocation.input.tenant.name, 'tenant'));
       const left = plan.stacks[0].unmanaged[0];
       return left
         ? { plan, note: `left alone: tenant ${left.tenant} is ${left.managedBy ? `managed by stack ${left.managedBy}` : 'not managed by this app'}` }
@@ -43,7 +43,7 @@ async function buildPlan(invocation: HookInvocation, client: SESv2Client): Promi
     }
     case 'settings-apply': {
       const spec = invocation.input.tenant;
-      return { plan: settingsPlan(target, spec, await readLiveTenant(client, target, spec.name, 'settings')) };
+      return { plan: settingsPlan(target, spec, await readLiveTenant(ses, target, spec.name, 'settings')) };
     }
     case 'association-create':
       return { plan: associationPlan(target, invocation.input, 'add') };
@@ -62,11 +62,12 @@ export async function runHook(invocation: HookInvocation, client?: SESv2Client):
   const { target } = invocation.input;
   const ses = client ?? createSesClient({ region: target.region, profile: target.profile, assumeRoleArn: target.assumeRoleArn });
   try {
-    const { plan, note } = await buildPlan(invocation, ses);
+    const gateway = sesGateway(ses);
+    const { plan, note } = await buildPlan(invocation, gateway);
     const changed = plan.stacks[0].changes.length > 0;
     if (changed) {
       // The Terraform destroy of a tenant hook is the explicit request to delete that tenant.
-      const result = await applyPlan(plan, () => ses, { concurrency: 4, allowDelete: invocation.action === 'tenant-delete' });
+      const result = await applyPlan(plan, () => gateway, { concurrency: 4, allowDelete: invocation.action === 'tenant-delete' });
       if (result.failures.length > 0) throw new HookStepError(result.failures[0]);
     }
     return note === undefined ? { changed } : { changed, note };

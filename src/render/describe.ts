@@ -1,6 +1,6 @@
 import type { FieldChange, Plan, StackPlan, TenantChange } from '../engine/model';
-import { countActions } from '../engine/plan';
-import type { Suppression } from '../spec/tenant-spec';
+import { countActions } from '../engine/model';
+import type { Suppression } from '../tenant-spec/tenant-spec';
 
 /**
  * Words shared by the renderers: how a change is phrased. No decisions are made here; everything

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { App } from 'cdktf';
-import { REPUTATION_POLICIES } from '../../src/spec';
+import { REPUTATION_POLICIES } from '../../src/tenant-spec';
 import { SesTenant, TenantStack } from '../../src';
 
 /** Region and account of the benchmark stack. */

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { SYNTH_NAMES } from '../../src/hooks/contract';
+import { SYNTH_NAMES } from '../../src/tenant-spec/synth-names';
 
 /** Environment variable naming the recorder's log file. */
 export const HOOK_RECORDER_LOG_ENV = 'HOOK_RECORDER_LOG';

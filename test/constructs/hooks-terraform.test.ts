@@ -4,7 +4,7 @@ import * as path from 'path';
 import { App } from 'cdktf';
 import { ConfigurationSet, EmailIdentity, EmailTemplate, SesTenant, TenantStack } from '../../src';
 import type { SesTenantProps } from '../../src';
-import { associationHookInputSchema, tenantHookInputSchema } from '../../src/hooks/contract';
+import { associationHookInputSchema, tenantHookInputSchema } from '../../src/tenant-spec/hook-contract';
 import { TerraformWorkspace, terraformAvailable } from '../support/terraform';
 import { HOOK_RECORDER_LOG_ENV, installHookRecorder, label, takeHookLog } from './hook-recorder';
 import type { RecordedHook } from './hook-recorder';

@@ -1,7 +1,7 @@
 import { Token } from 'cdktf';
 import { EmailIdentity, SesTenant } from '../../src';
 import type { SesTenantProps } from '../../src';
-import { SpecValidationError } from '../../src/spec';
+import { SpecValidationError } from '../../src/tenant-spec';
 import { newStack, sendingProps, synthJson } from './support';
 
 function declare(extra: Partial<SesTenantProps>, name = 'acme'): () => SesTenant {

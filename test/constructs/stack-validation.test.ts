@@ -4,7 +4,7 @@ import * as path from 'path';
 import { App, Testing, Token } from 'cdktf';
 import { Sesv2EmailIdentity } from '@cdktf/provider-aws/lib/sesv2-email-identity';
 import { ConfigurationSet, EmailIdentity, EmailTemplate, SesTenant, TenantStack } from '../../src';
-import { SpecValidationError } from '../../src/spec';
+import { SpecValidationError } from '../../src/tenant-spec';
 import { ACCOUNT, arn, newStack, REGION, sendingProps } from './support';
 
 function synthError(stack: TenantStack): SpecValidationError {

@@ -4,7 +4,7 @@ import { App, LocalBackend, Testing } from 'cdktf';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Sesv2EmailIdentity } from '@cdktf/provider-aws/lib/sesv2-email-identity';
 import { SesTenant, TenantStack, TerraformData } from '../../src';
-import { associationKey, SYNTH_NAMES } from '../../src/hooks/contract';
+import { SYNTH_NAMES } from '../../src/tenant-spec/synth-names';
 import { ACCOUNT, arn, newStack, REGION, sendingProps, synthJson } from './support';
 
 const HOOK_COMMAND = /^assets\/ses-tenants-hook\/[0-9A-F]{32}\/hook\.js$/;
@@ -38,7 +38,6 @@ describe('hook blocks', () => {
   test('associations are keyed tenant|type|name, replaced with their tenant instance, and wait for the tenants', () => {
     const block = synthJson(newStack()).resource.terraform_data.ses_tenant_association;
     expect(block.for_each).toContain('join("|", [t.name, r.type, r.name])');
-    expect(associationKey('acme', 'identity', 'acme.example')).toBe('acme|identity|acme.example');
     expect(block.triggers_replace).toEqual({
       tenant: '${each.value.tenant}',
       type: '${each.value.resource.type}',

@@ -1,6 +1,7 @@
+import { sesGateway } from '../../src/aws/ses-gateway';
 import { CreateEmailIdentityCommand, DeleteEmailIdentityCommand, GetTenantCommand, TagResourceCommand, UpdateReputationEntityPolicyCommand } from '@aws-sdk/client-sesv2';
 import { applyPlan, checkPlanFresh, DeleteNotAllowedError, planIsEmpty, readLiveRegion } from '../../src/engine';
-import { MANAGED_BY_TAG, SPEC_HASH_TAG } from '../../src/spec';
+import { MANAGED_BY_TAG, SPEC_HASH_TAG } from '../../src/tenant-spec';
 import { withEmulator } from '../support/emulator';
 import { ACCOUNT, arn, desired, spec } from './fixtures';
 import { converge, engineClient, planAgainst, readLive, seedResources, served } from './emulated';
@@ -30,7 +31,7 @@ describe('applyPlan against the emulator', () => {
     expect(await served(emu)).toEqual({ ListTenants: 1, ListReputationEntities: 1, GetTenant: 20, ListTenantResources: 20 });
 
     await emu.admin.resetStats();
-    const rerun = await applyPlan(again, () => client);
+    const rerun = await applyPlan(again, () => sesGateway(client));
     expect(rerun.ok).toBe(true);
     expect(await served(emu)).toEqual({});
   });
@@ -43,7 +44,7 @@ describe('applyPlan against the emulator', () => {
     await converge(client, [desired('app', [a, spec('b')])]);
     expect(await served(emu)).toMatchObject({ CreateTenant: 2, UpdateReputationEntityPolicy: 1, UpdateReputationEntityCustomerManagedStatus: 1 });
     expect((await served(emu)).TagResource).toBeUndefined();
-    const live = (await readLiveRegion(client, at)).tenants.a;
+    const live = (await readLiveRegion(sesGateway(client), at)).tenants.a;
     expect(live).toMatchObject({ reputationPolicy: 'strict', customerStatus: 'DISABLED', suppression: { scope: 'TENANT', reasons: ['BOUNCE'] } });
     expect(live.tags).toEqual({ team: 'x', [MANAGED_BY_TAG]: 'app', [SPEC_HASH_TAG]: expect.stringMatching(/^[0-9a-f]{16}$/) });
     expect(planIsEmpty(await planAgainst(client, [desired('app', [a, spec('b')])]))).toBe(true);
@@ -58,14 +59,14 @@ describe('applyPlan against the emulator', () => {
     const client = engineClient(emu);
     await seedResources(client, ['acme']);
     await converge(client, [desired('app', [spec('acme', { tags: { team: 'x' } })])]);
-    const before = (await readLiveRegion(client, at)).tenants.acme.id;
+    const before = (await readLiveRegion(sesGateway(client), at)).tenants.acme.id;
     const next = desired('app', [spec('acme', { tags: { team: 'x' }, ...change })]);
     await emu.admin.resetStats();
     const { plan, result } = await converge(client, [next]);
     expect(result.ok).toBe(true);
     expect(plan.stacks[0].changes[0]).toMatchObject({ action: 'update', origin: 'code', tenantId: before });
     expect((await served(emu))[operation]).toBe(1);
-    const live = (await readLiveRegion(client, at)).tenants.acme;
+    const live = (await readLiveRegion(sesGateway(client), at)).tenants.acme;
     expect(live.id).toBe(before);
     expect(planIsEmpty(await planAgainst(client, [next]))).toBe(true);
   });
@@ -75,7 +76,7 @@ describe('applyPlan against the emulator', () => {
     await seedResources(client, ['acme']);
     await client.send(new CreateEmailIdentityCommand({ EmailIdentity: 'new.example.com' }));
     await converge(client, [desired('app', [spec('acme')])]);
-    const before = (await readLiveRegion(client, at)).tenants.acme;
+    const before = (await readLiveRegion(sesGateway(client), at)).tenants.acme;
     const moved = spec('acme', { resources: [spec('acme').resources[0], { type: 'identity', name: 'new.example.com', arn: arn('identity', 'new.example.com') }] });
     const { plan, result } = await converge(client, [desired('app', [moved])]);
     expect(result.ok).toBe(true);
@@ -83,7 +84,7 @@ describe('applyPlan against the emulator', () => {
       'add new.example.com',
       'remove acme.example.com',
     ]);
-    const after = (await readLiveRegion(client, at)).tenants.acme;
+    const after = (await readLiveRegion(sesGateway(client), at)).tenants.acme;
     expect(after.id).toBe(before.id);
     expect(after.resources.map((r) => r.name)).toEqual(['acme-cs', 'new.example.com']);
   });
@@ -98,11 +99,11 @@ describe('applyPlan against the emulator', () => {
       ['old', 'delete'],
     ]);
     await emu.admin.resetStats();
-    await expect(applyPlan(plan, () => client)).rejects.toThrow(DeleteNotAllowedError);
+    await expect(applyPlan(plan, () => sesGateway(client))).rejects.toThrow(DeleteNotAllowedError);
     expect(await served(emu)).toEqual({});
-    const result = await applyPlan(plan, () => client, { allowDelete: true });
+    const result = await applyPlan(plan, () => sesGateway(client), { allowDelete: true });
     expect(result.counts).toEqual({ created: 1, updated: 0, deleted: 1, failed: 0 });
-    expect(Object.keys((await readLiveRegion(client, at)).tenants)).toEqual(['new']);
+    expect(Object.keys((await readLiveRegion(sesGateway(client), at)).tenants)).toEqual(['new']);
   });
 
   test('unmanaged tenants are reported and left alone', async () => {
@@ -116,7 +117,7 @@ describe('applyPlan against the emulator', () => {
       ['foreign', 'other-app'],
       ['legacy', null],
     ]);
-    const live = await readLiveRegion(client, at);
+    const live = await readLiveRegion(sesGateway(client), at);
     expect(Object.keys(live.tenants)).toEqual(['foreign', 'legacy', 'mine']);
     expect(live.tenants.legacy.tags).toEqual({ owner: 'ops' });
   });
@@ -126,7 +127,7 @@ describe('applyPlan against the emulator', () => {
     await seedResources(client, ['acme']);
     const stack = desired('app', [spec('acme')]);
     await converge(client, [stack]);
-    const live = (await readLiveRegion(client, at)).tenants.acme;
+    const live = (await readLiveRegion(sesGateway(client), at)).tenants.acme;
     await client.send(
       new UpdateReputationEntityPolicyCommand({ ReputationEntityType: 'RESOURCE', ReputationEntityReference: live.arn, ReputationEntityPolicy: 'arn:aws:ses:eu-central-1:aws:reputation-policy/none' }),
     );
@@ -144,7 +145,7 @@ describe('applyPlan against the emulator', () => {
     const stack = desired('app', [spec('a', { tags: { k: 'v' } })]);
     const plan = await planAgainst(client, [stack]);
     expect(checkPlanFresh(plan, await readLive(client, [stack]))).toEqual([]);
-    const a = (await readLiveRegion(client, at)).tenants.a;
+    const a = (await readLiveRegion(sesGateway(client), at)).tenants.a;
     await client.send(new TagResourceCommand({ ResourceArn: a.arn, Tags: [{ Key: 'sneaky', Value: '1' }] }));
     const { CreateTenantCommand } = await import('@aws-sdk/client-sesv2');
     await client.send(new CreateTenantCommand({ TenantName: 'b' }));
@@ -165,7 +166,7 @@ describe('applyPlan against the emulator', () => {
       { stack: 'app', tenant: 'b', action: 'associate', error: { name: 'NotFoundException', message: 'Identity b.example.com does not exist', httpStatus: 404 } },
     ]);
     expect(result.counts).toEqual({ created: 2, updated: 0, deleted: 0, failed: 1 });
-    const live = await readLiveRegion(client, at);
+    const live = await readLiveRegion(sesGateway(client), at);
     expect(live.tenants.a.resources).toHaveLength(2);
     expect(live.tenants.c.resources).toHaveLength(2);
     // b's later steps were skipped: the policy stays what SES set.
@@ -181,9 +182,9 @@ describe('applyPlan against the emulator', () => {
     const { CreateTenantCommand } = await import('@aws-sdk/client-sesv2');
     await client.send(new CreateTenantCommand({ TenantName: 'acme', Tags: [{ Key: MANAGED_BY_TAG, Value: 'app' }] }));
     const id = (await client.send(new GetTenantCommand({ TenantName: 'acme' }))).Tenant!.TenantId;
-    const result = await applyPlan(plan, () => client);
+    const result = await applyPlan(plan, () => sesGateway(client));
     expect(result).toMatchObject({ ok: true, counts: { created: 1 } });
-    const live = (await readLiveRegion(client, at)).tenants.acme;
+    const live = (await readLiveRegion(sesGateway(client), at)).tenants.acme;
     expect(live.id).toBe(id);
     expect(planIsEmpty(await planAgainst(client, [stack]))).toBe(true);
   });
@@ -194,7 +195,7 @@ describe('applyPlan against the emulator', () => {
     const plan = await planAgainst(client, [desired('app', [spec('acme')])]);
     const { CreateTenantCommand } = await import('@aws-sdk/client-sesv2');
     await client.send(new CreateTenantCommand({ TenantName: 'acme' }));
-    const result = await applyPlan(plan, () => client);
+    const result = await applyPlan(plan, () => sesGateway(client));
     expect(result.failures).toEqual([
       { stack: 'app', tenant: 'acme', action: 'create', error: { name: 'OwnershipError', message: expect.stringContaining('not managed by this app') } },
     ]);

@@ -2,8 +2,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { DesiredStateError, desiredFromStackJson, readDesiredState } from '../../src/engine';
-import { SpecValidationError } from '../../src/spec';
-import type { TenantSpec } from '../../src/spec';
+import { SpecValidationError } from '../../src/tenant-spec';
+import type { TenantSpec } from '../../src/tenant-spec';
 import { spec, target } from './fixtures';
 
 function stackJson(stack: string, tenants: Record<string, unknown>, region = 'eu-central-1'): unknown {
@@ -79,11 +79,5 @@ describe('desiredFromStackJson', () => {
 
   test('a key that differs from the tenant name is refused', () => {
     expect(() => desiredFromStackJson(stackJson('app', { other: spec('acme') }))).toThrow(/name: must equal its key "other"/);
-  });
-
-  test('a Terraform token ARN is resolved from the stack target', () => {
-    const s = spec('acme', { resources: [{ type: 'identity', name: 'x.com', arn: '${aws_sesv2_email_identity.x.arn}' }] });
-    const d = desiredFromStackJson(stackJson('app', { acme: s }));
-    expect(d.tenants.acme.resources[0].arn).toBe('arn:aws:ses:eu-central-1:123456789012:identity/x.com');
   });
 });

@@ -1,3 +1,4 @@
+import { sesGateway } from '../../src/aws/ses-gateway';
 import { CreateConfigurationSetCommand, CreateEmailIdentityCommand, type SESv2Client } from '@aws-sdk/client-sesv2';
 import { createSesClient } from '../../src/aws/client';
 import { applyPlan, computePlan, readLiveRegion } from '../../src/engine';
@@ -24,7 +25,7 @@ export async function seedResources(client: SESv2Client, tenants: readonly strin
 /** Reads the live state of every region the stacks target. */
 export async function readLive(client: SESv2Client, desired: readonly DesiredStack[]): Promise<LiveRegion[]> {
   const regions = [...new Set(desired.map((d) => d.target.region))].sort();
-  return Promise.all(regions.map((region) => readLiveRegion(client, { partition: 'aws', region, account: ACCOUNT })));
+  return Promise.all(regions.map((region) => readLiveRegion(sesGateway(client), { partition: 'aws', region, account: ACCOUNT })));
 }
 
 /** Reads, plans. */
@@ -35,7 +36,7 @@ export async function planAgainst(client: SESv2Client, desired: readonly Desired
 /** Reads, plans and applies. */
 export async function converge(client: SESv2Client, desired: readonly DesiredStack[], opts: ApplyOptions = {}): Promise<{ plan: Plan; result: ApplyResult }> {
   const plan = await planAgainst(client, desired);
-  const result = await applyPlan(plan, () => client, opts);
+  const result = await applyPlan(plan, () => sesGateway(client), opts);
   return { plan, result };
 }
 

@@ -1,5 +1,5 @@
-import { MANAGED_BY_TAG, SPEC_HASH_TAG, tenantSpecHash } from '../../src/spec';
-import type { StackTarget, TenantSpec } from '../../src/spec';
+import { canonicalTenant, MANAGED_BY_TAG, SPEC_HASH_TAG, tenantSpecHash } from '../../src/tenant-spec';
+import type { StackTarget, TenantSpec } from '../../src/tenant-spec';
 import type { DesiredStack, LiveRegion, LiveTenant } from '../../src/engine';
 
 /** Literal states for diff and renderer tests. */
@@ -30,7 +30,7 @@ export function spec(name: string, over: Partial<TenantSpec> = {}, region = 'eu-
 }
 
 export function desired(stack: string, specs: TenantSpec[], region = 'eu-central-1'): DesiredStack {
-  return { target: target(stack, region), tenants: Object.fromEntries(specs.map((s) => [s.name, s])) };
+  return { target: target(stack, region), tenants: Object.fromEntries(specs.map((s) => [s.name, canonicalTenant(s)])) };
 }
 
 /** The live tenant that applying `s` for `stack` leaves behind. */

@@ -1,3 +1,4 @@
+import { sesGateway } from '../../src/aws/ses-gateway';
 import { CreateTenantCommand, CreateTenantResourceAssociationCommand, PutTenantSuppressionAttributesCommand } from '@aws-sdk/client-sesv2';
 import { countCalls } from '../../src/aws/call-counter';
 import { readLiveRegion, readLiveTenant } from '../../src/engine';
@@ -16,7 +17,7 @@ describe('readLiveRegion', () => {
     const progress: number[] = [];
     const counter = countCalls(client);
     counter.reset();
-    const live = await readLiveRegion(client, at, { concurrency: 8, onProgress: (done) => progress.push(done) });
+    const live = await readLiveRegion(sesGateway(client), at, { concurrency: 8, onProgress: (done) => progress.push(done) });
     expect(Object.keys(live.tenants)).toHaveLength(250);
     expect(Object.keys(live.tenants)[0]).toBe('t000');
     expect(await served(emu)).toEqual({ ListTenants: 3, ListReputationEntities: 3, GetTenant: 250, ListTenantResources: 250 });
@@ -31,7 +32,7 @@ describe('readLiveRegion', () => {
     await client.send(new PutTenantSuppressionAttributesCommand({ TenantName: 'acme', SuppressionScope: 'TENANT', SuppressedReasons: ['COMPLAINT', 'BOUNCE'] }));
     await client.send(new CreateTenantResourceAssociationCommand({ TenantName: 'acme', ResourceArn: arn('identity', 'acme.example.com') }));
     await client.send(new CreateTenantResourceAssociationCommand({ TenantName: 'acme', ResourceArn: arn('configuration-set', 'acme-cs') }));
-    const fromRegion = (await readLiveRegion(client, at)).tenants.acme;
+    const fromRegion = (await readLiveRegion(sesGateway(client), at)).tenants.acme;
     expect(fromRegion).toEqual({
       name: 'acme',
       id: expect.stringMatching(/^tn-[0-9a-f]+$/),
@@ -48,15 +49,15 @@ describe('readLiveRegion', () => {
     });
     expect(Object.keys(fromRegion.tags)).toEqual(['a', 'z']);
     await emu.admin.resetStats();
-    expect(await readLiveTenant(client, at, 'acme')).toEqual(fromRegion);
+    expect(await readLiveTenant(sesGateway(client), at, 'acme')).toEqual(fromRegion);
     expect(await served(emu)).toEqual({ GetTenant: 1, ListTenantResources: 1, ListReputationEntities: 1 });
   });
 
   test('readLiveTenant of a missing tenant is undefined', async () => {
-    expect(await readLiveTenant(engineClient(emu), at, 'nobody')).toBeUndefined();
+    expect(await readLiveTenant(sesGateway(engineClient(emu)), at, 'nobody')).toBeUndefined();
   });
 
   test('an empty region reads as no tenants', async () => {
-    expect(await readLiveRegion(engineClient(emu, 'us-east-1'), { ...at, region: 'us-east-1' })).toEqual({ ...at, region: 'us-east-1', tenants: {} });
+    expect(await readLiveRegion(sesGateway(engineClient(emu, 'us-east-1')), { ...at, region: 'us-east-1' })).toEqual({ ...at, region: 'us-east-1', tenants: {} });
   });
 });

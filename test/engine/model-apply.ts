@@ -1,6 +1,6 @@
 import { liveStatusOf } from '../../src/engine';
 import type { FieldChange, LiveRegion, LiveTenant, Plan } from '../../src/engine';
-import { MANAGED_BY_TAG, SPEC_HASH_TAG } from '../../src/spec';
+import { MANAGED_BY_TAG, SPEC_HASH_TAG } from '../../src/tenant-spec';
 
 /**
  * A pure model of what applying a plan does to the live state, for property tests: SES defaults on

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { computePlan } from '../../src/engine';
 import type { DesiredStack, LiveRegion, LiveTenant } from '../../src/engine';
-import { MANAGED_BY_TAG, SPEC_HASH_TAG } from '../../src/spec';
-import type { ResourceRef, TenantSpec } from '../../src/spec';
+import { canonicalTenant, MANAGED_BY_TAG, SPEC_HASH_TAG } from '../../src/tenant-spec';
+import type { ResourceRef, TenantSpec } from '../../src/tenant-spec';
 import { ACCOUNT, target } from './fixtures';
 import { applyPlanToModel } from './model-apply';
 
@@ -76,7 +76,7 @@ function build(regions: { region: string; stacks: string[]; tenants: { owner?: s
   for (const r of regions) {
     for (const stack of r.stacks) {
       const specs = r.tenants.filter((t) => t.owner === stack).map((t) => t.spec);
-      desired.push({ target: target(stack, r.region), tenants: Object.fromEntries(specs.map((s) => [s.name, s])) });
+      desired.push({ target: target(stack, r.region), tenants: Object.fromEntries(specs.map((s) => [s.name, canonicalTenant(s)])) });
     }
     const lives = r.tenants.flatMap((t) => (t.live ? [t.live] : []));
     live.push({ partition: 'aws', region: r.region, account: ACCOUNT, tenants: Object.fromEntries(lives.map((t) => [t.name, t])) });

@@ -1,5 +1,5 @@
 import { computePlan, PlanInputError, planIsEmpty } from '../../src/engine';
-import { MANAGED_BY_TAG, SPEC_HASH_TAG, tenantSpecHash } from '../../src/spec';
+import { MANAGED_BY_TAG, SPEC_HASH_TAG, tenantSpecHash } from '../../src/tenant-spec';
 import { arn, desired, liveOf, region, spec } from './fixtures';
 
 describe('computePlan: two literal states', () => {

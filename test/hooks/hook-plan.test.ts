@@ -1,6 +1,6 @@
 import { OwnershipError } from '../../src/engine';
 import { associationPlan, settingsPlan, tenantCreatePlan, tenantDeletePlan } from '../../src/hooks/hook-plan';
-import { MANAGED_BY_TAG } from '../../src/spec';
+import { MANAGED_BY_TAG } from '../../src/tenant-spec';
 import { liveOf, spec, target } from '../engine/fixtures';
 
 const stack = target('app');

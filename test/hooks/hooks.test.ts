@@ -1,7 +1,8 @@
+import { sesGateway } from '../../src/aws/ses-gateway';
 import { CreateEmailIdentityCommand, CreateTenantCommand, CreateConfigurationSetCommand } from '@aws-sdk/client-sesv2';
 import { readLiveRegion } from '../../src/engine';
-import { MANAGED_BY_TAG, SPEC_HASH_TAG, tenantSpecHash } from '../../src/spec';
-import type { TenantSpec } from '../../src/spec';
+import { MANAGED_BY_TAG, SPEC_HASH_TAG, tenantSpecHash } from '../../src/tenant-spec';
+import type { TenantSpec } from '../../src/tenant-spec';
 import { fakeCredentials, withEmulator } from '../support/emulator';
 import { ACCOUNT, spec, target } from '../engine/fixtures';
 import { runHookProcess } from './run-hook';
@@ -10,7 +11,7 @@ const emu = withEmulator();
 const stack = target('app');
 const at = { partition: 'aws', region: 'eu-central-1', account: ACCOUNT };
 const client = () => emu.client('eu-central-1', { credentials: fakeCredentials() });
-const live = async () => (await readLiveRegion(client(), at)).tenants;
+const live = async () => (await readLiveRegion(sesGateway(client()), at)).tenants;
 const ops = async () => (await emu.admin.stats()).operations;
 
 async function seed(name: string): Promise<void> {

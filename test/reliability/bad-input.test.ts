@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import { App } from 'cdktf';
 import { ConfigurationSet, EmailIdentity, SesTenant, TenantStack } from '../../src';
 import type { SesTenantProps } from '../../src';
-import type { TenantSpec } from '../../src/spec';
+import type { TenantSpec } from '../../src/tenant-spec';
 import { withEmulator } from '../support/emulator';
 import { runCliProcess } from '../support/cli-process';
 import { APP_ACCOUNT, APP_REGION, appArn, removeDir, stackJsonPath, synthTenantApp, tempDir } from '../support/tenant-app';

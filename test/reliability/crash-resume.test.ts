@@ -1,5 +1,5 @@
 import { CreateTenantCommand, CreateTenantResourceAssociationCommand } from '@aws-sdk/client-sesv2';
-import { MANAGED_BY_TAG } from '../../src/spec';
+import { MANAGED_BY_TAG } from '../../src/tenant-spec';
 import { startTestEmulator, type TestEmulator } from '../support/emulator';
 import { runCliProcess, spawnCli } from '../support/cli-process';
 import { killAtWriteCount, writeCount } from '../support/kill-points';

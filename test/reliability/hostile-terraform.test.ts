@@ -3,7 +3,7 @@ import * as path from 'path';
 import { CreateEmailIdentityCommand, SESv2Client } from '@aws-sdk/client-sesv2';
 import { App } from 'cdktf';
 import { ConfigurationSet, EmailIdentity, SesTenant, TenantStack } from '../../src';
-import { MANAGED_BY_TAG, SPEC_HASH_TAG } from '../../src/spec';
+import { MANAGED_BY_TAG, SPEC_HASH_TAG } from '../../src/tenant-spec';
 import { FAKE_SECRET_KEY } from '../support/cli-process';
 import { startEmulatorChild, type EmulatorChild } from '../support/emulator-process';
 import { fakeCredentials } from '../support/emulator';

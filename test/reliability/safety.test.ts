@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { CreateTenantCommand, DeleteEmailIdentityCommand } from '@aws-sdk/client-sesv2';
-import { MANAGED_BY_TAG } from '../../src/spec';
+import { MANAGED_BY_TAG } from '../../src/tenant-spec';
 import { withEmulator } from '../support/emulator';
 import { FAKE_SECRET_KEY, runCliProcess, type CliRun } from '../support/cli-process';
 import { writeCount } from '../support/kill-points';

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { App } from 'cdktf';
-import { validateDeclaredStack } from '../../src/spec';
+import { validateDeclaredStack } from '../../src/tenant-spec';
 import { buildExampleApp, EXAMPLE_ACCOUNT, EXAMPLE_STACKS } from '../../stacks/example-app';
 import { runTerraform, terraformAvailable } from '../support/terraform';
 

@@ -1,3 +1,4 @@
+import { sesGateway } from '../../src/aws/ses-gateway';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -91,7 +92,7 @@ export async function seedGeneratedResources(client: SESv2Client, names: readonl
 
 /** Every live tenant of the apps' region and account, read back through the SDK, keyed by name. */
 export async function readLiveTenants(client: SESv2Client): Promise<Record<string, LiveTenant>> {
-  return { ...(await readLiveRegion(client, { partition: 'aws', region: APP_REGION, account: APP_ACCOUNT })).tenants };
+  return { ...(await readLiveRegion(sesGateway(client), { partition: 'aws', region: APP_REGION, account: APP_ACCOUNT })).tenants };
 }
 
 /** TenantId of every live tenant, keyed by name. */

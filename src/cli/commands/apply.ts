@@ -1,11 +1,10 @@
 import * as fs from 'fs';
 import type { Command } from 'commander';
 import { applyPlan, type ApplyEvent, type ApplyResult } from '../../engine/apply';
-import { readDesiredState } from '../../engine/desired';
+import { readDesiredState } from '../../engine/synth-output';
 import { DeleteNotAllowedError, StalePlanError } from '../../engine/errors';
 import { checkPlanFresh, describeStalePlan } from '../../engine/fresh';
-import type { DesiredStack, Plan } from '../../engine/model';
-import { planIsEmpty } from '../../engine/plan';
+import { planIsEmpty, type DesiredStack, type Plan } from '../../engine/model';
 import { readPlanFile } from '../../engine/plan-file';
 import { renderText } from '../../render/text';
 import { confirm } from '../confirm';
@@ -107,7 +106,7 @@ export function applyCommand(program: Command): Command {
       const bar = progress('applying');
       const total = plan.summary.create + plan.summary.update + plan.summary.delete;
       let done = 0;
-      const result = await applyPlan(plan, session.clientFor, {
+      const result = await applyPlan(plan, session.gatewayFor, {
         concurrency: opts.concurrency,
         allowDelete: opts.allowDelete,
         onEvent: (e: ApplyEvent) => {

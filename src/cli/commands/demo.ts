@@ -1,12 +1,13 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Command } from 'commander';
-import { SendEmailCommand, type SESv2Client } from '@aws-sdk/client-sesv2';
+import type { SesGateway } from '../../aws/ses-gateway';
 import { startEmulator } from '../../emulator';
 import { applyPlan } from '../../engine/apply';
 import type { DesiredStack } from '../../engine/model';
-import { planIsEmpty } from '../../engine/plan';
-import type { TenantSpec } from '../../spec/tenant-spec';
+import { readSynthOutput } from '../../engine/synth-output';
+import { planIsEmpty } from '../../engine/model';
+import type { TenantSpec } from '../../tenant-spec/tenant-spec';
 import { renderText } from '../../render/text';
 import { createNativeResources } from '../native-stand-in';
 import { planFromApp } from '../planning';
@@ -31,18 +32,17 @@ function sender(spec: TenantSpec): { from: string; configurationSet: string } | 
   return { from: identity.name.includes('@') ? identity.name : `hello@${identity.name}`, configurationSet: configurationSet.name };
 }
 
-async function trySend(client: SESv2Client, tenant: string, from: string, configurationSet: string): Promise<string> {
+async function trySend(ses: SesGateway, tenant: string, from: string, configurationSet: string): Promise<string> {
   try {
-    const out = await client.send(
-      new SendEmailCommand({
-        FromEmailAddress: from,
-        TenantName: tenant,
-        ConfigurationSetName: configurationSet,
-        Destination: { ToAddresses: ['customer@example.net'] },
-        Content: { Simple: { Subject: { Data: 'Hello' }, Body: { Text: { Data: 'Sent by the cdktf-ses-tenants demo.' } } } },
-      }),
-    );
-    return `accepted, MessageId ${out.MessageId}`;
+    const messageId = await ses.sendEmail({
+      from,
+      to: ['customer@example.net'],
+      tenant,
+      configurationSet,
+      subject: 'Hello',
+      text: 'Sent by the cdktf-ses-tenants demo.',
+    });
+    return `accepted, MessageId ${messageId}`;
   } catch (err) {
     const e = err as Error & { $metadata?: { httpStatusCode?: number } };
     return `refused: ${e.name} (${e.$metadata?.httpStatusCode ?? '?'}): ${e.message}`;
@@ -50,7 +50,7 @@ async function trySend(client: SESv2Client, tenant: string, from: string, config
 }
 
 /** Shows the tenant gate: a send SES allows, one from an identity the tenant does not have, one through a paused tenant. */
-async function showTenantGate(stack: DesiredStack, client: SESv2Client, colour: boolean): Promise<void> {
+async function showTenantGate(stack: DesiredStack, ses: SesGateway, colour: boolean): Promise<void> {
   const c = palette(colour);
   const tenants = Object.values(stack.tenants);
   const enabled = tenants.filter((t) => t.sendingStatus === 'enabled' && sender(t));
@@ -59,16 +59,16 @@ async function showTenantGate(stack: DesiredStack, client: SESv2Client, colour: 
   if (enabled.length > 0) {
     const a = enabled[0];
     const s = sender(a)!;
-    say(`  ${a.name} from ${s.from} via ${s.configurationSet}: ${c.green(await trySend(client, a.name, s.from, s.configurationSet))}`);
+    say(`  ${a.name} from ${s.from} via ${s.configurationSet}: ${c.green(await trySend(ses, a.name, s.from, s.configurationSet))}`);
     const b = enabled.find((t) => t.name !== a.name && !t.resources.some((r) => r.type === 'identity' && s.from.endsWith(r.name)));
     if (b) {
       const own = sender(b)!;
-      say(`  ${b.name} from ${s.from} (${a.name}'s identity) via ${own.configurationSet}: ${c.red(await trySend(client, b.name, s.from, own.configurationSet))}`);
+      say(`  ${b.name} from ${s.from} (${a.name}'s identity) via ${own.configurationSet}: ${c.red(await trySend(ses, b.name, s.from, own.configurationSet))}`);
     }
   }
   if (paused) {
     const s = sender(paused)!;
-    say(`  ${paused.name} (paused in code) from ${s.from}: ${c.red(await trySend(client, paused.name, s.from, s.configurationSet))}`);
+    say(`  ${paused.name} (paused in code) from ${s.from}: ${c.red(await trySend(ses, paused.name, s.from, s.configurationSet))}`);
   }
 }
 
@@ -100,9 +100,9 @@ export function demoCommand(program: Command): Command {
 
         say('\n2. Create the native identities, configuration sets and templates');
         say(c.dim('   (stand-in for the AWS provider, which cannot be downloaded here; real deployments use cdktf deploy)'));
-        for (const d of first.desired) {
-          const r = await createNativeResources(path.join(outDir, 'stacks', d.target.stack), d, session.clientFor(d.target));
-          say(`   ${d.target.stack}: ${r.created} created, ${r.existing} already there`);
+        for (const stack of readSynthOutput(outDir)) {
+          const r = await createNativeResources(stack, session.gatewayFor(stack.target));
+          say(`   ${stack.target.stack}: ${r.created} created, ${r.existing} already there`);
         }
 
         say('\n3. Plan');
@@ -111,7 +111,7 @@ export function demoCommand(program: Command): Command {
 
         if (!planIsEmpty(plan)) {
           say('\n4. Apply');
-          const result = await applyPlan(plan, session.clientFor, { concurrency: 16, allowDelete: false });
+          const result = await applyPlan(plan, session.gatewayFor, { concurrency: 16, allowDelete: false });
           say(`   ${result.counts.created} created, ${result.counts.updated} updated, ${result.counts.deleted} deleted, ${result.failures.length} failed`);
           for (const f of result.failures) say(c.red(`   ✗ ${f.stack} ${f.tenant}: ${f.action}: ${f.error.name}: ${f.error.message}`));
           if (result.failures.length > 0) process.exitCode = EXIT.error;
@@ -125,7 +125,7 @@ export function demoCommand(program: Command): Command {
         if (!planIsEmpty(again.plan)) process.exitCode = EXIT.error;
 
         say('\n6. The tenant gate');
-        for (const d of first.desired) await showTenantGate(d, session.clientFor(d.target), colour);
+        for (const d of first.desired) await showTenantGate(d, session.gatewayFor(d.target), colour);
         say(`\nDone. Run "npm start" again: the emulator state in ${stateFile} persists, so the plan shows no changes.`);
       } finally {
         session.close();

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import type { Command } from 'commander';
-import { driftOnly } from '../drift-only';
+import { driftOnly } from '../../engine/model';
 import { planFromApp } from '../planning';
 import { SesSession } from '../session';
 import { useColour } from '../terminal';

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import type { Command } from 'commander';
-import { ListTenantsCommand } from '@aws-sdk/client-sesv2';
 import { readLiveRegion } from '../../engine/live';
+import { arnLocationOf } from '../../tenant-spec/arn';
 import { generateImportedStack, importedStackName } from '../import-codegen';
 import { progress } from '../progress';
 import { SesSession } from '../session';
@@ -37,15 +37,15 @@ export function importCommand(program: Command): Command {
     .action(async (opts: ImportCommandOptions) => {
       const session = new SesSession(opts);
       try {
-        const client = session.clientFor({ region: opts.region });
+        const ses = session.gatewayFor({ region: opts.region });
         let account = opts.account;
         if (!account) {
-          const first = await client.send(new ListTenantsCommand({ PageSize: 1 }));
-          account = first.Tenants?.[0]?.TenantArn?.split(':')[4];
+          const first = await ses.listTenantsPage(undefined, 1);
+          account = arnLocationOf(first.items[0]?.TenantArn ?? '')?.account;
           if (!account) throw new Error(`no tenant in ${opts.region} to read the account from; pass --account`);
         }
         const bar = progress(`reading ${opts.region}`);
-        const live = await readLiveRegion(client, { partition: opts.partition, region: opts.region, account }, {
+        const live = await readLiveRegion(ses, { partition: opts.partition, region: opts.region, account }, {
           concurrency: opts.concurrency,
           onProgress: (done: number, total: number) => bar.update(done, total),
         });

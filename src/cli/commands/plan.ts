@@ -1,9 +1,8 @@
 import * as fs from 'fs';
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { planIsEmpty } from '../../engine/plan';
+import { planIsEmpty, type Plan } from '../../engine/model';
 import { writePlanFile } from '../../engine/plan-file';
-import type { Plan } from '../../engine/model';
 import { renderJson } from '../../render/json';
 import { renderMarkdown } from '../../render/markdown';
 import { renderText } from '../../render/text';

@@ -1,14 +1,11 @@
 import { TerraformResource, Token } from 'cdktf';
 import type { ITerraformDependable } from 'cdktf';
-import { canonicalTenantSpec, SpecValidationError, validateTenantSpec } from '../../spec';
-import type { DeclaredTenant, ResourceRef, ResourceType, SpecViolation, TenantSpec } from '../../spec';
-import { ConfigurationSet } from '../configuration-set';
-import { EmailIdentity } from '../email-identity';
-import { EmailTemplate } from '../email-template';
-import type { SesTenantProps } from '../ses-tenant';
+import { canonicalTenantSpec, SpecValidationError, validateTenantSpec } from '../../tenant-spec';
+import type { DeclaredTenant, ResourceRef, ResourceType, SpecViolation, TenantSpec } from '../../tenant-spec';
+import type { SesTenantProps } from '../ses-tenant-props';
 import { TenantResourceError } from '../tenant-resource';
-import type { ITenantResource } from '../tenant-resource';
-import type { TenantStack } from '../tenant-stack';
+import type { ITenantResource, TenantResourceScope } from '../tenant-resource';
+import { constructReference } from './references';
 
 /** A tenant declaration, ready for the stack: validated spec and the constructs its associations wait for. */
 export interface TenantDeclaration extends DeclaredTenant {
@@ -21,25 +18,25 @@ export interface TenantDeclaration extends DeclaredTenant {
 }
 
 const RESOURCE_PROPS = [
-  ['emailIdentities', 'identity', (r: unknown) => EmailIdentity.fromResource(r as never)],
-  ['configurationSets', 'configuration-set', (r: unknown) => ConfigurationSet.fromResource(r as never)],
-  ['templates', 'template', (r: unknown) => EmailTemplate.fromResource(r as never)],
+  ['emailIdentities', 'identity'],
+  ['configurationSets', 'configuration-set'],
+  ['templates', 'template'],
 ] as const;
 
 /**
  * Turns typed tenant props into a validated declaration. Every problem of the tenant itself is
  * reported at once as a SpecValidationError; rules across tenants run when the stack synthesizes.
  */
-export function declareTenant(stack: TenantStack, path: string, props: SesTenantProps): TenantDeclaration {
+export function declareTenant(stack: TenantResourceScope, path: string, props: SesTenantProps): TenantDeclaration {
   const name = props.tenantName;
   const violations: SpecViolation[] = [];
   const resources: ResourceRef[] = [];
   const dependencies: ITerraformDependable[] = [];
 
-  for (const [prop, type, fromResource] of RESOURCE_PROPS) {
+  for (const [prop, type] of RESOURCE_PROPS) {
     (props[prop] ?? []).forEach((item: unknown, i: number) => {
       try {
-        const ref = TerraformResource.isTerraformResource(item) ? fromResource(item) : (item as ITenantResource);
+        const ref = TerraformResource.isTerraformResource(item) ? constructReference(type, item as TerraformResource) : (item as ITenantResource);
         if (!ref || typeof ref.bind !== 'function' || ref.resourceType !== type) {
           throw new TenantResourceError(`expected a reference of type "${type}", got ${describe(ref)}`);
         }

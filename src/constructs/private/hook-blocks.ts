@@ -1,7 +1,7 @@
 import { AssetType, TerraformAsset } from 'cdktf';
 import type { LocalExecProvisioner, TerraformStack } from 'cdktf';
-import { HOOK_ACTION_ENV, HOOK_INPUT_ENV, SYNTH_NAMES } from '../../hooks/contract';
-import type { HookAction } from '../../hooks/contract';
+import { HOOK_ACTION_ENV, HOOK_INPUT_ENV, type HookAction } from '../../tenant-spec/hook-contract';
+import { SYNTH_NAMES } from '../../tenant-spec/synth-names';
 import { hookProgramPath } from './hook-program';
 import { TerraformData } from './terraform-data';
 
@@ -9,7 +9,7 @@ const TENANTS = `local.${SYNTH_NAMES.tenantsLocal}`;
 const TARGET = `local.${SYNTH_NAMES.targetLocal}`;
 
 /**
- * One association per (tenant, resource), keyed `tenant|type|name` (see `associationKey`): the
+ * One association per (tenant, resource), keyed `tenant|type|name`: the
  * key is known at plan time even when an ARN is not.
  */
 const ASSOCIATIONS =

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { SYNTH_NAMES } from '../../hooks/contract';
+import { SYNTH_NAMES } from '../../tenant-spec/synth-names';
 
 const PACKAGE_NAME = 'cdktf-ses-tenants';
 

@@ -4,6 +4,7 @@ import type { Sesv2EmailIdentity } from '@cdktf/provider-aws/lib/sesv2-email-ide
 import { dependable } from 'cdktf';
 import type { TerraformProvider, TerraformResource, TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
+import { NATIVE_SYNTH_NAMES } from '../../tenant-spec/synth-names';
 
 /** The package that native resources (and the stack's AwsProvider) come from: an optional peer dependency. */
 export const PROVIDER_AWS_PACKAGE = '@cdktf/provider-aws';
@@ -59,15 +60,6 @@ export function newAwsProvider(scope: Construct, id: string, config: StackProvid
   return new (providerAws.awsProvider().AwsProvider)(scope, id, config);
 }
 
-/** Names of the for_each blocks of native resources, and of the `locals` entries they iterate over. */
-export const NATIVE_SYNTH_NAMES = {
-  /** `aws_sesv2_email_identity` block and its local: `{ [identity]: { configuration_set_name } }`. */
-  identities: 'ses_tenant_identities',
-  /** `aws_sesv2_configuration_set` block and its local: `{ [name]: {} }`. */
-  configurationSets: 'ses_tenant_configuration_sets',
-  /** `aws_ses_template` block and its local: `{ [name]: { subject, html, text } }`. */
-  templates: 'ses_tenant_templates',
-} as const;
 
 /** An email identity the stack creates. */
 export interface NativeIdentity {

@@ -1,9 +1,8 @@
 import { TerraformResource, TerraformStack, Token } from 'cdktf';
-import { sesResourceArn } from '../../aws/arn';
-import type { ResourceType } from '../../spec';
+import { resourceNameOfArn, sesResourceArn } from '../../tenant-spec/arn';
+import type { ResourceType } from '../../tenant-spec';
 import { TenantResourceError } from '../tenant-resource';
-import type { BoundTenantResource, ITenantResource } from '../tenant-resource';
-import type { TenantStack } from '../tenant-stack';
+import type { BoundTenantResource, ITenantResource, TenantResourceScope } from '../tenant-resource';
 
 const TERRAFORM_TYPES: Record<ResourceType, string> = {
   identity: 'aws_sesv2_email_identity',
@@ -27,9 +26,7 @@ export class ArnReference implements ITenantResource {
   }
 
   bind(): BoundTenantResource {
-    const resource = this.arn.split(':').slice(5).join(':');
-    const slash = resource.indexOf('/');
-    const name = slash >= 0 && slash < resource.length - 1 ? resource.slice(slash + 1) : this.arn;
+    const name = resourceNameOfArn(this.arn) ?? this.arn;
     return { ref: { type: this.resourceType, name, arn: this.arn } };
   }
 }
@@ -43,9 +40,21 @@ export class NameReference implements ITenantResource {
     if (!name) throw new TenantResourceError(`the ${resourceType} name must not be empty`);
   }
 
-  bind(stack: TenantStack): BoundTenantResource {
+  bind(stack: TenantResourceScope): BoundTenantResource {
     return { ref: { type: this.resourceType, name: this.name, arn: sesResourceArn(stack.arnLocation, this.resourceType, this.name) } };
   }
+}
+
+/** The provider attribute holding each resource type's literal name. */
+const NAME_INPUTS: Record<ResourceType, string> = {
+  identity: 'emailIdentityInput',
+  'configuration-set': 'configurationSetNameInput',
+  template: 'nameInput',
+};
+
+/** A reference to a provider construct of the resource's type (its name read from the construct at bind). */
+export function constructReference(resourceType: ResourceType, resource: TerraformResource): ConstructReference {
+  return new ConstructReference(resourceType, resource, () => (resource as unknown as Record<string, string | undefined>)[NAME_INPUTS[resourceType]]);
 }
 
 /** A provider construct (`Sesv2EmailIdentity`, `Sesv2ConfigurationSet`, `SesTemplate`) of the tenant's own stack. */
@@ -61,9 +70,9 @@ export class ConstructReference implements ITenantResource {
     }
   }
 
-  bind(stack: TenantStack): BoundTenantResource {
+  bind(stack: TenantResourceScope): BoundTenantResource {
     const path = this.resource.node.path;
-    if (TerraformStack.of(this.resource) !== (stack as TerraformStack)) {
+    if ((TerraformStack.of(this.resource) as unknown) !== stack) {
       throw new TenantResourceError(
         `${path} belongs to stack ${TerraformStack.of(this.resource).node.id}, not ${stack.node.id}; ` +
           'reference a resource of another stack with fromArn',
@@ -93,10 +102,10 @@ export class StackResource implements ITenantResource {
   constructor(
     readonly resourceType: ResourceType,
     readonly name: string,
-    private readonly owner: TenantStack,
+    private readonly owner: TenantResourceScope,
   ) {}
 
-  bind(stack: TenantStack): BoundTenantResource {
+  bind(stack: TenantResourceScope): BoundTenantResource {
     if (stack !== this.owner) {
       throw new TenantResourceError(
         `${this.resourceType} "${this.name}" is created by stack ${this.owner.node.id}, not ${stack.node.id}; ` +

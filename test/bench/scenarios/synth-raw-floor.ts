@@ -7,7 +7,7 @@ import { SesTemplate } from '@cdktf/provider-aws/lib/ses-template';
 import { Sesv2ConfigurationSet } from '@cdktf/provider-aws/lib/sesv2-configuration-set';
 import { Sesv2EmailIdentity } from '@cdktf/provider-aws/lib/sesv2-email-identity';
 import { TerraformData } from '../../../src/constructs/private/terraform-data';
-import { REPUTATION_POLICIES } from '../../../src/spec/tenant-spec';
+import { REPUTATION_POLICIES } from '../../../src/tenant-spec/tenant-spec';
 import { SYNTH_BENCH_TARGET } from '../synth-app';
 import { argN, peakMb, runScenario, secondsSince } from '../support/result';
 

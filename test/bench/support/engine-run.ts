@@ -1,3 +1,4 @@
+import { sesGateway } from '../../../src/aws/ses-gateway';
 import type { SESv2Client } from '@aws-sdk/client-sesv2';
 import { applyPlan, computePlan, readLiveRegion, type ApplyResult, type DesiredStack, type Plan } from '../../../src/engine';
 import type { EmulatorStats } from '../../../src/emulator';
@@ -13,14 +14,14 @@ export const PACED_RPS = ENGINE_FAULTS.rateLimit * 0.975;
 
 /** Reads the live region of a desired stack and plans against it, as `ses-tenants plan` does. */
 export async function planFleet(client: SESv2Client, desired: DesiredStack): Promise<Plan> {
-  const live = await readLiveRegion(client, desired.target);
+  const live = await readLiveRegion(sesGateway(client), desired.target);
   return computePlan([desired], [live]);
 }
 
 /** Plans and applies a desired stack, as `ses-tenants apply` does. */
 export async function planAndApply(client: SESv2Client, desired: DesiredStack): Promise<{ plan: Plan; result: ApplyResult }> {
   const plan = await planFleet(client, desired);
-  const result = await applyPlan(plan, () => client);
+  const result = await applyPlan(plan, () => sesGateway(client));
   return { plan, result };
 }
 

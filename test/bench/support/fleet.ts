@@ -1,7 +1,7 @@
-import { sesResourceArn } from '../../../src/aws/arn';
+import { sesResourceArn } from '../../../src/tenant-spec/arn';
 import type { DesiredStack } from '../../../src/engine';
-import { canonicalTenantSpec } from '../../../src/spec/canonical';
-import { REPUTATION_POLICIES, type StackTarget, type TenantSpec } from '../../../src/spec/tenant-spec';
+import { canonicalTenant, type CanonicalTenant } from '../../../src/tenant-spec/canonical';
+import { REPUTATION_POLICIES, type StackTarget } from '../../../src/tenant-spec/tenant-spec';
 
 /** The stack target of the engine and hook benchmarks. */
 export const FLEET_TARGET: StackTarget = {
@@ -31,9 +31,9 @@ export function fleetIdentity(i: number): string {
  * configuration set), policies rotating through standard/strict/none, every 50th tenant disabled,
  * every 7th with tenant-level suppression, 3 tags.
  */
-export function fleetTenant(i: number, target: StackTarget = FLEET_TARGET): TenantSpec {
+export function fleetTenant(i: number, target: StackTarget = FLEET_TARGET): CanonicalTenant {
   const identity = fleetIdentity(i);
-  return canonicalTenantSpec({
+  return canonicalTenant({
     name: fleetTenantName(i),
     resources: [
       { type: 'identity', name: identity, arn: sesResourceArn(target, 'identity', identity) },
@@ -48,7 +48,7 @@ export function fleetTenant(i: number, target: StackTarget = FLEET_TARGET): Tena
 
 /** The desired state of a fleet of `n` tenants in one stack. */
 export function fleetDesired(n: number, target: StackTarget = FLEET_TARGET): DesiredStack {
-  const tenants: Record<string, TenantSpec> = {};
+  const tenants: Record<string, CanonicalTenant> = {};
   for (let i = 0; i < n; i++) tenants[fleetTenantName(i)] = fleetTenant(i, target);
   return { target, tenants };
 }

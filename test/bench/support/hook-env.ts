@@ -1,4 +1,4 @@
-import { HOOK_ACTION_ENV, HOOK_INPUT_ENV, type HookAction } from '../../../src/hooks/contract';
+import { HOOK_ACTION_ENV, HOOK_INPUT_ENV, type HookAction } from '../../../src/tenant-spec/hook-contract';
 import { BENCH_CREDENTIALS } from './emulator-process';
 import { FLEET_TARGET, fleetTenant } from './fleet';
 

@@ -1,6 +1,6 @@
 import { createHash } from 'crypto';
-import { stableStringify } from '../spec/canonical';
-import type { LiveRegion, LiveTenant } from './model';
+import { stableStringify } from '../../tenant-spec/canonical';
+import type { LiveRegion, LiveTenant } from './types';
 
 /** Where a region's tenants live: one key per partition, region and account. */
 export function regionKey(at: { readonly partition: string; readonly region: string; readonly account: string }): string {
@@ -25,5 +25,19 @@ export function liveTenantHashes(region: LiveRegion): Record<string, string> {
 
 /** Hash of a region's live state: changes when any tenant appears, disappears or changes. */
 export function liveFingerprint(region: LiveRegion): string {
-  return shortHash(stableStringify({ at: regionKey(region), tenants: liveTenantHashes(region) }));
+  return liveSnapshot(region).liveFingerprint;
+}
+
+/** What a stack plan records of the live state it saw: the region's fingerprint and each tenant's hash. */
+export interface LiveSnapshot {
+  /** {@link liveFingerprint} of the region. */
+  readonly liveFingerprint: string;
+  /** {@link liveTenantHashes} of the region. */
+  readonly liveTenantHashes: Record<string, string>;
+}
+
+/** The fingerprint and tenant hashes of a region, computed once. */
+export function liveSnapshot(region: LiveRegion): LiveSnapshot {
+  const hashes = liveTenantHashes(region);
+  return { liveFingerprint: shortHash(stableStringify({ at: regionKey(region), tenants: hashes })), liveTenantHashes: hashes };
 }

@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { resourceRefSchema, stackTargetSchema, tenantNameSchema, tenantSpecSchema } from '../spec/tenant-spec';
+import { resourceRefSchema, stackTargetSchema, tenantNameSchema, tenantSpecSchema } from './tenant-spec';
 
 /**
- * The hook contract: what Terraform's `terraform_data` hooks pass to the bundled hook program.
+ * The hook contract, part of the spec's language: the constructs emit it, the hook program
+ * (`src/hooks/`) reads it. What Terraform's `terraform_data` hooks pass to the bundled hook program.
  *
  * Each hook runs `node <stack dir>/assets/ses-tenants-hook/<hash>/hook.js` through local-exec with
  * `interpreter = ["node"]` (no shell is involved), and passes everything as environment values
@@ -58,10 +59,3 @@ export const HOOK_INPUT_SCHEMAS = {
   'association-create': associationHookInputSchema,
   'association-delete': associationHookInputSchema,
 } as const;
-
-export { SYNTH_NAMES } from '../spec/synth-names';
-
-/** Key of an association hook instance. */
-export function associationKey(tenant: string, type: string, name: string): string {
-  return `${tenant}|${type}|${name}`;
-}

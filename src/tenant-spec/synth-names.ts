@@ -15,3 +15,13 @@ export const SYNTH_NAMES = {
   /** File name of the hook program inside the asset. */
   hookFile: 'hook.js',
 } as const;
+
+/** Names of the for_each blocks of native resources, and of the `locals` entries they iterate over. */
+export const NATIVE_SYNTH_NAMES = {
+  /** `aws_sesv2_email_identity` block and its local: `{ [identity]: { configuration_set_name } }`. */
+  identities: 'ses_tenant_identities',
+  /** `aws_sesv2_configuration_set` block and its local: `{ [name]: {} }`. */
+  configurationSets: 'ses_tenant_configuration_sets',
+  /** `aws_ses_template` block and its local: `{ [name]: { subject, html, text } }`. */
+  templates: 'ses_tenant_templates',
+} as const;

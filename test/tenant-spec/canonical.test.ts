@@ -1,5 +1,5 @@
-import { canonicalTenantSpec, stableStringify, tenantSpecHash } from '../../src/spec';
-import type { TenantSpec } from '../../src/spec';
+import { canonicalTenantSpec, stableStringify, tenantSpecHash } from '../../src/tenant-spec';
+import type { TenantSpec } from '../../src/tenant-spec';
 
 const spec: TenantSpec = {
   name: 'acme',

@@ -1,5 +1,5 @@
-import { SpecValidationError, formatViolation, validateDeclaredStack } from '../../src/spec';
-import type { DeclaredTenant, StackTarget, TenantSpec } from '../../src/spec';
+import { SpecValidationError, formatViolation, validateDeclaredStack } from '../../src/tenant-spec';
+import type { DeclaredTenant, StackTarget, TenantSpec } from '../../src/tenant-spec';
 
 const target: StackTarget = {
   formatVersion: 1,

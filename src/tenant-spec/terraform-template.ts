@@ -13,22 +13,22 @@ export function unescapeTemplateString(s: string): string {
   return s.includes('{') ? s.replace(/([$%])\1\{/g, '$1{') : s;
 }
 
+/** A deep copy of a JSON value with `f` applied to every string, keys included. */
+function mapStrings<T>(value: T, f: (s: string) => string): T {
+  if (typeof value === 'string') return f(value) as T;
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((v: unknown) => mapStrings(v, f)) as T;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) out[f(k)] = mapStrings(v, f);
+  return out as T;
+}
+
 /** A deep copy of a JSON value with every string (keys included) escaped for Terraform's JSON syntax. */
 export function escapeTemplateStrings<T>(value: T): T {
-  if (typeof value === 'string') return escapeTemplateString(value) as T;
-  if (value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map(escapeTemplateStrings) as T;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) out[escapeTemplateString(k)] = escapeTemplateStrings(v);
-  return out as T;
+  return mapStrings(value, escapeTemplateString);
 }
 
 /** A deep copy of a JSON value read from a `.tf.json` file, with every string (keys included) unescaped. */
 export function unescapeTemplateStrings<T>(value: T): T {
-  if (typeof value === 'string') return unescapeTemplateString(value) as T;
-  if (value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map(unescapeTemplateStrings) as T;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) out[unescapeTemplateString(k)] = unescapeTemplateStrings(v);
-  return out as T;
+  return mapStrings(value, unescapeTemplateString);
 }

@@ -121,13 +121,3 @@ export const stackTargetSchema = z
   .describe('The region, account and credentials of one TenantStack.');
 /** Where a stack's tenants live and how its hooks reach AWS. */
 export type StackTarget = z.infer<typeof stackTargetSchema>;
-
-/** The synthesized desired state of one stack: `locals.ses_tenants_stack` and `locals.ses_tenants`. */
-export const stackTenantsSchema = z
-  .object({
-    target: stackTargetSchema,
-    tenants: z.record(tenantNameSchema, tenantSpecSchema),
-  })
-  .strict();
-/** The synthesized desired state of one stack. */
-export type StackTenants = z.infer<typeof stackTenantsSchema>;

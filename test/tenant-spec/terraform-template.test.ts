@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { escapeTemplateString, escapeTemplateStrings, unescapeTemplateString } from '../../src/spec/terraform-template';
+import { escapeTemplateString, escapeTemplateStrings, unescapeTemplateString } from '../../src/tenant-spec/terraform-template';
 
 test.each([
   ['plain', 'plain'],

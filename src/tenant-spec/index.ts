@@ -7,3 +7,4 @@ export * from './canonical';
 export type { DeclaredStack, DeclaredTenant, StackRule } from './rules/rule';
 export * from './terraform-template';
 export * from './synth-names';
+export * from './arn';

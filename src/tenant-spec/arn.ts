@@ -1,5 +1,5 @@
-import type { ReputationPolicy, ResourceType } from '../spec/tenant-spec';
-import { RESOURCE_TYPES } from '../spec/tenant-spec';
+import type { ReputationPolicy, ResourceType } from './tenant-spec';
+import { RESOURCE_TYPES } from './tenant-spec';
 
 /** The parts of an SES resource ARN `arn:PARTITION:ses:REGION:ACCOUNT:TYPE/NAME`. */
 export interface SesResourceArn {
@@ -30,6 +30,20 @@ export function sesResourceArnProblem(arn: string): string | undefined {
   if (!parts[3]) return 'has no region';
   if (!/^\d{12}$/.test(parts[4])) return `has account "${parts[4]}", not a 12-digit account ID`;
   return undefined;
+}
+
+/** The partition, region and account segments of any ARN (`arn:PARTITION:SERVICE:REGION:ACCOUNT:...`); undefined when it is not an ARN. */
+export function arnLocationOf(arn: string): ArnLocation | undefined {
+  const parts = arn.split(':');
+  if (parts.length < 6 || parts[0] !== 'arn') return undefined;
+  return { partition: parts[1], region: parts[3], account: parts[4] };
+}
+
+/** The name segment of an SES resource ARN however its type is spelled: everything after the first `/` of the resource part; undefined when there is none. */
+export function resourceNameOfArn(arn: string): string | undefined {
+  const resource = arn.split(':').slice(5).join(':');
+  const slash = resource.indexOf('/');
+  return slash >= 0 && slash < resource.length - 1 ? resource.slice(slash + 1) : undefined;
 }
 
 /** Parses an SES identity, configuration-set or template ARN; throws when it is not one. */
@@ -65,7 +79,12 @@ export function sesResourceArn(at: ArnLocation, type: ResourceType, name: string
 
 /** The ARN of a tenant: `arn:PARTITION:ses:REGION:ACCOUNT:tenant/NAME/ID`. */
 export function tenantArn(at: ArnLocation, name: string, tenantId: string): string {
-  return `arn:${at.partition}:ses:${at.region}:${at.account}:tenant/${name}/${tenantId}`;
+  return `${tenantArnPrefix(at, name)}${tenantId}`;
+}
+
+/** The prefix of every tenant ARN of a region and account (`…:tenant/`), or of one tenant's ARNs (`…:tenant/NAME/`). */
+export function tenantArnPrefix(at: ArnLocation, name?: string): string {
+  return `arn:${at.partition}:ses:${at.region}:${at.account}:tenant/${name === undefined ? '' : `${name}/`}`;
 }
 
 /** The ARN of an AWS-managed reputation policy (its account segment is the literal `aws`). */

@@ -1,4 +1,4 @@
-import { parseSesResourceArn, sesResourceArnProblem } from '../../aws/arn';
+import { parseSesResourceArn, sesResourceArnProblem } from '../arn';
 import type { SpecViolation } from '../violation';
 import type { StackRule } from './rule';
 

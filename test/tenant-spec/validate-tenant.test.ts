@@ -1,5 +1,5 @@
-import { formatViolation, validateTenantSpec } from '../../src/spec';
-import type { TenantSpec } from '../../src/spec';
+import { formatViolation, validateTenantSpec } from '../../src/tenant-spec';
+import type { TenantSpec } from '../../src/tenant-spec';
 
 const valid: TenantSpec = {
   name: 'acme',

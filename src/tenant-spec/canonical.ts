@@ -33,6 +33,19 @@ export function canonicalTenantSpec(spec: TenantSpec): TenantSpec {
   };
 }
 
+declare const canonicalBrand: unique symbol;
+
+/**
+ * A tenant spec in canonical form (what synth emits in `locals.ses_tenants` and the engine plans
+ * from), distinct from a declared spec: only {@link canonicalTenant} makes one.
+ */
+export type CanonicalTenant = TenantSpec & { readonly [canonicalBrand]: true };
+
+/** The canonical form of a spec, typed as such. */
+export function canonicalTenant(spec: TenantSpec): CanonicalTenant {
+  return canonicalTenantSpec(spec) as CanonicalTenant;
+}
+
 /** JSON with object keys sorted at every level: the same value always gives the same string. */
 export function stableStringify(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';

@@ -1,0 +1,56 @@
+/**
+ * Layering of src/ (DESIGN.md "Layout"): which folder may import which. `npm test` runs it
+ * (`npm run lint:layers`), and test/layering.test.ts proves it fails on wrong-way imports.
+ */
+const ALLOWED = {
+  'tenant-spec': [],
+  aws: ['tenant-spec'],
+  engine: ['aws', 'tenant-spec'],
+  render: ['engine/model', 'tenant-spec'],
+  constructs: ['tenant-spec'],
+  hooks: ['engine', 'aws', 'tenant-spec'],
+  provider: ['engine', 'aws', 'tenant-spec'],
+  cli: ['engine', 'render', 'emulator', 'aws', 'tenant-spec'],
+  emulator: [],
+};
+
+const folderRules = Object.entries(ALLOWED).map(([folder, allowed]) => ({
+  name: `layers-${folder}`,
+  comment: `src/${folder} may import ${allowed.length ? allowed.map((a) => `src/${a}`).join(', ') : 'nothing else in src'}`,
+  severity: 'error',
+  from: { path: `^src/${folder}/` },
+  to: { path: '^src/', pathNot: [`^src/${folder}/`, ...allowed.map((a) => `^src/${a}(/|\\.ts$)`)] },
+}));
+
+module.exports = {
+  forbidden: [
+    ...folderRules,
+    {
+      name: 'cdktf-only-in-constructs',
+      comment: 'cdktf, constructs and @cdktf/provider-aws load hundreds of MB: only src/constructs (and the package root) import them',
+      severity: 'error',
+      from: { path: '^src/', pathNot: ['^src/constructs/', '^src/index\\.ts$'] },
+      to: { path: '(^|/)node_modules/(cdktf|constructs|@cdktf/provider-aws)/' },
+    },
+    {
+      name: 'ses-sdk-only-in-aws',
+      comment: '@aws-sdk/client-sesv2 (its commands above all) is imported only in src/aws: the gateway and the client factory',
+      severity: 'error',
+      from: { path: '^src/', pathNot: ['^src/aws/'] },
+      to: { path: '(^|/)node_modules/@aws-sdk/client-sesv2/' },
+    },
+    {
+      name: 'no-circular',
+      comment: 'no import circle inside src',
+      severity: 'error',
+      from: { path: '^src/' },
+      to: { circular: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    exclude: { path: '(^|/)dist/' },
+  },
+};

@@ -1,0 +1,95 @@
+import type { StackTarget } from '../../tenant-spec/tenant-spec';
+import type { LiveSnapshot } from './fingerprint';
+import { PLAN_FORMAT_VERSION } from './schema';
+import type { Plan, PlanSummary, StackPlan, TenantChange, UnmanagedTenant } from './types';
+
+/**
+ * The plan builder: every Plan (of a fleet, of one tenant, a filtered one) is put together here,
+ * so ordering and the summary are computed in one place. Queries over plans sit beside it.
+ */
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** How many of a stack's changes create, update (and of those, drift) and delete. */
+export function countActions(changes: readonly TenantChange[]): { create: number; update: number; delete: number; drifted: number } {
+  const out = { create: 0, update: 0, delete: 0, drifted: 0 };
+  for (const c of changes) {
+    if (c.action === 'create') out.create++;
+    else if (c.action === 'update') out.update++;
+    else if (c.action === 'delete') out.delete++;
+    if (c.origin === 'drift') out.drifted++;
+  }
+  return out;
+}
+
+/** Counts over every stack of a plan. */
+export function summarize(stacks: readonly StackPlan[]): PlanSummary {
+  const s = { create: 0, update: 0, delete: 0, unchanged: 0, drifted: 0, unmanaged: 0 };
+  for (const stack of stacks) {
+    const c = countActions(stack.changes);
+    s.create += c.create;
+    s.update += c.update;
+    s.delete += c.delete;
+    s.drifted += c.drifted;
+    s.unchanged += stack.unchanged;
+    s.unmanaged += stack.unmanaged.length;
+  }
+  return s;
+}
+
+/** What a stack plan is made of. */
+export interface StackPlanParts {
+  /** The stack. */
+  readonly target: StackTarget;
+  /** The live state the plan was computed from. */
+  readonly seen: LiveSnapshot;
+  /** Tenant changes, in any order. */
+  readonly changes: readonly TenantChange[];
+  /** Declared tenants with no change. */
+  readonly unchanged: number;
+  /** Live tenants nobody manages, in any order. */
+  readonly unmanaged: readonly UnmanagedTenant[];
+}
+
+/** A stack plan: changes and unmanaged tenants sorted by name. */
+export function stackPlan(parts: StackPlanParts): StackPlan {
+  return {
+    target: { ...parts.target },
+    liveFingerprint: parts.seen.liveFingerprint,
+    liveTenantHashes: parts.seen.liveTenantHashes,
+    changes: [...parts.changes].sort((a, b) => cmp(a.tenant, b.tenant)),
+    unchanged: parts.unchanged,
+    unmanaged: [...parts.unmanaged].sort((a, b) => cmp(a.tenant, b.tenant)),
+  };
+}
+
+/** A plan of the given stack plans: sorted by stack name, with its summary. */
+export function buildPlan(stacks: readonly StackPlan[]): Plan {
+  const sorted = [...stacks].sort((a, b) => cmp(a.target.stack, b.target.stack));
+  return { formatVersion: PLAN_FORMAT_VERSION, tool: 'cdktf-ses-tenants', stacks: sorted, summary: summarize(sorted) };
+}
+
+/** Whether a plan changes nothing. */
+export function planIsEmpty(plan: Plan): boolean {
+  return plan.stacks.every((s) => s.changes.length === 0);
+}
+
+/** Options of {@link filterPlan}. */
+export interface FilterPlanOptions {
+  /** Keep the unmanaged tenants. @default false */
+  readonly keepUnmanaged?: boolean;
+}
+
+/** The part of a plan whose changes match: same stacks, fingerprints and unchanged counts, the summary recomputed. */
+export function filterPlan(plan: Plan, keep: (change: TenantChange, stack: StackPlan) => boolean, opts: FilterPlanOptions = {}): Plan {
+  return buildPlan(
+    plan.stacks.map((s) => ({ ...s, changes: s.changes.filter((c) => keep(c, s)), unmanaged: opts.keepUnmanaged ? s.unmanaged : [] })),
+  );
+}
+
+/** The part of a plan that is drift: updates whose origin is a change made outside the code. */
+export function driftOnly(plan: Plan): Plan {
+  return filterPlan(plan, (c) => c.origin === 'drift');
+}

@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import {
+  REPUTATION_POLICIES,
+  SENDING_STATUSES,
+  resourceRefSchema,
+  stackTargetSchema,
+  suppressionSchema,
+  tenantNameSchema,
+  tenantSpecSchema,
+} from '../../tenant-spec/tenant-spec';
+
+/**
+ * The plan, defined once: this schema validates a plan file read back from disk, the Plan types
+ * are `z.infer` of it (`types.ts`), and the JSON renderer prints exactly this shape.
+ */
+
+/** Version of the plan file format; bumped on any incompatible change. */
+export const PLAN_FORMAT_VERSION = 1;
+
+/** Customer-managed or aggregate sending status as SES reports it. */
+export const liveSendingStatusSchema = z.enum(['ENABLED', 'DISABLED', 'REINSTATED']);
+
+const policy = z.enum(REPUTATION_POLICIES);
+
+/** One field-level change of a tenant (`tag` from/to null: absent). */
+export const fieldChangeSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('association'), op: z.enum(['add', 'remove']), resource: resourceRefSchema }).strict(),
+  z.object({ kind: z.literal('reputation-policy'), from: policy.nullable(), to: policy }).strict(),
+  z.object({ kind: z.literal('sending-status'), from: liveSendingStatusSchema.nullable(), to: z.enum(SENDING_STATUSES) }).strict(),
+  z.object({ kind: z.literal('tag'), key: z.string(), from: z.string().nullable(), to: z.string().nullable() }).strict(),
+  z.object({ kind: z.literal('suppression'), from: suppressionSchema.nullable(), to: suppressionSchema.nullable() }).strict(),
+  z.object({ kind: z.literal('adopt'), managedBy: z.string().nullable() }).strict(),
+]);
+
+/** The plan of one tenant. */
+export const tenantChangeSchema = z
+  .object({
+    /** Tenant name. */
+    tenant: tenantNameSchema,
+    /** What happens to it. */
+    action: z.enum(['create', 'update', 'delete', 'no-op']),
+    /** Code change or drift; absent for create and delete. */
+    origin: z.enum(['code', 'drift']).optional(),
+    /** TenantId of the live tenant (absent for create). */
+    tenantId: z.string().optional(),
+    /** Field-level changes, in a stable order. */
+    changes: z.array(fieldChangeSchema),
+    /** The desired spec (create and update). */
+    spec: tenantSpecSchema.optional(),
+    /** Display-only explanation, such as why a delete happens. */
+    reason: z.string().optional(),
+    /** The `ses-tenants:spec-hash` tag: the live value (null when absent) and the hash apply writes; apply skips the write when equal. */
+    specHash: z.object({ from: z.string().nullable(), to: z.string() }).strict().optional(),
+  })
+  .strict()
+  .refine((c) => c.action === 'delete' || c.action === 'no-op' || c.spec !== undefined, { message: 'create and update need the spec' })
+  .refine((c) => c.action === 'create' || c.tenantId !== undefined, { message: 'update and delete need the TenantId' });
+
+/** A live tenant that the stack does not manage. */
+export const unmanagedTenantSchema = z.object({ tenant: z.string(), tenantId: z.string(), managedBy: z.string().optional() }).strict();
+
+/** The plan of one stack. */
+export const stackPlanSchema = z
+  .object({
+    /** Stack name, region, account, partition and credentials. */
+    target: stackTargetSchema,
+    /** Hash of the live state the plan was computed from (the stack's region and account). */
+    liveFingerprint: z.string(),
+    /** Hash of each live tenant's state, so that a stale plan can say which tenant moved. */
+    liveTenantHashes: z.record(z.string(), z.string()),
+    /** Every tenant that changes, sorted by name (no-op tenants are only counted). */
+    changes: z.array(tenantChangeSchema),
+    /** How many declared tenants need no change. */
+    unchanged: z.number().int().nonnegative(),
+    /** Live tenants that no stack of this app manages, sorted by name. */
+    unmanaged: z.array(unmanagedTenantSchema),
+  })
+  .strict();
+
+const count = z.number().int().nonnegative();
+
+/** Counts over a whole plan: tenants to create, update (of those, `drifted`) and delete, declared tenants unchanged, live tenants unmanaged. */
+export const planSummarySchema = z.object({ create: count, update: count, delete: count, unchanged: count, drifted: count, unmanaged: count }).strict();
+
+/** The plan file schema: a plan over one or more stacks (sorted by stack name) with its summary. */
+export const planSchema = z
+  .object({
+    formatVersion: z.literal(PLAN_FORMAT_VERSION),
+    tool: z.literal('cdktf-ses-tenants'),
+    stacks: z.array(stackPlanSchema),
+    summary: planSummarySchema,
+  })
+  .strict();

@@ -1,0 +1,2 @@
+/** An engine module outside the plan model. */
+export const PLAN = 'plan';

@@ -1,0 +1,3 @@
+import { NAME } from './a';
+
+export const B = () => NAME;
