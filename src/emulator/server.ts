@@ -11,6 +11,7 @@ import { LiveDraws } from './draws';
 import type { StateStore } from './persistence';
 import type { SavedState } from './snapshot';
 import type { StatsRecorder } from './stats';
+import { serveSts } from './sts';
 
 /** What the HTTP server serves from. */
 export interface ServerDependencies {
@@ -34,7 +35,7 @@ export interface Caller {
   readonly region: string;
 }
 
-type RouteStore = { kind: 'ses'; route: OperationRoute } | { kind: 'admin'; route: AdminRoute };
+type RouteStore = { kind: 'ses'; route: OperationRoute } | { kind: 'admin'; route: AdminRoute } | { kind: 'sts' };
 
 const CREDENTIAL_SCOPE = /Credential=([^/,\s]+)\/\d{8}\/([^/,\s]+)\/[^/,\s]+\/aws4_request/;
 const ACCOUNT_ID = /^\d{12}$/;
@@ -104,6 +105,7 @@ function buildRouter(): FindMyWay.Instance<FindMyWay.HTTPVersion.V1> {
   const noop = () => undefined;
   for (const route of OPERATION_ROUTES) router.on(route.method, route.path, noop, { kind: 'ses', route } satisfies RouteStore);
   for (const route of ADMIN_ROUTES) router.on(route.method, `/_emulator${route.path}`, noop, { kind: 'admin', route } satisfies RouteStore);
+  router.on('POST', '/', noop, { kind: 'sts' } satisfies RouteStore);
   return router;
 }
 
@@ -194,6 +196,8 @@ export function createEmulatorServer(deps: ServerDependencies): http.Server {
     const store = found?.store as RouteStore | undefined;
     if (store?.kind === 'admin') {
       void serveAdmin(req, res, store.route, requestId);
+    } else if (store?.kind === 'sts') {
+      void serveSts(req, res, deps, requestId);
     } else {
       void serveSes(req, res, store?.route, found?.params ?? {}, requestId);
     }

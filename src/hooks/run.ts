@@ -1,4 +1,5 @@
 import type { SESv2Client } from '@aws-sdk/client-sesv2';
+import { assertAccount } from '../aws/account-guard';
 import { createSesClient } from '../aws/client';
 import { applyPlan, type ApplyFailure } from '../engine/apply';
 import { readLiveTenant } from '../engine/live';
@@ -62,7 +63,12 @@ export async function runHook(invocation: HookInvocation, client?: SESv2Client):
   const { target } = invocation.input;
   const ses = client ?? createSesClient({ region: target.region, profile: target.profile, assumeRoleArn: target.assumeRoleArn });
   try {
-    const { plan, note } = await buildPlan(invocation, ses);
+    // The account guard runs beside the read, before any write, and its refusal wins over what the read found.
+    const guard = assertAccount(ses, target);
+    const planned = buildPlan(invocation, ses);
+    planned.catch(() => undefined);
+    await guard;
+    const { plan, note } = await planned;
     const changed = plan.stacks[0].changes.length > 0;
     if (changed) {
       // The Terraform destroy of a tenant hook is the explicit request to delete that tenant.
