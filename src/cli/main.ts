@@ -6,6 +6,7 @@ import { driftCommand } from './commands/drift';
 import { emulatorCommand } from './commands/emulator';
 import { importCommand } from './commands/import';
 import { planCommand } from './commands/plan';
+import { statusCommand } from './commands/status';
 import { version } from '../../package.json';
 
 /** The `ses-tenants` program. */
@@ -19,6 +20,7 @@ export function buildProgram(): Command {
   applyCommand(program);
   driftCommand(program);
   importCommand(program);
+  statusCommand(program);
   emulatorCommand(program);
   demoCommand(program);
   return program;

@@ -127,6 +127,11 @@ export interface StackPlan {
   readonly unchanged: number;
   /** Live tenants that no stack of this app manages, sorted by name. */
   readonly unmanaged: readonly UnmanagedTenant[];
+  /**
+   * Declared tenants that SES paused (aggregate DISABLED while the customer status is not), sorted:
+   * information for the reviewer, not a change and not drift. Absent when there are none.
+   */
+  readonly pausedBySes?: readonly string[];
 }
 
 /** Counts over a whole plan. */

@@ -56,6 +56,7 @@ export const planSchema = z
           unmanaged: z.array(
             z.object({ tenant: z.string(), tenantId: z.string(), managedBy: z.string().optional() }).strict(),
           ),
+          pausedBySes: z.array(z.string()).optional(),
         })
         .strict(),
     ),

@@ -229,9 +229,12 @@ function planStack(
   const name = stack.target.stack;
   const groupStacks = new Set(group.stacks.map((s) => s.target.stack));
   const changes: TenantChange[] = [];
+  const pausedBySes: string[] = [];
   let unchanged = 0;
   for (const tenant of Object.keys(stack.tenants)) {
-    const change = diffTenant(name, stack.tenants[tenant], group.live.tenants[tenant]);
+    const seen = group.live.tenants[tenant];
+    if (seen?.sendingStatusAggregate === 'DISABLED' && seen.customerStatus !== 'DISABLED') pausedBySes.push(tenant);
+    const change = diffTenant(name, stack.tenants[tenant], seen);
     if (change === undefined) unchanged++;
     else changes.push(change);
   }
@@ -246,7 +249,8 @@ function planStack(
   }
   changes.sort((a, b) => cmp(a.tenant, b.tenant));
   unmanaged.sort((a, b) => cmp(a.tenant, b.tenant));
-  return { target: { ...stack.target }, liveFingerprint: fingerprint, liveTenantHashes: hashes, changes, unchanged, unmanaged };
+  const paused = pausedBySes.length > 0 ? { pausedBySes: pausedBySes.sort(cmp) } : {};
+  return { target: { ...stack.target }, liveFingerprint: fingerprint, liveTenantHashes: hashes, changes, unchanged, unmanaged, ...paused };
 }
 
 /**
