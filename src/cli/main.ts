@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { applyCommand } from './commands/apply';
+import { checkSendCommand } from './commands/check-send';
 import { EXIT } from './commands/common';
 import { demoCommand } from './commands/demo';
 import { driftCommand } from './commands/drift';
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
   driftCommand(program);
   importCommand(program);
   statusCommand(program);
+  checkSendCommand(program);
   emulatorCommand(program);
   demoCommand(program);
   return program;
