@@ -1,5 +1,4 @@
 import type { SESv2Client } from '@aws-sdk/client-sesv2';
-import { STSClient } from '@aws-sdk/client-sts';
 import { callerIdentity, type CallerIdentity } from './status-calls';
 
 /** The credentials act in another account than the stack targets; nothing was read or written. */
@@ -51,6 +50,7 @@ export function stsEndpointFor(sesEndpoint?: string, env: NodeJS.ProcessEnv = pr
  */
 export async function whoAmI(ses: SESv2Client, region: string, opts: AccountGuardOptions = {}): Promise<CallerIdentity> {
   const endpoint = stsEndpointFor(opts.sesEndpoint);
+  const { STSClient } = await import('@aws-sdk/client-sts');
   const sts = new STSClient({
     region,
     credentials: ses.config.credentials,

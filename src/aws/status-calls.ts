@@ -11,7 +11,7 @@ import {
   type Tag,
   type Tenant,
 } from '@aws-sdk/client-sesv2';
-import { GetCallerIdentityCommand, type STSClient } from '@aws-sdk/client-sts';
+import type { STSClient } from '@aws-sdk/client-sts';
 
 /**
  * The SES and STS calls of `status`, `check-send` and the account guard, each a typed function
@@ -44,6 +44,8 @@ export interface CallerIdentity {
 
 /** STS GetCallerIdentity: the account (and partition) the credentials act in. */
 export async function callerIdentity(sts: STSClient): Promise<CallerIdentity> {
+  // Loaded on first use, so that a process that never checks its account does not load STS.
+  const { GetCallerIdentityCommand } = await import('@aws-sdk/client-sts');
   const out = await sts.send(new GetCallerIdentityCommand({}));
   if (!out.Account) throw new Error('STS GetCallerIdentity returned no account');
   return { account: out.Account, partition: out.Arn?.split(':')[1] || 'aws' };

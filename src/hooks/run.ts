@@ -63,14 +63,15 @@ export async function runHook(invocation: HookInvocation, client?: SESv2Client):
   const { target } = invocation.input;
   const ses = client ?? createSesClient({ region: target.region, profile: target.profile, assumeRoleArn: target.assumeRoleArn });
   try {
-    // The account guard runs beside the read, before any write, and its refusal wins over what the read found.
-    const guard = assertAccount(ses, target);
-    const planned = buildPlan(invocation, ses);
-    planned.catch(() => undefined);
-    await guard;
-    const { plan, note } = await planned;
+    // The account guard (one STS call) runs before any write, and before a refusal of the read so
+    // that credentials of another account are named as such; a hook with nothing to write skips it.
+    const { plan, note } = await buildPlan(invocation, ses).catch(async (err: unknown) => {
+      await assertAccount(ses, target);
+      throw err;
+    });
     const changed = plan.stacks[0].changes.length > 0;
     if (changed) {
+      await assertAccount(ses, target);
       // The Terraform destroy of a tenant hook is the explicit request to delete that tenant.
       const result = await applyPlan(plan, () => ses, { concurrency: 4, allowDelete: invocation.action === 'tenant-delete' });
       if (result.failures.length > 0) throw new HookStepError(result.failures[0]);
