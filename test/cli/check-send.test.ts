@@ -47,12 +47,14 @@ describe('ses-tenants check-send and SendEmail agree', () => {
   const emu = withEmulator({}, false);
   let dir: string;
   let app: string;
+  /** The same app with one more tenant, not applied yet. */
+  let next: string;
   const client = () => emu.client(APP_REGION);
 
   beforeAll(async () => {
     dir = tempDir('cli-check-send');
     await emu.admin.reset();
-    await seedGeneratedResources(client(), TENANTS.filter((t) => t !== 'unverified' && t !== 'defaulted'));
+    await seedGeneratedResources(client(), [...TENANTS.filter((t) => t !== 'unverified' && t !== 'defaulted'), 'later']);
     await client().send(new CreateConfigurationSetCommand({ ConfigurationSetName: 'marketing' }));
     await client().send(new CreateEmailIdentityCommand({ EmailIdentity: 'defaulted.example.com', ConfigurationSetName: 'marketing' }));
     await fetch(`${emu.url}/_emulator/settings`, { method: 'POST', body: JSON.stringify({ verifyIdentities: false }) });
@@ -67,6 +69,7 @@ describe('ses-tenants check-send and SendEmail agree', () => {
       generatedTenant('unverified', identity('me@unverified.example.com')),
       generatedTenant('defaulted', identity('defaulted.example.com')),
     ]);
+    next = synthTenantApp(path.join(dir, 'next'), [generatedTenant('acme'), generatedTenant('later')]);
     const applied = await runCliProcess(['apply', '--app', app, '--auto-approve', '--endpoint', emu.url]);
     expect(applied.code).toBe(0);
     await emu.admin.setAwsManagedStatus({ region: APP_REGION, tenantName: 'flagged', status: 'DISABLED', cause: 'Complaint rate too high.' });
@@ -121,5 +124,17 @@ describe('ses-tenants check-send and SendEmail agree', () => {
         `  fix: add to tenant acme in stack rel (eu-central-1/123456789012): configurationSets: [ConfigurationSet.fromArn("${appArn('configuration-set/marketing')}")]\n` +
         "  note: from the code: identity verification and an identity's default configuration set are not checked (use --live)\n",
     );
+  });
+
+  test('a tenant the code declares but that is not deployed yet: accepted from the code (once deployed), refused live with "deploy", as SES refuses now', async () => {
+    const c: Case = { what: 'not deployed', tenant: 'later', from: 'news@later.example.com', configurationSet: 'shared', template: 'welcome', ses: 'NotFoundException' };
+    expect(await sesAnswer(c)).toBe('NotFoundException');
+    const args = ['check-send', '--app', next, '--stack', 'rel', '--tenant', 'later', '--from', c.from, '--configuration-set', 'shared', '--template', 'welcome', '--format', 'json'];
+    const fromCode = await runCliProcess(args);
+    const live = await runCliProcess([...args, '--live', '--endpoint', emu.url]);
+    expect(fromCode.code).toBe(0);
+    expect(JSON.parse(fromCode.stdout)).toMatchObject({ accepted: true, source: 'desired' });
+    expect(live.code).toBe(2);
+    expect(JSON.parse(live.stdout)).toMatchObject({ accepted: false, source: 'live', code: 'NotFoundException', fix: 'deploy the stack that declares tenant later (ses-tenants apply --stack rel) before sending' });
   });
 });
