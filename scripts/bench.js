@@ -26,6 +26,7 @@ const PROCESSES = {
   'hook-process': { entry: 'test/bench/scenarios/hook-process.ts', needs: 'hooks, emulator' },
   'terraform-apply': { entry: 'test/bench/scenarios/terraform-apply.ts', needs: 'constructs, hooks, emulator' },
   render: { entry: 'test/bench/scenarios/render.ts', needs: 'render' },
+  status: { entry: 'test/bench/scenarios/status.ts', needs: 'engine, emulator' },
   'hook-startup': { entry: 'test/bench/hook-startup/measure.ts', needs: 'hooks, emulator' },
 };
 
@@ -44,6 +45,8 @@ const SCENARIOS = {
   'hook-process': [['hook-process', 21, 5]],
   'terraform-apply': [['terraform-apply', 200, 20]],
   render: [['render', 10000, 1000]],
+  // Not one of the six: `ses-tenants status` (issue 13), list pages only and with owner tags.
+  status: [['status', 10000, 300]],
   // Not one of the six: start-up prototypes of the hook program (test/bench/hook-startup/).
   'hook-startup': [['hook-startup', 21, 5]],
 };
@@ -267,6 +270,28 @@ function rowsFor(scenario, results, quick) {
         });
       }
       if (r.extra.skipped) out.push({ scenario, label: 'hook start-up: skipped', note: r.extra.skipped, pass: null });
+      return out;
+    }
+    case 'status': {
+      const r = results.find((m) => m.scenario === scenario);
+      if (!r || !r.ok) return [crashed(r, scenario, '')];
+      const callRatio = (r.apiCalls + r.throttled) / r.extra.floorCalls;
+      out.push(row(r, { label: 'status --no-owners: calls', floor: `${r.extra.floorCalls} list pages`, ratio: callRatio, target: '<= 1.0x', pass: check(callRatio, 1 + 1e-9), note: r.extra.operations }));
+      const ownersRatio = (r.extra.ownersCalls + r.extra.ownersThrottled) / r.extra.ownersFloorCalls;
+      out.push({
+        scenario,
+        label: 'status (owners): calls',
+        n: r.n,
+        apiCalls: r.extra.ownersCalls,
+        callsPerTenant: r.extra.ownersCalls / r.n,
+        wallS: r.extra.ownersWallS,
+        peakMb: r.peakMb,
+        floor: `${r.extra.ownersFloorCalls} (pages + 1 tag read/tenant)`,
+        ratio: ownersRatio,
+        target: '<= 1.0x',
+        pass: check(ownersRatio, 1 + 1e-9),
+        note: `${r.extra.ownersOperations}; wall floor ${fmt(r.extra.ownersFloorCalls / 200, 1)} s (calls/200)`,
+      });
       return out;
     }
     default:

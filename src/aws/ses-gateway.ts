@@ -6,9 +6,13 @@ import {
   CreateTenantResourceAssociationCommand,
   DeleteTenantCommand,
   DeleteTenantResourceAssociationCommand,
+  GetConfigurationSetCommand,
+  GetEmailIdentityCommand,
+  GetEmailTemplateCommand,
   GetReputationEntityCommand,
   GetTenantCommand,
   ListReputationEntitiesCommand,
+  ListTagsForResourceCommand,
   ListTenantResourcesCommand,
   ListTenantsCommand,
   PutTenantSuppressionAttributesCommand,
@@ -47,6 +51,16 @@ export interface Page<T> {
 
 /** Customer-managed sending status as SES spells it. */
 export type CustomerManagedStatus = 'ENABLED' | 'DISABLED' | 'REINSTATED';
+
+/** What a send needs of an email identity. */
+export interface SendingIdentity {
+  /** Identity name (an address or a domain). */
+  readonly name: string;
+  /** Whether SES lets it send. */
+  readonly verified: boolean;
+  /** Its default configuration set, if any. */
+  readonly configurationSetName?: string;
+}
 
 /** A plain email to send (the demo's tenant gate). */
 export interface SimpleEmail {
@@ -159,6 +173,15 @@ export class SesGateway {
     await this.client.send(new TagResourceCommand({ ResourceArn: resourceArn, Tags: tagList(tags) }));
   }
 
+  /** ListTagsForResource of one ARN, as a map; undefined when the resource vanished. */
+  async listTags(resourceArn: string): Promise<Record<string, string> | undefined> {
+    const out = await orUndefined(this.client.send(new ListTagsForResourceCommand({ ResourceArn: resourceArn })));
+    if (out === undefined) return undefined;
+    const tags: Record<string, string> = {};
+    for (const t of out.Tags ?? []) if (t.Key !== undefined) tags[t.Key] = t.Value ?? '';
+    return tags;
+  }
+
   /** UntagResource of the given keys. */
   async untag(resourceArn: string, keys: readonly string[]): Promise<void> {
     await this.client.send(new UntagResourceCommand({ ResourceArn: resourceArn, TagKeys: [...keys] }));
@@ -209,6 +232,24 @@ export class SesGateway {
   /** CreateEmailTemplate; throws AlreadyExists when it exists. */
   async createEmailTemplate(name: string, content: { subject: string; html?: string; text?: string }): Promise<void> {
     await this.client.send(new CreateEmailTemplateCommand({ TemplateName: name, TemplateContent: { Subject: content.subject, Html: content.html, Text: content.text } }));
+  }
+
+  /** GetEmailIdentity; undefined when the identity does not exist. */
+  async findEmailIdentity(name: string): Promise<SendingIdentity | undefined> {
+    const out = await orUndefined(this.client.send(new GetEmailIdentityCommand({ EmailIdentity: name })));
+    if (out === undefined) return undefined;
+    const set = out.ConfigurationSetName;
+    return { name, verified: out.VerifiedForSendingStatus === true, ...(set ? { configurationSetName: set } : {}) };
+  }
+
+  /** Whether a configuration set exists (GetConfigurationSet). */
+  async configurationSetExists(name: string): Promise<boolean> {
+    return (await orUndefined(this.client.send(new GetConfigurationSetCommand({ ConfigurationSetName: name })))) !== undefined;
+  }
+
+  /** Whether an email template exists (GetEmailTemplate). */
+  async emailTemplateExists(name: string): Promise<boolean> {
+    return (await orUndefined(this.client.send(new GetEmailTemplateCommand({ TemplateName: name })))) !== undefined;
   }
 
   /** SendEmail of a simple email as a tenant; resolves to the MessageId. */

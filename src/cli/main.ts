@@ -1,11 +1,13 @@
 import { Command, CommanderError } from 'commander';
 import { applyCommand } from './commands/apply';
+import { checkSendCommand } from './commands/check-send';
 import { EXIT } from './commands/common';
 import { demoCommand } from './commands/demo';
 import { driftCommand } from './commands/drift';
 import { emulatorCommand } from './commands/emulator';
 import { importCommand } from './commands/import';
 import { planCommand } from './commands/plan';
+import { statusCommand } from './commands/status';
 import { version } from '../../package.json';
 
 /** The `ses-tenants` program. */
@@ -19,6 +21,8 @@ export function buildProgram(): Command {
   applyCommand(program);
   driftCommand(program);
   importCommand(program);
+  statusCommand(program);
+  checkSendCommand(program);
   emulatorCommand(program);
   demoCommand(program);
   return program;

@@ -1,3 +1,4 @@
+import { assertAccount } from '../aws/account-guard';
 import { createSesClient } from '../aws/client';
 import { sesGateway, type SesGateway, type SESv2Client } from '../aws/ses-gateway';
 import { readLiveRegion } from '../engine/live';
@@ -24,6 +25,7 @@ export interface SesOptions {
  */
 export class SesSession {
   private readonly clients = new Map<string, SESv2Client>();
+  private readonly guarded = new Map<string, Promise<void>>();
 
   constructor(private readonly opts: SesOptions) {}
 
@@ -48,10 +50,22 @@ export class SesSession {
   /** The SES gateway for a stack target (over {@link clientFor}'s client). */
   gatewayFor = (target: Pick<StackTarget, 'region' | 'profile' | 'assumeRoleArn'>): SesGateway => sesGateway(this.clientFor(target));
 
-  /** Reads the live state of every region and account the stacks target, each once. */
+  /** The account guard (STS GetCallerIdentity) of every target's credentials, each credential setting once. */
+  async assertAccounts(targets: Iterable<StackTarget>): Promise<void> {
+    const checks: Promise<void>[] = [];
+    for (const t of targets) {
+      const key = `${t.account}|${t.region}|${t.profile ?? ''}|${t.assumeRoleArn ?? ''}`;
+      if (!this.guarded.has(key)) this.guarded.set(key, assertAccount(this.clientFor(t), t, { sesEndpoint: this.opts.endpoint }));
+      checks.push(this.guarded.get(key)!);
+    }
+    await Promise.all(checks);
+  }
+
+  /** Reads the live state of every region and account the stacks target, each once, after the account guard. */
   async readLive(stacks: readonly DesiredStack[], onProgress?: (done: number, total: number, region: string) => void): Promise<LiveRegion[]> {
     const targets = new Map<string, StackTarget>();
     for (const s of stacks) if (!targets.has(regionKey(s.target))) targets.set(regionKey(s.target), s.target);
+    await this.assertAccounts(targets.values());
     const out: LiveRegion[] = [];
     for (const target of targets.values()) {
       out.push(

@@ -196,9 +196,12 @@ function planStack(
   const name = stack.target.stack;
   const groupStacks = new Set(group.stacks.map((s) => s.target.stack));
   const changes: TenantChange[] = [];
+  const pausedBySes: string[] = [];
   let unchanged = 0;
   for (const tenant of Object.keys(stack.tenants)) {
-    const change = diffTenant(name, stack.tenants[tenant], group.live.tenants[tenant]);
+    const live = group.live.tenants[tenant];
+    if (live?.sendingStatusAggregate === 'DISABLED' && live.customerStatus !== 'DISABLED') pausedBySes.push(tenant);
+    const change = diffTenant(name, stack.tenants[tenant], live);
     if (change === undefined) unchanged++;
     else changes.push(change);
   }
@@ -211,7 +214,7 @@ function planStack(
     else if (marker !== undefined && (groupStacks.has(marker) || appStacks.has(marker))) continue;
     else if (isFirstOfRegion) unmanaged.push(marker === undefined ? { tenant, tenantId: live.id } : { tenant, tenantId: live.id, managedBy: marker });
   }
-  return stackPlan({ target: stack.target, seen, changes, unchanged, unmanaged });
+  return stackPlan({ target: stack.target, seen, changes, unchanged, unmanaged, pausedBySes });
 }
 
 /**

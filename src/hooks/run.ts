@@ -1,3 +1,4 @@
+import { assertAccount } from '../aws/account-guard';
 import { createSesClient } from '../aws/client';
 import { sesGateway, type SesGateway, type SESv2Client } from '../aws/ses-gateway';
 import { applyPlan, type ApplyFailure } from '../engine/apply';
@@ -63,9 +64,15 @@ export async function runHook(invocation: HookInvocation, client?: SESv2Client):
   const ses = client ?? createSesClient({ region: target.region, profile: target.profile, assumeRoleArn: target.assumeRoleArn });
   try {
     const gateway = sesGateway(ses);
-    const { plan, note } = await buildPlan(invocation, gateway);
+    // The account guard (one STS call) runs before any write, and before a refusal of the read so
+    // that credentials of another account are named as such; a hook with nothing to write skips it.
+    const { plan, note } = await buildPlan(invocation, gateway).catch(async (err: unknown) => {
+      await assertAccount(ses, target);
+      throw err;
+    });
     const changed = plan.stacks[0].changes.length > 0;
     if (changed) {
+      await assertAccount(ses, target);
       // The Terraform destroy of a tenant hook is the explicit request to delete that tenant.
       const result = await applyPlan(plan, () => gateway, { concurrency: 4, allowDelete: invocation.action === 'tenant-delete' });
       if (result.failures.length > 0) throw new HookStepError(result.failures[0]);

@@ -82,3 +82,11 @@ export function planDeletes(plan: Plan): { stack: string; change: TenantChange }
 export function displayOrder(changes: readonly TenantChange[]): TenantChange[] {
   return [...changes].sort((a, b) => Number(b.action === 'delete') - Number(a.action === 'delete') || (a.tenant < b.tenant ? -1 : a.tenant > b.tenant ? 1 : 0));
 }
+
+/** The information line of a stack's tenants that SES paused, or undefined when none. */
+export function pausedBySesNote(stack: StackPlan, code: (name: string) => string = (n) => n): string | undefined {
+  const names = stack.pausedBySes ?? [];
+  if (names.length === 0) return undefined;
+  const shown = names.slice(0, 20).map(code).join(', ') + (names.length > 20 ? `, and ${names.length - 20} more` : '');
+  return `${names.length} paused by SES (information, not a change; \`ses-tenants status\` shows the cause): ${shown}`;
+}

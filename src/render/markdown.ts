@@ -1,5 +1,5 @@
 import type { Plan, StackPlan, TenantChange } from '../engine/model';
-import { deleteWarning, describeFieldChange, displayOrder, planDeletes, stackCounts, summaryLine } from './describe';
+import { deleteWarning, describeFieldChange, displayOrder, pausedBySesNote, planDeletes, stackCounts, summaryLine } from './describe';
 
 /** GitHub's limit on the body of a pull-request comment. */
 export const GITHUB_COMMENT_LIMIT = 65_536;
@@ -127,6 +127,8 @@ export function renderMarkdown(plan: Plan, opts: MarkdownRenderOptions = {}): st
       section += notice(ordered.length - shown);
       left += ordered.length - shown;
     }
+    const paused = pausedBySesNote(stack, codeSpan);
+    if (paused !== undefined) section += `\n⏸️ ${paused}.\n`;
     section += unmanagedLine(stack);
     section += '\n</details>\n\n';
     if (out.length + section.length > limit - 300) {

@@ -1,6 +1,6 @@
 import pc from 'picocolors';
 import type { Plan, StackPlan, TenantChange } from '../engine/model';
-import { deleteWarning, describeFieldChange, displayOrder, planDeletes, stackTitle, summaryLine, type ChangeSign } from './describe';
+import { deleteWarning, describeFieldChange, displayOrder, pausedBySesNote, planDeletes, stackTitle, summaryLine, type ChangeSign } from './describe';
 
 /** Options of {@link renderText}. */
 export interface TextRenderOptions {
@@ -33,8 +33,8 @@ function palette(colour: boolean): Palette {
 
 const quote = (s: string): string => JSON.stringify(s);
 
-function tenantLines(change: TenantChange, p: Palette): string[] {
-  const id = change.tenantId ? p.dim(`  ${change.tenantId}`) : '';
+function tenantLines(change: TenantChange, p: Palette, paused: ReadonlySet<string>): string[] {
+  const id = (change.tenantId ? p.dim(`  ${change.tenantId}`) : '') + (paused.has(change.tenant) ? `  ${p.danger('[paused by SES]')}` : '');
   if (change.action === 'delete') {
     return [
       `  ${p.danger(`- ${change.tenant}  DELETE`)}${id}`,
@@ -56,9 +56,12 @@ function tenantLines(change: TenantChange, p: Palette): string[] {
 
 function stackLines(stack: StackPlan, p: Palette, unmanagedShown: number): string[] {
   const lines = [p.bold(`Stack ${stackTitle(stack)}`)];
-  for (const change of displayOrder(stack.changes)) lines.push(...tenantLines(change, p));
+  const paused = new Set(stack.pausedBySes ?? []);
+  for (const change of displayOrder(stack.changes)) lines.push(...tenantLines(change, p, paused));
   if (stack.changes.length === 0) lines.push(p.dim('  no changes'));
   lines.push(p.dim(`  = ${stack.unchanged} unchanged`));
+  const note = pausedBySesNote(stack);
+  if (note !== undefined) lines.push(p.danger(`  ! ${note}`));
   if (stack.unmanaged.length > 0) {
     const names = stack.unmanaged
       .slice(0, unmanagedShown)

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import type { Command } from 'commander';
 import { driftOnly } from '../../engine/model';
+import { pausedBySesNote } from '../../render/describe';
 import { planFromApp } from '../planning';
 import { SesSession } from '../session';
 import { useColour } from '../terminal';
@@ -20,7 +21,11 @@ export function driftCommand(program: Command): Command {
       const { plan } = await planFromApp(opts, session);
       const drift = driftOnly(plan);
       if (drift.summary.drifted === 0 && opts.format === 'text') {
-        fs.writeSync(1, 'No drift. Every managed tenant matches the spec last applied to it.\n');
+        const paused = drift.stacks.flatMap((s) => {
+          const note = pausedBySesNote(s);
+          return note === undefined ? [] : [`Stack ${s.target.stack}: ${note}\n`];
+        });
+        fs.writeSync(1, `No drift. Every managed tenant matches the spec last applied to it.\n${paused.join('')}`);
       } else {
         fs.writeSync(1, renderPlan(drift, opts.format, opts.color !== false && useColour(), 'SES tenants drift'));
       }

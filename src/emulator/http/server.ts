@@ -12,6 +12,8 @@ import { LiveDraws } from '../state/draws';
 import type { StateStore } from '../persistence/state-store';
 import type { SavedState } from '../persistence/snapshot';
 import type { StatsRecorder } from '../admin/stats';
+import { serveSts } from '../operations/sts';
+import { callerOf } from './caller';
 
 /** What the HTTP server serves from. */
 export interface ServerDependencies {
@@ -27,25 +29,7 @@ export interface ServerDependencies {
   readonly defaultAccountId: string;
 }
 
-/** The caller of an SES request, from its SigV4 credential scope. */
-export interface Caller {
-  /** The access key when it is 12 digits, else the default account. */
-  readonly accountId: string;
-  /** The credential scope's region, else us-east-1. */
-  readonly region: string;
-}
-
-type RouteStore = { kind: 'ses'; route: OperationRoute } | { kind: 'admin'; route: AdminRoute };
-
-const CREDENTIAL_SCOPE = /Credential=([^/,\s]+)\/\d{8}\/([^/,\s]+)\/[^/,\s]+\/aws4_request/;
-const ACCOUNT_ID = /^\d{12}$/;
-
-/** Reads account and region from `Authorization: AWS4-HMAC-SHA256 Credential=AKID/date/region/ses/aws4_request, ...`. */
-export function callerOf(authorization: string | undefined, defaultAccountId: string): Caller {
-  const match = authorization === undefined ? null : CREDENTIAL_SCOPE.exec(authorization);
-  if (match === null) return { accountId: defaultAccountId, region: DEFAULT_REGION };
-  return { accountId: ACCOUNT_ID.test(match[1]) ? match[1] : defaultAccountId, region: match[2] };
-}
+type RouteStore = { kind: 'ses'; route: OperationRoute } | { kind: 'admin'; route: AdminRoute } | { kind: 'sts' };
 
 function readBody(req: http.IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -105,6 +89,7 @@ function buildRouter(): FindMyWay.Instance<FindMyWay.HTTPVersion.V1> {
   const noop = () => undefined;
   for (const route of OPERATION_ROUTES) router.on(route.method, route.path, noop, { kind: 'ses', route } satisfies RouteStore);
   for (const route of ADMIN_ROUTES) router.on(route.method, `/_emulator${route.path}`, noop, { kind: 'admin', route } satisfies RouteStore);
+  router.on('POST', '/', noop, { kind: 'sts' } satisfies RouteStore);
   return router;
 }
 
@@ -195,6 +180,8 @@ export function createEmulatorServer(deps: ServerDependencies): http.Server {
     const store = found?.store as RouteStore | undefined;
     if (store?.kind === 'admin') {
       void serveAdmin(req, res, store.route, requestId);
+    } else if (store?.kind === 'sts') {
+      void serveSts(req, res, deps, requestId);
     } else {
       void serveSes(req, res, store?.route, found?.params ?? {}, requestId);
     }

@@ -4,3 +4,4 @@ export * from './types';
 export * from './plan-builder';
 export * from './fingerprint';
 export * from './desired-stacks';
+export * from './status-report';

@@ -51,6 +51,8 @@ export interface StackPlanParts {
   readonly unchanged: number;
   /** Live tenants nobody manages, in any order. */
   readonly unmanaged: readonly UnmanagedTenant[];
+  /** Declared tenants that SES paused, in any order. @default - none */
+  readonly pausedBySes?: readonly string[];
 }
 
 /** A stack plan: changes and unmanaged tenants sorted by name. */
@@ -62,6 +64,7 @@ export function stackPlan(parts: StackPlanParts): StackPlan {
     changes: [...parts.changes].sort((a, b) => cmp(a.tenant, b.tenant)),
     unchanged: parts.unchanged,
     unmanaged: [...parts.unmanaged].sort((a, b) => cmp(a.tenant, b.tenant)),
+    ...(parts.pausedBySes !== undefined && parts.pausedBySes.length > 0 ? { pausedBySes: [...parts.pausedBySes].sort(cmp) } : {}),
   };
 }
 

@@ -74,6 +74,11 @@ export const stackPlanSchema = z
     unchanged: z.number().int().nonnegative(),
     /** Live tenants that no stack of this app manages, sorted by name. */
     unmanaged: z.array(unmanagedTenantSchema),
+    /**
+     * Declared tenants that SES paused (aggregate DISABLED while the customer status is not), sorted:
+     * information for the reviewer, not a change and not drift. Absent when there are none.
+     */
+    pausedBySes: z.array(z.string()).optional(),
   })
   .strict();
 
