@@ -85,8 +85,8 @@ function refused(view: SendView, code: SendRefusalCode, message: string, fix: st
 /**
  * SES's send gate over a view of the account, in the emulator's order (src/emulator/sending.ts):
  * tenant exists → not paused → identity (address, else its domain), configuration set (given, else
- * the identity's default) and template associated → configuration set and template exist → identity
- * verified. Pure: the same view and request give the same verdict.
+ * the identity's default) and template associated → a configuration set in effect → configuration set
+ * and template exist → identity verified. Pure: the same view and request give the same verdict.
  */
 export function evaluateSend(request: SendRequest, view: SendView): SendVerdict {
   const { target } = view;
@@ -128,7 +128,15 @@ export function evaluateSend(request: SendRequest, view: SendView): SendVerdict 
       `add to tenant ${t} in ${where}: ${props.join('; ')}`,
     );
   }
-  if (configurationSet !== undefined && view.configurationSetExists(configurationSet) === false) {
+  if (configurationSet === undefined) {
+    return refused(
+      view,
+      'AccessDeniedException',
+      `Tenant ${t} cannot send without a configuration set: specify ConfigurationSetName, or use an identity whose default configuration set is associated with the tenant.`,
+      `send with --configuration-set (a configuration set of tenant ${t} in ${where}), or give the identity a default configuration set (stack.emailIdentity(name, { defaultConfigurationSet })) and associate it with the tenant`,
+    );
+  }
+  if (view.configurationSetExists(configurationSet) === false) {
     return refused(view, 'NotFoundException', `Configuration set ${configurationSet} does not exist:`, `create configuration set ${configurationSet} in ${target.region} (stack.configurationSet(...) or ConfigurationSet)`);
   }
   if (request.template !== undefined && view.templateExists(request.template) === false) {

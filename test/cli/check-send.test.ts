@@ -26,7 +26,7 @@ interface Case {
 
 const CASES: Case[] = [
   { what: 'everything associated', tenant: 'acme', from: 'Acme <news@acme.example.com>', configurationSet: 'shared', template: 'welcome', ses: 'accepted' },
-  { what: 'no configuration set and no default one', tenant: 'acme', from: 'news@acme.example.com', ses: 'accepted' },
+  { what: 'no configuration set and no default one', tenant: 'acme', from: 'news@acme.example.com', ses: 'AccessDeniedException', fix: 'send with --configuration-set' },
   { what: 'a tenant no stack declares', tenant: 'nobody', from: 'news@acme.example.com', ses: 'NotFoundException', fix: 'declare the tenant in stack rel' },
   { what: 'a tenant the code pauses', tenant: 'held', from: 'news@held.example.com', ses: 'SendingPausedException', fix: "remove sendingStatus: 'disabled' from tenant held" },
   { what: 'a tenant SES paused', tenant: 'flagged', from: 'news@flagged.example.com', ses: 'SendingPausedException', fix: 'SES paused tenant flagged (Complaint rate too high.)', liveOnly: true },
@@ -39,7 +39,7 @@ const CASES: Case[] = [
   },
   { what: 'a configuration set not associated', tenant: 'acme', from: 'news@acme.example.com', configurationSet: 'marketing', ses: 'AccessDeniedException', fix: 'configurationSets: [ConfigurationSet.fromArn(' },
   { what: 'a template not associated', tenant: 'globex', from: 'news@globex.example.com', template: 'promo', ses: 'AccessDeniedException', fix: 'templates: [EmailTemplate.fromArn(' },
-  { what: 'an address identity that is not verified', tenant: 'unverified', from: 'me@unverified.example.com', ses: 'MessageRejected', fix: 'verify the identity me@unverified.example.com', liveOnly: true },
+  { what: 'an address identity that is not verified', tenant: 'unverified', from: 'me@unverified.example.com', configurationSet: 'shared', ses: 'MessageRejected', fix: 'verify the identity me@unverified.example.com', liveOnly: true },
   { what: "the identity's default configuration set, not associated", tenant: 'defaulted', from: 'news@defaulted.example.com', ses: 'AccessDeniedException', fix: 'marketing', liveOnly: true },
 ];
 
