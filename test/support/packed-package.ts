@@ -93,8 +93,17 @@ export async function packedInstall(): Promise<PackedInstall> {
     const sources = stagedSources();
     const dir = path.join(CACHE, sources.hash);
     const ready = path.join(dir, 'ready.json');
-    if (fs.existsSync(ready)) return JSON.parse(fs.readFileSync(ready, 'utf8')) as PackedInstall;
-    for (const old of fs.readdirSync(CACHE)) if (old !== 'lock') fs.rmSync(path.join(CACHE, old), { recursive: true, force: true });
+    if (fs.existsSync(ready)) {
+      const now = new Date();
+      fs.utimesSync(dir, now, now);
+      return JSON.parse(fs.readFileSync(ready, 'utf8')) as PackedInstall;
+    }
+    // Installs of other source trees stay while they may be in use (another checkout's tests on this
+    // machine); ones untouched for an hour are removed, so the cache does not grow without bound.
+    for (const old of fs.readdirSync(CACHE)) {
+      const at = path.join(CACHE, old);
+      if (old !== 'lock' && Date.now() - fs.statSync(at).mtimeMs > 60 * 60_000) fs.rmSync(at, { recursive: true, force: true });
+    }
     const stage = path.join(dir, 'stage');
     for (const file of sources.files) {
       fs.mkdirSync(path.dirname(path.join(stage, file)), { recursive: true });
