@@ -1,0 +1,46 @@
+import * as esbuild from 'esbuild';
+import * as fs from 'fs';
+import * as path from 'path';
+
+/** Where a provider was installed. */
+export interface InstalledProvider {
+  /** The executable. */
+  readonly executable: string;
+  /** `source` for `required_providers`. */
+  readonly source: string;
+  /** Its version. */
+  readonly version: string;
+}
+
+/**
+ * Bundles a provider entry into one executable JS file and installs it in `<dir>/terraform.d/plugins`,
+ * the implied local mirror `terraform init` uses offline.
+ */
+export async function installProvider(
+  dir: string,
+  options: { entry: string; namespace: string; type: string; version: string },
+): Promise<InstalledProvider> {
+  const { namespace, type, version } = options;
+  const target = path.join(dir, 'terraform.d', 'plugins', 'registry.terraform.io', namespace, type, version, 'linux_amd64');
+  fs.mkdirSync(target, { recursive: true });
+  const executable = path.join(target, `terraform-provider-${type}_v${version}`);
+  await esbuild.build({
+    entryPoints: [options.entry],
+    outfile: executable,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    banner: { js: '#!/usr/bin/env node' },
+    logLevel: 'warning',
+  });
+  fs.chmodSync(executable, 0o755);
+  return { executable, source: `${namespace}/${type}`, version };
+}
+
+/** Environment of terraform runs in tests: an empty CLI config of its own, no plugin cache, no checkpoint. */
+export function isolatedTerraformEnv(dir: string): NodeJS.ProcessEnv {
+  const cliConfig = path.join(dir, 'empty.tfrc');
+  fs.writeFileSync(cliConfig, '');
+  return { TF_CLI_CONFIG_FILE: cliConfig, TF_PLUGIN_CACHE_DIR: '', CHECKPOINT_DISABLE: '1', TF_LOG: '' };
+}
