@@ -1,0 +1,12 @@
+import { ProviderDefinition } from '../framework/resource';
+import type { TenantsTarget } from './engine-bridge';
+import { configureTenantsProvider, PROVIDER_SCHEMA, validateProviderConfig } from './provider-config';
+import { tenantResource } from './tenant-resource';
+
+/** The `sestenants` provider. */
+export const sesTenantsProvider: ProviderDefinition<TenantsTarget> = {
+  schema: PROVIDER_SCHEMA,
+  validate: validateProviderConfig,
+  configure: (config) => configureTenantsProvider(config),
+  resources: [tenantResource],
+};
