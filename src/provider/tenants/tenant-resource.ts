@@ -1,4 +1,4 @@
-import { resourceRefSchema, suppressionSchema, tenantSpecSchema, type Suppression } from '../../spec';
+import { RESOURCE_TYPES, resourceRefSchema, suppressionSchema, tenantSpecSchema, type Suppression } from '../../spec';
 import { cty } from '../protocol/cty-type';
 import type { TfObject, TfValue } from '../protocol/value';
 import { isUnknown } from '../protocol/value';
@@ -31,7 +31,7 @@ export const TENANT_SCHEMA: ResourceSchema = {
     resource_associations: {
       type: cty.set(cty.string),
       optional: true,
-      description: `${zodDescription(spec.resources)} ARNs of ${zodDescription(resourceRefSchema.shape.type)}`,
+      description: `ARNs of the resources associated with the tenant (${RESOURCE_TYPES.join(', ')}), in the provider's region and account.`,
       validate: (value) =>
         (value as readonly string[]).flatMap((arn) => {
           const problem = sesResourceArnProblem(arn) ?? zodProblems(arnSchema, arn)[0];
@@ -115,6 +115,21 @@ export const tenantResource: ResourceType<TenantsTarget> = {
       if (seen.has(key)) diagnostics.error('Duplicate association', `${arn} is listed twice.`, ['resource_associations']);
       seen.add(key);
     });
+  },
+  // With plan_destroy Terraform plans destroys too, so the plan can say what a removal does.
+  async modifyPlan({ prior, planned, replace }, { diagnostics }) {
+    if (prior === null) return planned;
+    const who = `tenant ${String(prior.name)} (TenantId ${String(prior.tenant_id)})`;
+    if (planned === null) {
+      diagnostics.warning('Tenant will be deleted', `Destroying this resource deletes ${who} and its resource associations; the TenantId is gone for good.`);
+    } else if (replace) {
+      diagnostics.warning(
+        'Tenant will be replaced',
+        `Renaming to ${String(planned.name)} deletes ${who} and creates a new tenant with a new TenantId (SES cannot rename a tenant).`,
+        ['name'],
+      );
+    }
+    return planned;
   },
   async read(state, { meta }) {
     const live = await readTenant(meta, String(state.name));

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { SESv2Client, TagResourceCommand, UpdateReputationEntityPolicyCommand } from '@aws-sdk/client-sesv2';
+import { CreateTenantCommand, SESv2Client, TagResourceCommand, UpdateReputationEntityPolicyCommand } from '@aws-sdk/client-sesv2';
 import { fakeCredentials } from '../../support/emulator';
 import { startEmulatorChild, type EmulatorChild } from '../../support/emulator-process';
 import { APP_ACCOUNT, APP_REGION, appArn, readLiveTenants, removeDir, seedGeneratedResources, tempDir } from '../../support/tenant-app';
@@ -10,6 +10,7 @@ import { installProviderFile, isolatedTerraformEnv, terraformArgs } from '../ins
 // The sestenants provider (dist/terraform-provider-sestenants.js) under the real terraform,
 // offline, against the emulator in its own process.
 
+const oneLine = (text: string) => text.replace(/\s+/g, ' ');
 const describeIfTerraform = terraformAvailable() ? describe : describe.skip;
 const BUNDLE = path.join(__dirname, '..', '..', '..', 'dist', 'terraform-provider-sestenants.js');
 
@@ -26,7 +27,9 @@ describeIfTerraform('sestenants_tenant under the real terraform, against the emu
   let client: SESv2Client;
   let env: NodeJS.ProcessEnv;
 
+  let written: Record<string, TenantConfig> = {};
   const write = (tenants: Record<string, TenantConfig>, extra = ''): void => {
+    written = tenants;
     const blocks = Object.entries(tenants).map(([name, t]) =>
       [
         `resource "sestenants_tenant" ${JSON.stringify(name)} {`,
@@ -144,7 +147,36 @@ describeIfTerraform('sestenants_tenant under the real terraform, against the emu
     expect(tf(['plan', '-detailed-exitcode']).code).toBe(0);
   });
 
+  test('a no-op plan reads each tenant once: three SES reads, no write', async () => {
+    await emu.admin.resetStats();
+    expect(tf(['plan', '-detailed-exitcode']).code).toBe(0);
+    const ops = (await emu.admin.stats()).operations;
+    expect(ops).toEqual({ GetTenant: 1, ListTenantResources: 1, ListReputationEntities: 1 });
+  });
+
+  test('an SES-imposed pause shows in the plan and the state as sending_status_aggregate', async () => {
+    write({ acme: { ...written.acme, status: 'enabled' } });
+    tf(['apply', '-auto-approve']);
+    await emu.admin.setAwsManagedStatus({ region: APP_REGION, tenantName: 'acme', status: 'DISABLED' });
+    const plan = tf(['plan', '-refresh-only']);
+    expect(plan.stdout).toContain('Objects have changed outside of Terraform');
+    expect(plan.stdout).toContain('~ sending_status_aggregate = "ENABLED" -> "DISABLED"');
+    tf(['apply', '-refresh-only', '-auto-approve']);
+    expect(tf(['state', 'show', 'sestenants_tenant.acme']).stdout).toContain('sending_status_aggregate = "DISABLED"');
+    await emu.admin.setAwsManagedStatus({ region: APP_REGION, tenantName: 'acme', status: 'ENABLED' });
+  });
+
+  test('hostile strings in tags are stored verbatim and run nothing', async () => {
+    const hostile = { cmd: '"; touch pwned #', sub: '$(id)', tpl: '$${path.module}' };
+    write({ acme: { ...written.acme, tags: hostile } });
+    tf(['apply', '-auto-approve']);
+    expect((await readLiveTenants(client)).acme.tags).toMatchObject({ cmd: '"; touch pwned #', sub: '$(id)', tpl: '${path.module}' });
+    expect(fs.existsSync(path.join(dir, 'pwned'))).toBe(false);
+    expect(tf(['plan', '-detailed-exitcode']).code).toBe(0);
+  });
+
   test('validation reports the spec\'s rules at the attribute', () => {
+    const good = written;
     write({ acme: acme({ policy: 'lenient', arns: ['arn:aws:s3:::bucket'] }) });
     const plan = tf(['plan'], true);
     expect(plan.code).toBe(1);
@@ -152,11 +184,47 @@ describeIfTerraform('sestenants_tenant under the real terraform, against the emu
     expect(plan.stderr).toMatch(/reputation_policy = "lenient"/);
     expect(plan.stderr).toContain('Error: Invalid resource_associations');
     expect(plan.stderr).toContain('is not an SES ARN');
+    write(good);
   });
 
-  test('destroy deletes the tenant', async () => {
-    write({ acme: acme() });
-    tf(['destroy', '-auto-approve']);
+  test('an import block of an existing tenant plans an import and no change', async () => {
+    await client.send(new CreateTenantCommand({ TenantName: 'globex', Tags: [{ Key: 'team', Value: 'ops' }] }));
+    write({ acme: written.acme, globex: { tags: { team: 'ops' } } }, 'import {\n  to = sestenants_tenant.globex\n  id = "globex"\n}');
+    const plan = tf(['plan']);
+    expect(plan.stdout).toContain('sestenants_tenant.globex will be imported');
+    expect(plan.stdout).toContain('Plan: 1 to import, 0 to add, 0 to change, 0 to destroy.');
+    tf(['apply', '-auto-approve']);
+    expect(tf(['plan', '-detailed-exitcode']).code).toBe(0);
+  });
+
+  test('a rename replaces the tenant and the plan says the old TenantId goes', async () => {
+    const old = (await readLiveTenants(client)).globex;
+    fs.writeFileSync(path.join(dir, 'main.tf'), fs.readFileSync(path.join(dir, 'main.tf'), 'utf8').replace('name = "globex"', 'name = "globex-2"'));
+    const plan = tf(['plan']);
+    expect(plan.stdout).toContain('sestenants_tenant.globex must be replaced');
+    expect(plan.stdout).toContain('# forces replacement');
+    expect(oneLine(plan.stdout + plan.stderr)).toContain(`deletes tenant globex (TenantId ${old.id}) and creates a new tenant with a new TenantId`);
+    tf(['apply', '-auto-approve']);
+    const live = await readLiveTenants(client);
+    expect(live.globex).toBeUndefined();
+    expect(live['globex-2'].id).not.toBe(old.id);
+  });
+
+  test('an account outside allowed_account_ids is refused before any write', async () => {
+    const config = fs.readFileSync(path.join(dir, 'main.tf'), 'utf8');
+    fs.writeFileSync(path.join(dir, 'main.tf'), config.replace(`allowed_account_ids = ["${APP_ACCOUNT}"]`, 'allowed_account_ids = ["999999999999"]'));
+    await emu.admin.resetStats();
+    const apply = tf(['apply', '-auto-approve', '-refresh=false'], true);
+    expect(apply.code).toBe(1);
+    expect(oneLine(apply.stderr)).toContain(`Account ${APP_ACCOUNT} is not in allowed_account_ids (999999999999); nothing was changed.`);
+    expect((await emu.admin.stats()).operations).toEqual({});
+    fs.writeFileSync(path.join(dir, 'main.tf'), config);
+  });
+
+  test('destroy deletes the tenants and the destroy plan warns with the TenantId', async () => {
+    const id = (await readLiveTenants(client)).acme.id;
+    const destroy = tf(['destroy', '-auto-approve']);
+    expect(oneLine(destroy.stdout + destroy.stderr)).toContain(`deletes tenant acme (TenantId ${id})`);
     expect(Object.keys(await readLiveTenants(client))).toEqual([]);
   });
 });
