@@ -1,7 +1,7 @@
 import type { SESv2Client } from '@aws-sdk/client-sesv2';
 import { parseSesResourceArn, sesResourceArnProblem } from '../../aws/arn';
 import { createSesClient } from '../../aws/client';
-import { applyPlan, diffTenant, isReservedTag, PLAN_FORMAT_VERSION, readLiveTenant, SES_DEFAULT_POLICY, type LiveTenant, type Plan, type TenantChange } from '../../engine';
+import { applyPlan, diffTenant, isReservedTag, PLAN_FORMAT_VERSION, readLiveRegion, readLiveTenant, SES_DEFAULT_POLICY, type LiveTenant, type Plan, type TenantChange } from '../../engine';
 import { canonicalTenantSpec, type ResourceRef, type StackTarget, type TenantSpec } from '../../spec';
 
 // The one file of the provider that calls the engine and AWS (the hooks' rule: one writer).
@@ -43,6 +43,11 @@ export function resourceOfArn(arn: string): ResourceRef {
 /** The live tenant, or undefined when it does not exist. */
 export function readTenant(at: TenantsTarget, name: string): Promise<LiveTenant | undefined> {
   return readLiveTenant(at.client, at.target, name, 'all');
+}
+
+/** Every tenant of the provider's region and account, sorted by name. */
+export async function readAllTenants(at: TenantsTarget): Promise<LiveTenant[]> {
+  return Object.values((await readLiveRegion(at.client, at.target)).tenants);
 }
 
 function onePlan(at: TenantsTarget, change: TenantChange): Plan {

@@ -1,6 +1,7 @@
 import { ProviderDefinition } from '../framework/resource';
 import type { TenantsTarget } from './engine-bridge';
 import { configureTenantsProvider, PROVIDER_SCHEMA, validateProviderConfig } from './provider-config';
+import { tenantDataSource, tenantsDataSource } from './tenant-data-sources';
 import { tenantResource } from './tenant-resource';
 
 /** The `sestenants` provider. */
@@ -9,4 +10,5 @@ export const sesTenantsProvider: ProviderDefinition<TenantsTarget> = {
   validate: validateProviderConfig,
   configure: (config) => configureTenantsProvider(config),
   resources: [tenantResource],
+  dataSources: [tenantDataSource, tenantsDataSource],
 };

@@ -77,9 +77,11 @@ function specOf(value: TfObject): TenantSpec {
   };
 }
 
-// Empty collections stay null when the configuration left them null, so an untouched
-// attribute never shows a diff between null and [] / {}.
-function stateOf(live: LiveTenant, prior: TfObject | null): TfObject {
+/**
+ * The Terraform state of a live tenant. Empty collections stay null when the prior state had
+ * them null, so an attribute the configuration leaves out never shows a diff between null and [] / {}.
+ */
+export function tenantState(live: LiveTenant, prior: TfObject | null): TfObject {
   const tags = Object.fromEntries(Object.entries(live.tags).filter(([key]) => !isReservedTag(key)));
   const arns = live.resources.map((r) => r.arn).sort();
   const keepNull = (name: string, empty: boolean, value: TfValue): TfValue => (empty && (prior === null || prior[name] === null) ? null : value);
@@ -133,17 +135,17 @@ export const tenantResource: ResourceType<TenantsTarget> = {
   },
   async read(state, { meta }) {
     const live = await readTenant(meta, String(state.name));
-    return live ? stateOf(live, state) : null;
+    return live ? tenantState(live, state) : null;
   },
   async create(planned, { meta }) {
     checkPlace(meta, planned);
     const live = await applyTenant(meta, specOf(planned), await readTenant(meta, String(planned.name))).catch(applyError);
-    return stateOf(live, planned);
+    return tenantState(live, planned);
   },
   async update(_prior, planned, { meta }) {
     checkPlace(meta, planned);
     const live = await applyTenant(meta, specOf(planned), await readTenant(meta, String(planned.name))).catch(applyError);
-    return stateOf(live, planned);
+    return tenantState(live, planned);
   },
   async delete(prior, { meta }) {
     const live = await readTenant(meta, String(prior.name));
@@ -152,7 +154,7 @@ export const tenantResource: ResourceType<TenantsTarget> = {
   async import(id, { meta }) {
     const live = await readTenant(meta, id);
     if (!live) throw new ProviderError('Cannot import tenant', `No tenant named ${JSON.stringify(id)} in ${meta.target.region} of account ${meta.target.account}.`);
-    return stateOf(live, null);
+    return tenantState(live, null);
   },
 };
 

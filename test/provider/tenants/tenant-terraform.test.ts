@@ -221,6 +221,23 @@ describeIfTerraform('sestenants_tenant under the real terraform, against the emu
     fs.writeFileSync(path.join(dir, 'main.tf'), config);
   });
 
+  test('the data sources read one tenant by name and every tenant of the region', async () => {
+    const live = await readLiveTenants(client);
+    const config = fs.readFileSync(path.join(dir, 'main.tf'), 'utf8');
+    fs.writeFileSync(
+      path.join(dir, 'main.tf'),
+      `${config}\ndata "sestenants_tenant" "acme" {\n  name = "acme"\n  depends_on = [sestenants_tenant.acme]\n}\ndata "sestenants_tenants" "all" {\n  depends_on = [sestenants_tenant.acme]\n}\n` +
+        'output "acme_id" { value = data.sestenants_tenant.acme.tenant_id }\noutput "acme_tags" { value = data.sestenants_tenant.acme.tags }\noutput "all" { value = data.sestenants_tenants.all.tenants }\n',
+    );
+    tf(['apply', '-auto-approve']);
+    const outputs = JSON.parse(tf(['output', '-json']).stdout) as Record<string, { value: unknown }>;
+    expect(outputs.acme_id.value).toBe(live.acme.id);
+    expect(outputs.acme_tags.value).toEqual(Object.fromEntries(Object.entries(live.acme.tags).filter(([k]) => !k.startsWith('ses-tenants:'))));
+    expect((outputs.all.value as { name: string; tenant_id: string }[]).map((t) => [t.name, t.tenant_id])).toEqual(
+      Object.values(live).map((t) => [t.name, t.id]),
+    );
+  });
+
   test('destroy deletes the tenants and the destroy plan warns with the TenantId', async () => {
     const id = (await readLiveTenants(client)).acme.id;
     const destroy = tf(['destroy', '-auto-approve']);
