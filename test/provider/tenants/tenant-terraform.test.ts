@@ -10,6 +10,16 @@ import { installProviderFile, isolatedTerraformEnv, terraformArgs } from '../ins
 // The sestenants provider (dist/terraform-provider-sestenants.js) under the real terraform,
 // offline, against the emulator in its own process.
 
+// terraform runs synchronously and blocks this process for seconds, so the emulator may have
+// closed fetch's idle keep-alive socket by the next admin call ("other side closed"): retry once.
+async function admin<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (err) {
+    if (!(err instanceof TypeError && err.message === 'fetch failed')) throw err;
+    return call();
+  }
+}
 const oneLine = (text: string) => text.replace(/\s+/g, ' ');
 const describeIfTerraform = terraformAvailable() ? describe : describe.skip;
 const BUNDLE = path.join(__dirname, '..', '..', '..', 'dist', 'terraform-provider-sestenants.js');
@@ -19,6 +29,7 @@ interface TenantConfig {
   readonly policy?: string;
   readonly status?: string;
   readonly tags?: Record<string, string>;
+  readonly suppression?: { readonly scope: string; readonly reasons: readonly string[] };
 }
 
 describeIfTerraform('sestenants_tenant under the real terraform, against the emulator', () => {
@@ -28,6 +39,7 @@ describeIfTerraform('sestenants_tenant under the real terraform, against the emu
   let env: NodeJS.ProcessEnv;
 
   let written: Record<string, TenantConfig> = {};
+  const stats = () => admin(() => emu.admin.stats());
   const write = (tenants: Record<string, TenantConfig>, extra = ''): void => {
     written = tenants;
     const blocks = Object.entries(tenants).map(([name, t]) =>
@@ -37,6 +49,7 @@ describeIfTerraform('sestenants_tenant under the real terraform, against the emu
         t.arns ? `  resource_associations = ${JSON.stringify(t.arns)}` : '',
         t.policy ? `  reputation_policy = ${JSON.stringify(t.policy)}` : '',
         t.status ? `  sending_status = ${JSON.stringify(t.status)}` : '',
+        t.suppression ? `  suppression {\n    scope = ${JSON.stringify(t.suppression.scope)}\n    reasons = ${JSON.stringify(t.suppression.reasons)}\n  }` : '',
         t.tags ? `  tags = {\n${Object.entries(t.tags).map(([k, v]) => `    ${JSON.stringify(k)} = ${JSON.stringify(v)}`).join('\n')}\n  }` : '',
         '}',
       ]
@@ -83,14 +96,14 @@ describeIfTerraform('sestenants_tenant under the real terraform, against the emu
   test('init and apply create the tenant with its associations, tags and computed ids', async () => {
     write({ acme: acme() });
     tf(['init']);
-    await emu.admin.resetStats();
+    await admin(() => emu.admin.resetStats());
     const apply = tf(['apply', '-auto-approve']);
     expect(apply.stdout).toContain('Apply complete! Resources: 1 added, 0 changed, 0 destroyed.');
     const live = (await readLiveTenants(client)).acme;
     expect(live.resources.map((r) => r.arn).sort()).toEqual([appArn('configuration-set/shared'), appArn('identity/acme.example.com')]);
     expect(live.tags).toMatchObject({ team: 'mail', 'ses-tenants:managed-by': 'terraform' });
     expect(live.reputationPolicy).toBe('standard');
-    expect((await emu.admin.stats()).operations.CreateTenant).toBe(1);
+    expect((await stats()).operations.CreateTenant).toBe(1);
     const show = tf(['state', 'show', 'sestenants_tenant.acme']).stdout;
     expect(show).toContain(`tenant_id                = "${live.id}"`);
     expect(show).toContain('sending_status_aggregate = "ENABLED"');
@@ -102,7 +115,15 @@ describeIfTerraform('sestenants_tenant under the real terraform, against the emu
 
   test('every field changed in code updates in place and keeps the TenantId', async () => {
     const id = (await readLiveTenants(client)).acme.id;
-    write({ acme: acme({ arns: [appArn('identity/acme.example.com'), appArn('template/welcome')], policy: 'strict', status: 'disabled', tags: { team: 'billing', tier: 'gold' } }) });
+    write({
+      acme: acme({
+        arns: [appArn('identity/acme.example.com'), appArn('template/welcome')],
+        policy: 'strict',
+        status: 'disabled',
+        tags: { team: 'billing', tier: 'gold' },
+        suppression: { scope: 'TENANT', reasons: ['BOUNCE'] },
+      }),
+    });
     const plan = tf(['plan']);
     expect(plan.stdout).toContain('sestenants_tenant.acme will be updated in-place');
     expect(plan.stdout).toContain('~ reputation_policy        = "standard" -> "strict"');
@@ -114,7 +135,19 @@ describeIfTerraform('sestenants_tenant under the real terraform, against the emu
     expect(live.customerStatus).toBe('DISABLED');
     expect(live.resources.map((r) => r.name).sort()).toEqual(['acme.example.com', 'welcome']);
     expect(live.tags).toMatchObject({ team: 'billing', tier: 'gold' });
+    expect(live.suppression).toEqual({ scope: 'TENANT', reasons: ['BOUNCE'] });
     expect(tf(['plan', '-detailed-exitcode']).code).toBe(0);
+  });
+
+  test('an association outside the provider\'s region or account is refused before any write', async () => {
+    const good = written;
+    write({ acme: { ...written.acme, arns: [appArn('identity/acme.example.com', 'us-west-2')] } });
+    await admin(() => emu.admin.resetStats());
+    const apply = tf(['apply', '-auto-approve'], true);
+    expect(apply.code).toBe(1);
+    expect(oneLine(apply.stderr)).toContain("is not in eu-central-1 of account 123456789012; associate only resources of the provider's region and account.");
+    expect(Object.keys((await stats()).operations).filter((op) => !/^(Get|List)/.test(op))).toEqual([]);
+    write(good);
   });
 
   test('an out-of-band policy and tag change shows in the plan and the next apply repairs it', async () => {
@@ -140,7 +173,7 @@ describeIfTerraform('sestenants_tenant under the real terraform, against the emu
   });
 
   test('terraform import of an existing tenant round-trips to no changes', async () => {
-    write({ acme: acme({ arns: [appArn('identity/acme.example.com'), appArn('template/welcome')], policy: 'strict', status: 'disabled', tags: { team: 'billing', tier: 'gold' } }) });
+    write(written);
     tf(['state', 'rm', 'sestenants_tenant.acme']);
     const imported = tf(['import', 'sestenants_tenant.acme', 'acme']);
     expect(imported.stdout).toContain('Import successful!');
@@ -148,22 +181,22 @@ describeIfTerraform('sestenants_tenant under the real terraform, against the emu
   });
 
   test('a no-op plan reads each tenant once: three SES reads, no write', async () => {
-    await emu.admin.resetStats();
+    await admin(() => emu.admin.resetStats());
     expect(tf(['plan', '-detailed-exitcode']).code).toBe(0);
-    const ops = (await emu.admin.stats()).operations;
+    const ops = (await stats()).operations;
     expect(ops).toEqual({ GetTenant: 1, ListTenantResources: 1, ListReputationEntities: 1 });
   });
 
   test('an SES-imposed pause shows in the plan and the state as sending_status_aggregate', async () => {
     write({ acme: { ...written.acme, status: 'enabled' } });
     tf(['apply', '-auto-approve']);
-    await emu.admin.setAwsManagedStatus({ region: APP_REGION, tenantName: 'acme', status: 'DISABLED' });
+    await admin(() => emu.admin.setAwsManagedStatus({ region: APP_REGION, tenantName: 'acme', status: 'DISABLED' }));
     const plan = tf(['plan', '-refresh-only']);
     expect(plan.stdout).toContain('Objects have changed outside of Terraform');
     expect(plan.stdout).toContain('~ sending_status_aggregate = "ENABLED" -> "DISABLED"');
     tf(['apply', '-refresh-only', '-auto-approve']);
     expect(tf(['state', 'show', 'sestenants_tenant.acme']).stdout).toContain('sending_status_aggregate = "DISABLED"');
-    await emu.admin.setAwsManagedStatus({ region: APP_REGION, tenantName: 'acme', status: 'ENABLED' });
+    await admin(() => emu.admin.setAwsManagedStatus({ region: APP_REGION, tenantName: 'acme', status: 'ENABLED' }));
   });
 
   test('hostile strings in tags are stored verbatim and run nothing', async () => {
@@ -213,11 +246,11 @@ describeIfTerraform('sestenants_tenant under the real terraform, against the emu
   test('an account outside allowed_account_ids is refused before any write', async () => {
     const config = fs.readFileSync(path.join(dir, 'main.tf'), 'utf8');
     fs.writeFileSync(path.join(dir, 'main.tf'), config.replace(`allowed_account_ids = ["${APP_ACCOUNT}"]`, 'allowed_account_ids = ["999999999999"]'));
-    await emu.admin.resetStats();
+    await admin(() => emu.admin.resetStats());
     const apply = tf(['apply', '-auto-approve', '-refresh=false'], true);
     expect(apply.code).toBe(1);
     expect(oneLine(apply.stderr)).toContain(`Account ${APP_ACCOUNT} is not in allowed_account_ids (999999999999); nothing was changed.`);
-    expect((await emu.admin.stats()).operations).toEqual({});
+    expect((await stats()).operations).toEqual({});
     fs.writeFileSync(path.join(dir, 'main.tf'), config);
   });
 
