@@ -7,6 +7,7 @@ import { startEmulatorChild, type EmulatorChild } from '../../support/emulator-p
 import { writeCount } from '../../support/kill-points';
 import { APP_ACCOUNT, APP_REGION, appArn, readLiveTenants, removeDir, seedGeneratedResources, tempDir } from '../../support/tenant-app';
 import { runTerraform, terraformAvailable } from '../../support/terraform';
+import { retryStaleSocket } from '../emulator-admin-retry';
 import { installProviderFile, isolatedTerraformEnv, terraformArgs } from '../install-provider';
 
 // The provider when things go wrong: terraform SIGKILLed in the middle of an apply (the
@@ -17,14 +18,6 @@ const describeIfTerraform = terraformAvailable() ? describe : describe.skip;
 const BUNDLE = path.join(__dirname, '..', '..', '..', 'dist', 'terraform-provider-sestenants.js');
 const NAMES = ['t-a', 't-b', 't-c', 't-d', 't-e', 't-f'];
 
-async function retryFetch<T>(call: () => Promise<T>): Promise<T> {
-  try {
-    return await call();
-  } catch (err) {
-    if (!(err instanceof TypeError && err.message === 'fetch failed')) throw err;
-    return call();
-  }
-}
 
 function workspace(emu: EmulatorChild): { dir: string; env: NodeJS.ProcessEnv } {
   const dir = tempDir('sestenants-resilience');
@@ -73,12 +66,12 @@ describeIfTerraform('sestenants under failures', () => {
     const { dir, env } = workspace(emu);
     try {
       await seedGeneratedResources(client, NAMES);
-      await retryFetch(() => emu.admin.resetStats());
+      await retryStaleSocket(() => emu.admin.resetStats());
       const child = spawn('terraform', terraformArgs(['apply', '-auto-approve']), { cwd: dir, env: { ...process.env, CHECKPOINT_DISABLE: '1', ...env }, stdio: 'ignore' });
       const ended = new Promise((resolve) => child.on('exit', resolve));
       let killed = false;
       for (let done = false; !done; ) {
-        if (writeCount(await retryFetch(() => emu.admin.stats())) >= 5) {
+        if (writeCount(await retryStaleSocket(() => emu.admin.stats())) >= 5) {
           child.kill('SIGKILL');
           killed = true;
         }
@@ -110,9 +103,9 @@ describeIfTerraform('sestenants under failures', () => {
     const { dir, env } = workspace(emu);
     try {
       await seedGeneratedResources(client, NAMES);
-      await retryFetch(() => emu.admin.resetStats());
+      await retryStaleSocket(() => emu.admin.resetStats());
       runTerraform(dir, terraformArgs(['apply', '-auto-approve']), { env });
-      const stats = await retryFetch(() => emu.admin.stats());
+      const stats = await retryStaleSocket(() => emu.admin.stats());
       expect(stats.throttled).toBeGreaterThan(0);
       // Every CreateTenant that was not answered 429 created its tenant: none ran twice.
       expect(stats.operations.CreateTenant - (stats.throttledByOperation.CreateTenant ?? 0)).toBe(NAMES.length);

@@ -5,21 +5,12 @@ import { fakeCredentials } from '../../support/emulator';
 import { startEmulatorChild, type EmulatorChild } from '../../support/emulator-process';
 import { APP_ACCOUNT, APP_REGION, appArn, readLiveTenants, removeDir, seedGeneratedResources, tempDir } from '../../support/tenant-app';
 import { runTerraform, terraformAvailable, type TerraformResult } from '../../support/terraform';
+import { retryStaleSocket } from '../emulator-admin-retry';
 import { installProviderFile, isolatedTerraformEnv, terraformArgs } from '../install-provider';
 
 // The sestenants provider (dist/terraform-provider-sestenants.js) under the real terraform,
 // offline, against the emulator in its own process.
 
-// terraform runs synchronously and blocks this process for seconds, so the emulator may have
-// closed fetch's idle keep-alive socket by the next admin call ("other side closed"): retry once.
-async function admin<T>(call: () => Promise<T>): Promise<T> {
-  try {
-    return await call();
-  } catch (err) {
-    if (!(err instanceof TypeError && err.message === 'fetch failed')) throw err;
-    return call();
-  }
-}
 const oneLine = (text: string) => text.replace(/\s+/g, ' ');
 const describeIfTerraform = terraformAvailable() ? describe : describe.skip;
 const BUNDLE = path.join(__dirname, '..', '..', '..', 'dist', 'terraform-provider-sestenants.js');
@@ -39,7 +30,7 @@ describeIfTerraform('sestenants_tenant under the real terraform, against the emu
   let env: NodeJS.ProcessEnv;
 
   let written: Record<string, TenantConfig> = {};
-  const stats = () => admin(() => emu.admin.stats());
+  const stats = () => retryStaleSocket(() => emu.admin.stats());
   const write = (tenants: Record<string, TenantConfig>, extra = ''): void => {
     written = tenants;
     const blocks = Object.entries(tenants).map(([name, t]) =>
@@ -96,7 +87,7 @@ describeIfTerraform('sestenants_tenant under the real terraform, against the emu
   test('init and apply create the tenant with its associations, tags and computed ids', async () => {
     write({ acme: acme() });
     tf(['init']);
-    await admin(() => emu.admin.resetStats());
+    await retryStaleSocket(() => emu.admin.resetStats());
     const apply = tf(['apply', '-auto-approve']);
     expect(apply.stdout).toContain('Apply complete! Resources: 1 added, 0 changed, 0 destroyed.');
     const live = (await readLiveTenants(client)).acme;
@@ -142,7 +133,7 @@ describeIfTerraform('sestenants_tenant under the real terraform, against the emu
   test('an association outside the provider\'s region or account is refused before any write', async () => {
     const good = written;
     write({ acme: { ...written.acme, arns: [appArn('identity/acme.example.com', 'us-west-2')] } });
-    await admin(() => emu.admin.resetStats());
+    await retryStaleSocket(() => emu.admin.resetStats());
     const apply = tf(['apply', '-auto-approve'], true);
     expect(apply.code).toBe(1);
     expect(oneLine(apply.stderr)).toContain("is not in eu-central-1 of account 123456789012; associate only resources of the provider's region and account.");
@@ -181,7 +172,7 @@ describeIfTerraform('sestenants_tenant under the real terraform, against the emu
   });
 
   test('a no-op plan reads each tenant once: three SES reads, no write', async () => {
-    await admin(() => emu.admin.resetStats());
+    await retryStaleSocket(() => emu.admin.resetStats());
     expect(tf(['plan', '-detailed-exitcode']).code).toBe(0);
     const ops = (await stats()).operations;
     expect(ops).toEqual({ GetTenant: 1, ListTenantResources: 1, ListReputationEntities: 1 });
@@ -190,13 +181,13 @@ describeIfTerraform('sestenants_tenant under the real terraform, against the emu
   test('an SES-imposed pause shows in the plan and the state as sending_status_aggregate', async () => {
     write({ acme: { ...written.acme, status: 'enabled' } });
     tf(['apply', '-auto-approve']);
-    await admin(() => emu.admin.setAwsManagedStatus({ region: APP_REGION, tenantName: 'acme', status: 'DISABLED' }));
+    await retryStaleSocket(() => emu.admin.setAwsManagedStatus({ region: APP_REGION, tenantName: 'acme', status: 'DISABLED' }));
     const plan = tf(['plan', '-refresh-only']);
     expect(plan.stdout).toContain('Objects have changed outside of Terraform');
     expect(plan.stdout).toContain('~ sending_status_aggregate = "ENABLED" -> "DISABLED"');
     tf(['apply', '-refresh-only', '-auto-approve']);
     expect(tf(['state', 'show', 'sestenants_tenant.acme']).stdout).toContain('sending_status_aggregate = "DISABLED"');
-    await admin(() => emu.admin.setAwsManagedStatus({ region: APP_REGION, tenantName: 'acme', status: 'ENABLED' }));
+    await retryStaleSocket(() => emu.admin.setAwsManagedStatus({ region: APP_REGION, tenantName: 'acme', status: 'ENABLED' }));
   });
 
   test('hostile strings in tags are stored verbatim and run nothing', async () => {
@@ -246,7 +237,7 @@ describeIfTerraform('sestenants_tenant under the real terraform, against the emu
   test('an account outside allowed_account_ids is refused before any write', async () => {
     const config = fs.readFileSync(path.join(dir, 'main.tf'), 'utf8');
     fs.writeFileSync(path.join(dir, 'main.tf'), config.replace(`allowed_account_ids = ["${APP_ACCOUNT}"]`, 'allowed_account_ids = ["999999999999"]'));
-    await admin(() => emu.admin.resetStats());
+    await retryStaleSocket(() => emu.admin.resetStats());
     const apply = tf(['apply', '-auto-approve', '-refresh=false'], true);
     expect(apply.code).toBe(1);
     expect(oneLine(apply.stderr)).toContain(`Account ${APP_ACCOUNT} is not in allowed_account_ids (999999999999); nothing was changed.`);
