@@ -40,6 +40,20 @@ module.exports = {
       to: { path: '(^|/)node_modules/@aws-sdk/client-sesv2/' },
     },
     {
+      name: 'plugin-protocol-knows-no-tenants',
+      comment: 'src/provider/protocol and src/provider/framework (the plugin-go and plugin-framework layers) know nothing of tenants: no engine, aws or tenant-spec',
+      severity: 'error',
+      from: { path: '^src/provider/(protocol|framework)/' },
+      to: { path: '^src/', pathNot: ['^src/provider/(protocol|framework)/'] },
+    },
+    {
+      name: 'grpc-and-msgpack-only-in-provider-protocol',
+      comment: 'the wire libraries (grpc-js, protobufjs, msgpack) are the protocol layer\'s alone',
+      severity: 'error',
+      from: { path: '^src/', pathNot: ['^src/provider/protocol/'] },
+      to: { path: '(^|/)node_modules/(@grpc/grpc-js|protobufjs|@msgpack/msgpack)/' },
+    },
+    {
       name: 'no-circular',
       comment: 'no import circle inside src',
       severity: 'error',

@@ -1,3 +1,4 @@
+import * as http from 'http';
 import type { AwsManagedStatusRequest, VerifyIdentitiesRequest } from './admin/routes';
 import type { BackendSettings, SentMessage } from './state/backend';
 import type { FaultSettings } from './admin/faults';
@@ -21,15 +22,33 @@ export class EmulatorAdminClient {
   /** @param url the emulator's base URL */
   constructor(readonly url: string) {}
 
-  private async call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
-    const response = await fetch(`${this.url}/_emulator${path}`, {
-      method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
+  // A fresh connection per call (no keep-alive agent): a test that blocks its event loop (a
+  // synchronous terraform run) must not come back to a pooled socket the server closed meanwhile.
+  private call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+    const data = body === undefined ? undefined : JSON.stringify(body);
+    return new Promise((resolve, reject) => {
+      const req = http.request(
+        `${this.url}/_emulator${path}`,
+        { method, agent: false, headers: data === undefined ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) } },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('error', reject);
+          res.on('end', () => {
+            try {
+              const payload = JSON.parse(Buffer.concat(chunks).toString('utf8')) as T & { message?: string };
+              const status = res.statusCode ?? 0;
+              if (status < 200 || status >= 300) reject(new EmulatorAdminError(status, payload.message ?? res.statusMessage ?? ''));
+              else resolve(payload);
+            } catch (err) {
+              reject(err);
+            }
+          });
+        },
+      );
+      req.on('error', reject);
+      req.end(data);
     });
-    const payload = (await response.json()) as T & { message?: string };
-    if (!response.ok) throw new EmulatorAdminError(response.status, payload.message ?? response.statusText);
-    return payload;
   }
 
   /** Forgets every resource and message. */

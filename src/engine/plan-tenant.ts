@@ -37,6 +37,12 @@ export interface PlanTenantInput {
   readonly live: LiveTenant | undefined;
   /** The aspects to plan. @default every aspect */
   readonly aspects?: readonly TenantAspect[];
+  /**
+   * The caller's own record says the tenant is its own, whatever its marker tag: a Terraform
+   * provider's state holds only tenants it created or that the user imported on purpose.
+   * @default false
+   */
+  readonly ownedByCaller?: boolean;
 }
 
 /** The change restricted to the aspects; undefined when nothing of them changes. */
@@ -84,10 +90,10 @@ export function planTenant(input: PlanTenantInput): Plan {
   if (desired === undefined) {
     if (live === undefined || !aspects.includes('tenant')) return onePlan(target, live, undefined, false);
     const marker = live.tags[MANAGED_BY_TAG];
-    if (marker === target.stack) return onePlan(target, live, deleteChange(target.stack, live), false);
+    if (marker === target.stack || input.ownedByCaller === true) return onePlan(target, live, deleteChange(target.stack, live), false);
     return onePlan(target, live, undefined, false, [marker === undefined ? { tenant: live.name, tenantId: live.id } : { tenant: live.name, tenantId: live.id, managedBy: marker }]);
   }
-  if (live !== undefined) checkOwner(target, live);
+  if (live !== undefined && input.ownedByCaller !== true) checkOwner(target, live);
   else if (!aspects.includes('tenant')) {
     throw new OwnershipError(`tenant ${desired.name} does not exist in ${target.region}/${target.account}; its tenant hook creates it (re-run the apply)`);
   }
