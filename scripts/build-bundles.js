@@ -12,24 +12,30 @@ const entries = {
   cli: 'src/cli/bin.ts',
   hook: 'src/hooks/main.ts',
   emulator: 'src/emulator/bin.ts',
+  'terraform-provider-sestenants': 'src/provider/tenants/main.ts',
 };
+// Bundles that Terraform (or a shell) runs directly: a shebang and the executable bit.
+const executables = new Set(['terraform-provider-sestenants']);
 
 async function main() {
   const only = process.argv.slice(2);
   for (const [name, entry] of Object.entries(entries)) {
     if (only.length > 0 && !only.includes(name)) continue;
     if (!fs.existsSync(path.join(root, entry))) continue;
+    const outfile = path.join(root, 'dist', `${name}.js`);
     await esbuild.build({
       entryPoints: [path.join(root, entry)],
-      outfile: path.join(root, 'dist', `${name}.js`),
+      outfile,
       bundle: true,
       platform: 'node',
       target: 'node20',
       format: 'cjs',
-      minify: name === 'hook',
+      minify: name === 'hook' || executables.has(name),
       legalComments: 'none',
       logLevel: 'warning',
+      ...(executables.has(name) ? { banner: { js: '#!/usr/bin/env node' } } : {}),
     });
+    if (executables.has(name)) fs.chmodSync(outfile, 0o755);
   }
 }
 

@@ -1,0 +1,82 @@
+import { cty } from '../protocol/cty-type';
+import type { TfObject } from '../protocol/value';
+import { BlockSchema } from '../framework/schema';
+import { Diagnostics, ProviderError } from '../framework/diagnostics';
+import { providerClient, type TenantsTarget } from './engine-bridge';
+
+/** Value of the managed-by tag the provider writes (the engine's "stack" of these tenants). */
+export const PROVIDER_STACK = 'terraform';
+
+/** The `provider "sestenants"` block, named as hashicorp/aws names the same settings. */
+export const PROVIDER_SCHEMA: BlockSchema = {
+  description: 'Amazon SES v2 tenants, planned and applied by the cdktf-ses-tenants engine.',
+  attributes: {
+    region: { type: cty.string, optional: true, description: 'AWS region of the tenants. Default: AWS_REGION, then AWS_DEFAULT_REGION.' },
+    profile: { type: cty.string, optional: true, description: 'Shared-config profile of the credentials. Default: the standard credential chain.' },
+    account_id: {
+      type: cty.string,
+      optional: true,
+      description: 'Account of the tenants (the account segment of their ARNs). Default: the account of assume_role.role_arn.',
+      validate: (v) => (/^\d{12}$/.test(String(v)) ? [] : [`must be a 12-digit AWS account ID, got ${JSON.stringify(v)}`]),
+    },
+    allowed_account_ids: { type: cty.set(cty.string), optional: true, description: 'Accounts the provider may change; any other is refused before any write.' },
+    max_rps: {
+      type: cty.number,
+      optional: true,
+      description: 'Most SES requests per second (client-side pacing, retries included), as the CLI has. Default: no pacing.',
+      validate: (v) => (Number(v) > 0 ? [] : [`must be a positive number, got ${JSON.stringify(v)}`]),
+    },
+  },
+  blocks: {
+    assume_role: {
+      nesting: 'single',
+      block: { attributes: { role_arn: { type: cty.string, required: true, description: 'Role to assume with STS.' } } },
+    },
+    endpoints: {
+      nesting: 'single',
+      block: { attributes: { sesv2: { type: cty.string, optional: true, description: 'SES v2 endpoint URL. Default: AWS_ENDPOINT_URL_SESV2, then AWS.' } } },
+    },
+  },
+};
+
+const text = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
+
+function partitionOf(region: string): string {
+  if (region.startsWith('cn-')) return 'aws-cn';
+  if (region.startsWith('us-gov-')) return 'aws-us-gov';
+  return 'aws';
+}
+
+/** Checks the provider settings that need no AWS call. */
+export function validateProviderConfig(config: TfObject, diagnostics: Diagnostics): void {
+  const role = config.assume_role as TfObject | null;
+  const arn = text(role?.role_arn);
+  if (arn && !/^arn:[a-z-]+:iam::\d{12}:role\/.+$/.test(arn)) {
+    diagnostics.error('Invalid role_arn', `must be an IAM role ARN such as arn:aws:iam::123456789012:role/deploy, got ${JSON.stringify(arn)}`, ['assume_role', 'role_arn']);
+  }
+}
+
+/** Builds the SES client and target from the provider configuration; refuses an account not allowed. */
+export async function configureTenantsProvider(config: TfObject, env: NodeJS.ProcessEnv = process.env): Promise<TenantsTarget> {
+  const region = text(config.region) ?? text(env.AWS_REGION) ?? text(env.AWS_DEFAULT_REGION);
+  if (!region) throw new ProviderError('No region', 'Set region in the provider block, or AWS_REGION.', ['region']);
+  const roleArn = text((config.assume_role as TfObject | null)?.role_arn);
+  const account = text(config.account_id) ?? (roleArn ? roleArn.split(':')[4] : undefined);
+  if (!account) throw new ProviderError('No account', 'Set account_id (the account of the tenants) or assume_role.role_arn.', ['account_id']);
+  const allowed = config.allowed_account_ids as readonly string[] | null;
+  if (allowed && !allowed.includes(account)) {
+    throw new ProviderError('Account not allowed', `Account ${account} is not in allowed_account_ids (${[...allowed].sort().join(', ')}); nothing was changed.`, ['allowed_account_ids']);
+  }
+  const endpoint = text((config.endpoints as TfObject | null)?.sesv2) ?? text(env.AWS_ENDPOINT_URL_SESV2);
+  const client = providerClient({
+    region,
+    endpoint,
+    profile: text(config.profile),
+    assumeRoleArn: roleArn,
+    maxRequestsPerSecond: typeof config.max_rps === 'number' ? config.max_rps : undefined,
+  });
+  return {
+    client,
+    target: { formatVersion: 1, stack: PROVIDER_STACK, region, account, partition: partitionOf(region), tenantQuota: 1_000_000 },
+  };
+}

@@ -1,0 +1,14 @@
+import { ProviderDefinition } from '../framework/resource';
+import type { TenantsTarget } from './engine-bridge';
+import { configureTenantsProvider, PROVIDER_SCHEMA, validateProviderConfig } from './provider-config';
+import { tenantDataSource, tenantsDataSource } from './tenant-data-sources';
+import { tenantResource } from './tenant-resource';
+
+/** The `sestenants` provider. */
+export const sesTenantsProvider: ProviderDefinition<TenantsTarget> = {
+  schema: PROVIDER_SCHEMA,
+  validate: validateProviderConfig,
+  configure: (config) => configureTenantsProvider(config),
+  resources: [tenantResource],
+  dataSources: [tenantDataSource, tenantsDataSource],
+};

@@ -1,0 +1,68 @@
+import * as esbuild from 'esbuild';
+import * as fs from 'fs';
+import * as path from 'path';
+
+/** Where a provider was installed. */
+export interface InstalledProvider {
+  /** The executable. */
+  readonly executable: string;
+  /** `source` for `required_providers`. */
+  readonly source: string;
+  /** Its version. */
+  readonly version: string;
+}
+
+interface ProviderAddress {
+  readonly namespace: string;
+  readonly type: string;
+  readonly version: string;
+}
+
+function pluginPath(dir: string, { namespace, type, version }: ProviderAddress): string {
+  const target = path.join(dir, 'terraform.d', 'plugins', 'registry.terraform.io', namespace, type, version, 'linux_amd64');
+  fs.mkdirSync(target, { recursive: true });
+  return path.join(target, `terraform-provider-${type}_v${version}`);
+}
+
+/** Installs a built provider executable (such as dist/terraform-provider-sestenants.js) in `<dir>/terraform.d/plugins`. */
+export function installProviderFile(dir: string, file: string, address: ProviderAddress): InstalledProvider {
+  const executable = pluginPath(dir, address);
+  fs.copyFileSync(file, executable);
+  fs.chmodSync(executable, 0o755);
+  return { executable, source: `${address.namespace}/${address.type}`, version: address.version };
+}
+
+/**
+ * Bundles a provider entry into one executable JS file and installs it in `<dir>/terraform.d/plugins`,
+ * the implied local mirror `terraform init` uses offline.
+ */
+export async function installProvider(dir: string, options: ProviderAddress & { entry: string }): Promise<InstalledProvider> {
+  const { namespace, type, version } = options;
+  const executable = pluginPath(dir, options);
+  await esbuild.build({
+    entryPoints: [options.entry],
+    outfile: executable,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    banner: { js: '#!/usr/bin/env node' },
+    logLevel: 'warning',
+  });
+  fs.chmodSync(executable, 0o755);
+  return { executable, source: `${namespace}/${type}`, version };
+}
+
+/** Environment of terraform runs in tests: an empty CLI config of its own, no plugin cache, no checkpoint. */
+export function isolatedTerraformEnv(dir: string): NodeJS.ProcessEnv {
+  const cliConfig = path.join(dir, 'empty.tfrc');
+  fs.writeFileSync(cliConfig, '');
+  return { TF_CLI_CONFIG_FILE: cliConfig, TF_PLUGIN_CACHE_DIR: '', CHECKPOINT_DISABLE: '1', TF_LOG: '' };
+}
+
+/** `terraform` arguments with `-no-color` (and `-input=false` where the command takes it) before the positional ones. */
+export function terraformArgs(args: readonly string[]): string[] {
+  const words = args[0] === 'state' ? 2 : 1;
+  const input = ['init', 'plan', 'apply', 'destroy', 'import'].includes(args[0]) ? ['-input=false'] : [];
+  return [...args.slice(0, words), '-no-color', ...input, ...args.slice(words)];
+}

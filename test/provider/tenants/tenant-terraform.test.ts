@@ -1,0 +1,247 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { CreateTenantCommand, SESv2Client, TagResourceCommand, UpdateReputationEntityPolicyCommand } from '@aws-sdk/client-sesv2';
+import { fakeCredentials } from '../../support/emulator';
+import { startEmulatorChild, type EmulatorChild } from '../../support/emulator-process';
+import { APP_ACCOUNT, APP_REGION, appArn, readLiveTenants, removeDir, seedGeneratedResources, tempDir } from '../../support/tenant-app';
+import { runTerraform, terraformAvailable, type TerraformResult } from '../../support/terraform';
+import { installProviderFile, isolatedTerraformEnv, terraformArgs } from '../install-provider';
+
+// The sestenants provider (dist/terraform-provider-sestenants.js) under the real terraform,
+// offline, against the emulator in its own process.
+
+const oneLine = (text: string) => text.replace(/\s+/g, ' ');
+const describeIfTerraform = terraformAvailable() ? describe : describe.skip;
+const BUNDLE = path.join(__dirname, '..', '..', '..', 'dist', 'terraform-provider-sestenants.js');
+
+interface TenantConfig {
+  readonly arns?: readonly string[];
+  readonly policy?: string;
+  readonly status?: string;
+  readonly tags?: Record<string, string>;
+}
+
+describeIfTerraform('sestenants_tenant under the real terraform, against the emulator', () => {
+  let dir: string;
+  let emu: EmulatorChild;
+  let client: SESv2Client;
+  let env: NodeJS.ProcessEnv;
+
+  let written: Record<string, TenantConfig> = {};
+  const write = (tenants: Record<string, TenantConfig>, extra = ''): void => {
+    written = tenants;
+    const blocks = Object.entries(tenants).map(([name, t]) =>
+      [
+        `resource "sestenants_tenant" ${JSON.stringify(name)} {`,
+        `  name = ${JSON.stringify(name)}`,
+        t.arns ? `  resource_associations = ${JSON.stringify(t.arns)}` : '',
+        t.policy ? `  reputation_policy = ${JSON.stringify(t.policy)}` : '',
+        t.status ? `  sending_status = ${JSON.stringify(t.status)}` : '',
+        t.tags ? `  tags = {\n${Object.entries(t.tags).map(([k, v]) => `    ${JSON.stringify(k)} = ${JSON.stringify(v)}`).join('\n')}\n  }` : '',
+        '}',
+      ]
+        .filter(Boolean)
+        .join('\n'),
+    );
+    fs.writeFileSync(
+      path.join(dir, 'main.tf'),
+      [
+        'terraform {\n  required_providers {\n    sestenants = { source = "cdktf-ses-tenants/sestenants", version = "0.1.0" }\n  }\n}',
+        `provider "sestenants" {\n  region = "${APP_REGION}"\n  account_id = "${APP_ACCOUNT}"\n  allowed_account_ids = ["${APP_ACCOUNT}"]\n  endpoints {\n    sesv2 = "${emu.url}"\n  }\n}`,
+        ...blocks,
+        extra,
+      ].join('\n'),
+    );
+  };
+  const tf = (args: string[], allowFailure = false): TerraformResult => runTerraform(dir, terraformArgs(args), { env, allowFailure });
+  const acme = (over: TenantConfig = {}): TenantConfig => ({
+    arns: [appArn('identity/acme.example.com'), appArn('configuration-set/shared')],
+    tags: { team: 'mail' },
+    ...over,
+  });
+
+  beforeAll(async () => {
+    dir = tempDir('sestenants-provider');
+    emu = await startEmulatorChild([]);
+    client = new SESv2Client({ region: APP_REGION, endpoint: emu.url, credentials: fakeCredentials() });
+    await seedGeneratedResources(client, ['acme', 'globex']);
+    env = {
+      ...isolatedTerraformEnv(dir),
+      AWS_ACCESS_KEY_ID: 'AKIDEMULATOR',
+      AWS_SECRET_ACCESS_KEY: 'emulator-secret',
+      AWS_CONFIG_FILE: path.join(dir, 'no-aws-config'),
+      AWS_SHARED_CREDENTIALS_FILE: path.join(dir, 'no-aws-credentials'),
+    };
+    installProviderFile(dir, BUNDLE, { namespace: 'cdktf-ses-tenants', type: 'sestenants', version: '0.1.0' });
+  });
+  afterAll(async () => {
+    client.destroy();
+    await emu.kill('SIGKILL');
+    removeDir(dir);
+  });
+
+  test('init and apply create the tenant with its associations, tags and computed ids', async () => {
+    write({ acme: acme() });
+    tf(['init']);
+    await emu.admin.resetStats();
+    const apply = tf(['apply', '-auto-approve']);
+    expect(apply.stdout).toContain('Apply complete! Resources: 1 added, 0 changed, 0 destroyed.');
+    const live = (await readLiveTenants(client)).acme;
+    expect(live.resources.map((r) => r.arn).sort()).toEqual([appArn('configuration-set/shared'), appArn('identity/acme.example.com')]);
+    expect(live.tags).toMatchObject({ team: 'mail', 'ses-tenants:managed-by': 'terraform' });
+    expect(live.reputationPolicy).toBe('standard');
+    expect((await emu.admin.stats()).operations.CreateTenant).toBe(1);
+    const show = tf(['state', 'show', 'sestenants_tenant.acme']).stdout;
+    expect(show).toContain(`tenant_id                = "${live.id}"`);
+    expect(show).toContain('sending_status_aggregate = "ENABLED"');
+  });
+
+  test('a plan right after apply has no changes', () => {
+    expect(tf(['plan', '-detailed-exitcode']).code).toBe(0);
+  });
+
+  test('every field changed in code updates in place and keeps the TenantId', async () => {
+    const id = (await readLiveTenants(client)).acme.id;
+    write({ acme: acme({ arns: [appArn('identity/acme.example.com'), appArn('template/welcome')], policy: 'strict', status: 'disabled', tags: { team: 'billing', tier: 'gold' } }) });
+    const plan = tf(['plan']);
+    expect(plan.stdout).toContain('sestenants_tenant.acme will be updated in-place');
+    expect(plan.stdout).toContain('~ reputation_policy        = "standard" -> "strict"');
+    expect(plan.stdout).not.toContain('must be replaced');
+    tf(['apply', '-auto-approve']);
+    const live = (await readLiveTenants(client)).acme;
+    expect(live.id).toBe(id);
+    expect(live.reputationPolicy).toBe('strict');
+    expect(live.customerStatus).toBe('DISABLED');
+    expect(live.resources.map((r) => r.name).sort()).toEqual(['acme.example.com', 'welcome']);
+    expect(live.tags).toMatchObject({ team: 'billing', tier: 'gold' });
+    expect(tf(['plan', '-detailed-exitcode']).code).toBe(0);
+  });
+
+  test('an out-of-band policy and tag change shows in the plan and the next apply repairs it', async () => {
+    const live = (await readLiveTenants(client)).acme;
+    await client.send(
+      new UpdateReputationEntityPolicyCommand({
+        ReputationEntityType: 'RESOURCE',
+        ReputationEntityReference: live.arn,
+        ReputationEntityPolicy: `arn:aws:ses:${APP_REGION}:aws:reputation-policy/none`,
+      }),
+    );
+    await client.send(new TagResourceCommand({ ResourceArn: live.arn, Tags: [{ Key: 'team', Value: 'hijacked' }] }));
+    const plan = tf(['plan', '-detailed-exitcode'], true);
+    expect(plan.code).toBe(2);
+    expect(plan.stdout).toContain('~ reputation_policy        = "none" -> "strict"');
+    expect(plan.stdout).toContain('~ "team" = "hijacked" -> "billing"');
+    tf(['apply', '-auto-approve']);
+    const after = (await readLiveTenants(client)).acme;
+    expect(after.reputationPolicy).toBe('strict');
+    expect(after.tags.team).toBe('billing');
+    expect(after.id).toBe(live.id);
+    expect(tf(['plan', '-detailed-exitcode']).code).toBe(0);
+  });
+
+  test('terraform import of an existing tenant round-trips to no changes', async () => {
+    write({ acme: acme({ arns: [appArn('identity/acme.example.com'), appArn('template/welcome')], policy: 'strict', status: 'disabled', tags: { team: 'billing', tier: 'gold' } }) });
+    tf(['state', 'rm', 'sestenants_tenant.acme']);
+    const imported = tf(['import', 'sestenants_tenant.acme', 'acme']);
+    expect(imported.stdout).toContain('Import successful!');
+    expect(tf(['plan', '-detailed-exitcode']).code).toBe(0);
+  });
+
+  test('a no-op plan reads each tenant once: three SES reads, no write', async () => {
+    await emu.admin.resetStats();
+    expect(tf(['plan', '-detailed-exitcode']).code).toBe(0);
+    const ops = (await emu.admin.stats()).operations;
+    expect(ops).toEqual({ GetTenant: 1, ListTenantResources: 1, ListReputationEntities: 1 });
+  });
+
+  test('an SES-imposed pause shows in the plan and the state as sending_status_aggregate', async () => {
+    write({ acme: { ...written.acme, status: 'enabled' } });
+    tf(['apply', '-auto-approve']);
+    await emu.admin.setAwsManagedStatus({ region: APP_REGION, tenantName: 'acme', status: 'DISABLED' });
+    const plan = tf(['plan', '-refresh-only']);
+    expect(plan.stdout).toContain('Objects have changed outside of Terraform');
+    expect(plan.stdout).toContain('~ sending_status_aggregate = "ENABLED" -> "DISABLED"');
+    tf(['apply', '-refresh-only', '-auto-approve']);
+    expect(tf(['state', 'show', 'sestenants_tenant.acme']).stdout).toContain('sending_status_aggregate = "DISABLED"');
+    await emu.admin.setAwsManagedStatus({ region: APP_REGION, tenantName: 'acme', status: 'ENABLED' });
+  });
+
+  test('hostile strings in tags are stored verbatim and run nothing', async () => {
+    const hostile = { cmd: '"; touch pwned #', sub: '$(id)', tpl: '$${path.module}' };
+    write({ acme: { ...written.acme, tags: hostile } });
+    tf(['apply', '-auto-approve']);
+    expect((await readLiveTenants(client)).acme.tags).toMatchObject({ cmd: '"; touch pwned #', sub: '$(id)', tpl: '${path.module}' });
+    expect(fs.existsSync(path.join(dir, 'pwned'))).toBe(false);
+    expect(tf(['plan', '-detailed-exitcode']).code).toBe(0);
+  });
+
+  test('validation reports the spec\'s rules at the attribute', () => {
+    const good = written;
+    write({ acme: acme({ policy: 'lenient', arns: ['arn:aws:s3:::bucket'] }) });
+    const plan = tf(['plan'], true);
+    expect(plan.code).toBe(1);
+    expect(plan.stderr).toContain('Error: Invalid reputation_policy');
+    expect(plan.stderr).toMatch(/reputation_policy = "lenient"/);
+    expect(plan.stderr).toContain('Error: Invalid resource_associations');
+    expect(plan.stderr).toContain('is not an SES ARN');
+    write(good);
+  });
+
+  test('an import block of an existing tenant plans an import and no change', async () => {
+    await client.send(new CreateTenantCommand({ TenantName: 'globex', Tags: [{ Key: 'team', Value: 'ops' }] }));
+    write({ acme: written.acme, globex: { tags: { team: 'ops' } } }, 'import {\n  to = sestenants_tenant.globex\n  id = "globex"\n}');
+    const plan = tf(['plan']);
+    expect(plan.stdout).toContain('sestenants_tenant.globex will be imported');
+    expect(plan.stdout).toContain('Plan: 1 to import, 0 to add, 0 to change, 0 to destroy.');
+    tf(['apply', '-auto-approve']);
+    expect(tf(['plan', '-detailed-exitcode']).code).toBe(0);
+  });
+
+  test('a rename replaces the tenant and the plan says the old TenantId goes', async () => {
+    const old = (await readLiveTenants(client)).globex;
+    fs.writeFileSync(path.join(dir, 'main.tf'), fs.readFileSync(path.join(dir, 'main.tf'), 'utf8').replace('name = "globex"', 'name = "globex-2"'));
+    const plan = tf(['plan']);
+    expect(plan.stdout).toContain('sestenants_tenant.globex must be replaced');
+    expect(plan.stdout).toContain('# forces replacement');
+    expect(oneLine(plan.stdout + plan.stderr)).toContain(`deletes tenant globex (TenantId ${old.id}) and creates a new tenant with a new TenantId`);
+    tf(['apply', '-auto-approve']);
+    const live = await readLiveTenants(client);
+    expect(live.globex).toBeUndefined();
+    expect(live['globex-2'].id).not.toBe(old.id);
+  });
+
+  test('an account outside allowed_account_ids is refused before any write', async () => {
+    const config = fs.readFileSync(path.join(dir, 'main.tf'), 'utf8');
+    fs.writeFileSync(path.join(dir, 'main.tf'), config.replace(`allowed_account_ids = ["${APP_ACCOUNT}"]`, 'allowed_account_ids = ["999999999999"]'));
+    await emu.admin.resetStats();
+    const apply = tf(['apply', '-auto-approve', '-refresh=false'], true);
+    expect(apply.code).toBe(1);
+    expect(oneLine(apply.stderr)).toContain(`Account ${APP_ACCOUNT} is not in allowed_account_ids (999999999999); nothing was changed.`);
+    expect((await emu.admin.stats()).operations).toEqual({});
+    fs.writeFileSync(path.join(dir, 'main.tf'), config);
+  });
+
+  test('the data sources read one tenant by name and every tenant of the region', async () => {
+    const live = await readLiveTenants(client);
+    const config = fs.readFileSync(path.join(dir, 'main.tf'), 'utf8');
+    fs.writeFileSync(
+      path.join(dir, 'main.tf'),
+      `${config}\ndata "sestenants_tenant" "acme" {\n  name = "acme"\n  depends_on = [sestenants_tenant.acme]\n}\ndata "sestenants_tenants" "all" {\n  depends_on = [sestenants_tenant.acme]\n}\n` +
+        'output "acme_id" { value = data.sestenants_tenant.acme.tenant_id }\noutput "acme_tags" { value = data.sestenants_tenant.acme.tags }\noutput "all" { value = data.sestenants_tenants.all.tenants }\n',
+    );
+    tf(['apply', '-auto-approve']);
+    const outputs = JSON.parse(tf(['output', '-json']).stdout) as Record<string, { value: unknown }>;
+    expect(outputs.acme_id.value).toBe(live.acme.id);
+    expect(outputs.acme_tags.value).toEqual(Object.fromEntries(Object.entries(live.acme.tags).filter(([k]) => !k.startsWith('ses-tenants:'))));
+    expect((outputs.all.value as { name: string; tenant_id: string }[]).map((t) => [t.name, t.tenant_id])).toEqual(
+      Object.values(live).map((t) => [t.name, t.id]),
+    );
+  });
+
+  test('destroy deletes the tenants and the destroy plan warns with the TenantId', async () => {
+    const id = (await readLiveTenants(client)).acme.id;
+    const destroy = tf(['destroy', '-auto-approve']);
+    expect(oneLine(destroy.stdout + destroy.stderr)).toContain(`deletes tenant acme (TenantId ${id})`);
+    expect(Object.keys(await readLiveTenants(client))).toEqual([]);
+  });
+});

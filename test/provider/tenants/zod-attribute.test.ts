@@ -1,0 +1,33 @@
+import { tenantSpecSchema, validateTenantSpec } from '../../../src/spec';
+import { attributeFromZod, ctyTypeOfZod, zodDescription, zodProblems } from '../../../src/provider/tenants/zod-attribute';
+import { TENANT_SCHEMA } from '../../../src/provider/tenants/tenant-resource';
+
+const spec = tenantSpecSchema.shape;
+
+describe('zod → Terraform attribute: the provider schema comes from the tenant spec', () => {
+  test.each([
+    ['name', spec.name, 'string'],
+    ['reputationPolicy', spec.reputationPolicy, 'string'],
+    ['tags', spec.tags, ['map', 'string']],
+    ['suppression', spec.suppression, ['object', { scope: 'string', reasons: ['set', 'string'] }]],
+    ['resources', spec.resources, ['set', ['object', { type: 'string', name: 'string', arn: 'string' }]]],
+  ])('%s has the Terraform type of its zod type', (_field, schema, type) => {
+    expect(ctyTypeOfZod(schema)).toEqual(type);
+  });
+
+  test('descriptions carry the spec text, the allowed values and the limits', () => {
+    expect(zodDescription(spec.reputationPolicy)).toBe('AWS-managed reputation policy. One of "standard", "strict", "none".');
+    expect(zodDescription(spec.tags)).toBe('User tags, sorted by key. Keys: 1-128 characters. Values: at most 256 characters.');
+    expect(TENANT_SCHEMA.attributes.reputation_policy.description).toContain('Default: "standard".');
+  });
+
+  test('validation gives the messages synth gives for the same values', () => {
+    const bad = { name: 'bad name', resources: [], reputationPolicy: 'standard', sendingStatus: 'enabled', tags: { 'aws:x': 'y' }, suppression: null };
+    const synth = validateTenantSpec(bad).map((v) => v.rule);
+    expect(zodProblems(spec.name, 'bad name')).toEqual(['must be 1-64 characters of A-Z, a-z, 0-9, "-" and "_"']);
+    expect(synth).toContain(zodProblems(spec.name, 'bad name')[0]);
+    expect(zodProblems(spec.tags, { 'aws:x': 'y' }).join()).toContain('tag keys must not start with "aws:" (reserved by AWS)');
+    expect(attributeFromZod(spec.sendingStatus, { optional: true }).validate!('paused')[0]).toContain('"enabled"');
+    expect(zodProblems(spec.sendingStatus, 'enabled')).toEqual([]);
+  });
+});
