@@ -5,7 +5,7 @@ import { SesTenant, TenantStack } from '../../src';
 import { SestenantsProvider } from '../../src/bindings/provider';
 import { Tenant } from '../../src/bindings/tenant';
 import { withLockEntry } from '../../src/constructs/private/provider-blocks';
-import { providerProgram, providerVersion } from '../../src/constructs/private/provider-program';
+import { hostPlatform, mirrorPlatforms, providerProgram, providerVersion } from '../../src/constructs/private/provider-program';
 import { removeDir, tempDir } from '../support/tenant-app';
 import { ACCOUNT, newStack, REGION, sendingProps, synthJson } from './support';
 
@@ -114,6 +114,13 @@ describe('provider version and lock hash', () => {
     expect(a).toMatch(/^0\.1\.0-h[0-9a-f]{12}$/);
     expect(providerVersion('0.1.0', Buffer.from('b'))).not.toBe(a);
     expect(providerVersion('0.2.0-beta.1+build.7', Buffer.from('a'))).toBe(`0.2.0-beta.1.${a.slice('0.1.0-'.length)}`);
+  });
+
+  test('the mirror serves Linux and macOS on x64 and Arm, plus the synth machine, never Windows', () => {
+    expect(hostPlatform('linux', 'x64')).toBe('linux_amd64');
+    expect(hostPlatform('win32', 'x64')).toBe('windows_amd64');
+    expect(mirrorPlatforms('freebsd_amd64')).toEqual(['darwin_amd64', 'darwin_arm64', 'freebsd_amd64', 'linux_amd64', 'linux_arm64']);
+    expect(mirrorPlatforms('windows_amd64')).toEqual(['darwin_amd64', 'darwin_arm64', 'linux_amd64', 'linux_arm64']);
   });
 
   test('withLockEntry replaces the provider\'s earlier entry and keeps the others', () => {

@@ -11,7 +11,7 @@ import { Tenant } from '../../bindings/tenant';
 import type { TenantConfig } from '../../bindings/tenant';
 import { SYNTH_NAMES } from '../../hooks/contract';
 import type { StackTarget } from '../../spec';
-import { hostPlatform, MIRROR_PLATFORMS, PROVIDER_HOST, PROVIDER_NAMESPACE, PROVIDER_TYPE, providerProgram } from './provider-program';
+import { mirrorPlatforms, PROVIDER_HOST, PROVIDER_NAMESPACE, PROVIDER_TYPE, providerProgram } from './provider-program';
 import type { ProviderProgram } from './provider-program';
 
 /** Construct id (and Terraform name) of the one `sestenants_tenant` block: `sestenants_tenant.ses_tenant["<name>"]`. */
@@ -105,7 +105,7 @@ export class ProviderMirror extends Construct {
     if (fs.existsSync(plugins)) {
       for (const version of fs.readdirSync(plugins)) if (version !== this.program.version) fs.rmSync(path.join(plugins, version), { recursive: true, force: true });
     }
-    for (const platform of new Set<string>([...MIRROR_PLATFORMS, hostPlatform()])) {
+    for (const platform of mirrorPlatforms()) {
       const dir = path.join(plugins, this.program.version, platform);
       fs.mkdirSync(dir, { recursive: true });
       const file = path.join(dir, this.program.fileName);

@@ -61,9 +61,14 @@ export function packageHash1(fileName: string, bytes: Buffer): string {
 }
 
 /** The platform of this machine as Terraform spells it (`linux_amd64`). */
-export function hostPlatform(): string {
-  const arch: Record<string, string> = { x64: 'amd64', arm64: 'arm64', ia32: '386', arm: 'arm' };
-  return `${process.platform}_${arch[process.arch] ?? process.arch}`;
+export function hostPlatform(platform: string = process.platform, arch: string = process.arch): string {
+  const goArch: Record<string, string> = { x64: 'amd64', arm64: 'arm64', ia32: '386', arm: 'arm' };
+  return `${platform === 'win32' ? 'windows' : platform}_${goArch[arch] ?? arch}`;
+}
+
+/** The platforms a stack directory's mirror holds: {@link MIRROR_PLATFORMS} and this machine's, unless it is Windows. */
+export function mirrorPlatforms(host: string = hostPlatform()): string[] {
+  return [...new Set<string>([...MIRROR_PLATFORMS, ...(host.startsWith('windows_') ? [] : [host])])].sort();
 }
 
 /** Reads `dist/terraform-provider-sestenants.js` of this package (found as the hook program is). */
