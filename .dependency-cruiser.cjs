@@ -7,7 +7,8 @@ const ALLOWED = {
   aws: ['tenant-spec'],
   engine: ['aws', 'tenant-spec'],
   render: ['engine/model', 'tenant-spec'],
-  constructs: ['tenant-spec'],
+  constructs: ['tenant-spec', 'bindings'],
+  bindings: [],
   hooks: ['engine', 'aws', 'tenant-spec'],
   provider: ['engine', 'aws', 'tenant-spec'],
   cli: ['engine', 'render', 'emulator', 'aws', 'tenant-spec'],
@@ -27,9 +28,9 @@ module.exports = {
     ...folderRules,
     {
       name: 'cdktf-only-in-constructs',
-      comment: 'cdktf, constructs and @cdktf/provider-aws load hundreds of MB: only src/constructs (and the package root) import them',
+      comment: 'cdktf, constructs and @cdktf/provider-aws load hundreds of MB: only src/constructs, the generated src/bindings (and the package root) import them',
       severity: 'error',
-      from: { path: '^src/', pathNot: ['^src/constructs/', '^src/index\\.ts$'] },
+      from: { path: '^src/', pathNot: ['^src/constructs/', '^src/bindings/', '^src/index\\.ts$'] },
       to: { path: '(^|/)node_modules/(cdktf|constructs|@cdktf/provider-aws)/' },
     },
     {

@@ -12,11 +12,18 @@ import { declareTenant } from './private/declare-tenant';
 import type { TenantDeclaration } from './private/declare-tenant';
 import { addHookBlocks } from './private/hook-blocks';
 import type { HookBlocks } from './private/hook-blocks';
+import { addProviderBlocks } from './private/provider-blocks';
+import type { ProviderBlocks } from './private/provider-blocks';
 import { NativeResources, newAwsProvider } from './private/native-resources';
 import { StackResource } from './private/references';
 import { escapeTemplateStrings } from '../tenant-spec/terraform-template';
 import { registerTenantStack, tenantStackOf } from './private/registry';
 import type { SesTenantProps } from './ses-tenant-props';
+
+/** How a TenantStack applies its tenants: the `sestenants` provider, or `terraform_data` hooks. */
+export type TenantStackBackend = 'provider' | 'hooks';
+/** The backend of a TenantStack that does not choose one. */
+export const DEFAULT_BACKEND: TenantStackBackend = 'hooks';
 
 /** Properties of a TenantStack. */
 export interface TenantStackProps {
@@ -44,6 +51,17 @@ export interface TenantStackProps {
    * @default - no role is assumed
    */
   readonly assumeRoleArn?: string;
+  /**
+   * How Terraform applies the tenants: `provider` declares the `sestenants` provider (shipped in
+   * the stack directory) and one `sestenants_tenant` block; `hooks` emits `terraform_data` hooks.
+   * @default 'hooks'
+   */
+  readonly backend?: TenantStackBackend;
+  /**
+   * SES v2 endpoint of the `sestenants` provider (`endpoints { sesv2 }`); the provider backend only.
+   * @default - AWS_ENDPOINT_URL_SESV2 when set, else AWS
+   */
+  readonly sesEndpoint?: string;
 }
 
 /**
@@ -70,8 +88,12 @@ export class TenantStack extends TerraformStack {
   readonly tenantQuota: number;
   /** Where the hooks act and how they authenticate: emitted as `locals.ses_tenants_stack`. */
   readonly target: StackTarget;
-  /** The hook blocks. */
-  readonly hooks: HookBlocks;
+  /** How Terraform applies the tenants. */
+  readonly backend: TenantStackBackend;
+  /** The hook blocks (the `hooks` backend). */
+  readonly hooks?: HookBlocks;
+  /** The provider and its tenant block (the `provider` backend). */
+  readonly providerBlocks?: ProviderBlocks;
 
   private readonly declarations: TenantDeclaration[] = [];
   private readonly tenantsByName = new Map<string, TenantSpec>();
@@ -101,7 +123,9 @@ export class TenantStack extends TerraformStack {
     this.partition = this.target.partition;
     this.tenantQuota = this.target.tenantQuota;
     this.native = new NativeResources(this, () => this.awsProvider);
-    this.hooks = addHookBlocks(this);
+    this.backend = props.backend ?? DEFAULT_BACKEND;
+    if (this.backend === 'provider') this.providerBlocks = addProviderBlocks(this, this.target, { endpoint: props.sesEndpoint });
+    else this.hooks = addHookBlocks(this);
     this.node.addValidation({ validate: () => this.checkTenants() });
   }
 
@@ -217,7 +241,9 @@ export class TenantStack extends TerraformStack {
 
   // Associations wait for the tenants and for every resource they may use, and go first on destroy.
   private wireAssociations(): void {
-    this.hooks.association.dependsOn = [this.hooks.tenant, ...this.native.blocks(), ...this.associationDependencies].map(dependable);
+    const resources = [...this.native.blocks(), ...this.associationDependencies];
+    if (this.hooks) this.hooks.association.dependsOn = [this.hooks.tenant, ...resources].map(dependable);
+    if (this.providerBlocks) this.providerBlocks.tenant.dependsOn = resources.map(dependable);
   }
 
   private stackResource(type: StackResource['resourceType'], name: string): StackResource {

@@ -3,6 +3,7 @@ import * as path from 'path';
 import { App } from 'cdktf';
 import { REPUTATION_POLICIES } from '../../src/tenant-spec';
 import { SesTenant, TenantStack } from '../../src';
+import type { TenantStackBackend } from '../../src';
 
 /** Region and account of the benchmark stack. */
 export const SYNTH_BENCH_TARGET = { stack: 'ses-tenants-bench', region: 'eu-central-1', accountId: '123456789012' } as const;
@@ -12,12 +13,13 @@ export const SYNTH_BENCH_TARGET = { stack: 'ses-tenants-bench', region: 'eu-cent
  * identity created by the stack, all share one configuration set, a tenth have a template of
  * their own, policies rotate through standard/strict/none, every tenant has 3 tags.
  */
-export function buildSynthBenchApp(outdir: string, n: number): { app: App; stack: TenantStack } {
+export function buildSynthBenchApp(outdir: string, n: number, backend?: TenantStackBackend): { app: App; stack: TenantStack } {
   const app = new App({ outdir });
   const stack = new TenantStack(app, SYNTH_BENCH_TARGET.stack, {
     region: SYNTH_BENCH_TARGET.region,
     accountId: SYNTH_BENCH_TARGET.accountId,
     tenantQuota: Math.max(n, 10_000),
+    backend,
   });
   const shared = stack.configurationSet('shared-transactional');
   for (let i = 0; i < n; i++) {
@@ -35,9 +37,9 @@ export function buildSynthBenchApp(outdir: string, n: number): { app: App; stack
 }
 
 /** Synthesizes `n` tenants into `outdir` and reports wall time, peak RSS and JSON size. */
-export function runSynthBench(outdir: string, n: number): { tenants: number; constructMs: number; synthMs: number; totalMs: number; peakRssMb: number; jsonBytes: number } {
+export function runSynthBench(outdir: string, n: number, backend?: TenantStackBackend): { tenants: number; constructMs: number; synthMs: number; totalMs: number; peakRssMb: number; jsonBytes: number } {
   const start = process.hrtime.bigint();
-  const { app } = buildSynthBenchApp(outdir, n);
+  const { app } = buildSynthBenchApp(outdir, n, backend);
   const built = process.hrtime.bigint();
   app.synth();
   const done = process.hrtime.bigint();
@@ -55,5 +57,6 @@ export function runSynthBench(outdir: string, n: number): { tenants: number; con
 if (require.main === module) {
   const n = Number(process.argv[2] ?? 10_000);
   const outdir = process.argv[3] ?? fs.mkdtempSync(path.join(require('os').tmpdir(), 'synth-bench-'));
-  process.stdout.write(`${JSON.stringify(runSynthBench(outdir, n))}\n`);
+  const backend = process.argv[4] as TenantStackBackend | undefined;
+  process.stdout.write(`${JSON.stringify({ backend: backend ?? 'default', ...runSynthBench(outdir, n, backend) })}\n`);
 }

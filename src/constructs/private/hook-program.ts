@@ -18,12 +18,17 @@ export class HookProgramMissingError extends Error {
  * a bundled app that lives elsewhere finds the package above the working directory instead.
  */
 export function hookProgramPath(from: readonly string[] = [__dirname, process.cwd()]): string {
+  return bundledFile(SYNTH_NAMES.hookFile, (file) => new HookProgramMissingError(file), from).file;
+}
+
+/** `dist/<name>` of this package and the package root, found as {@link hookProgramPath} says; `missing` makes the error when the file is absent. */
+export function bundledFile(name: string, missing: (file: string) => Error, from: readonly string[]): { root: string; file: string } {
   for (const start of from) {
     const root = packageRoot(start);
     if (root === undefined) continue;
-    const file = path.join(root, 'dist', SYNTH_NAMES.hookFile);
-    if (!fs.existsSync(file)) throw new HookProgramMissingError(file);
-    return file;
+    const file = path.join(root, 'dist', name);
+    if (!fs.existsSync(file)) throw missing(file);
+    return { root, file };
   }
   throw new Error(`cannot find the package.json of ${PACKAGE_NAME} above ${from.join(' or ')}`);
 }

@@ -1,0 +1,43 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { BINDINGS_DIR, generateBindings } from '../../scripts/generate-bindings';
+
+// src/bindings is what cdktf's provider generator makes of schema/provider-schema.json.
+// Regenerate with: npm run bindings
+
+const ROOT = path.join(__dirname, '..', '..');
+
+function filesUnder(dir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  if (!fs.existsSync(dir)) return files;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) files.set(path.relative(dir, path.join(entry.parentPath, entry.name)), fs.readFileSync(path.join(entry.parentPath, entry.name), 'utf8'));
+  }
+  return files;
+}
+
+test('the checked-in bindings are what the generator makes of the checked-in provider schema (run "npm run bindings")', async () => {
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'bindings-test-'));
+  try {
+    await generateBindings(out);
+    const fresh = filesUnder(out);
+    const checkedIn = filesUnder(path.join(ROOT, BINDINGS_DIR));
+    expect([...checkedIn.keys()].sort()).toEqual([...fresh.keys()].sort());
+    for (const [file, text] of fresh) expect({ file, text: checkedIn.get(file) }).toEqual({ file, text });
+  } finally {
+    fs.rmSync(out, { recursive: true, force: true });
+  }
+});
+
+test('one folder per resource, data source and the provider, and no index that loads them all', () => {
+  const folders = fs.readdirSync(path.join(ROOT, BINDINGS_DIR)).sort();
+  expect(folders).toEqual(['data-sestenants-tenant', 'data-sestenants-tenants', 'provider', 'tenant']);
+  for (const folder of folders) expect(fs.readdirSync(path.join(ROOT, BINDINGS_DIR, folder))).toEqual(['index.ts']);
+});
+
+test('the bindings import only cdktf and constructs', () => {
+  const imports = new Set<string>();
+  for (const text of filesUnder(path.join(ROOT, BINDINGS_DIR)).values()) for (const m of text.matchAll(/from '([^']+)'/g)) imports.add(m[1]);
+  expect([...imports].sort()).toEqual(['cdktf', 'constructs']);
+});
