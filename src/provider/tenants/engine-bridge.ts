@@ -133,7 +133,8 @@ export function resourceOfArn(arn: string): ResourceRef {
 export async function readTenant(at: TenantsTarget, name: string, source: 'bulk' | 'fresh' = 'fresh'): Promise<ProviderTenant | undefined> {
   const { gateway, target } = at;
   const [parts, entities] = await Promise.all([
-    readTenantParts(gateway, name),
+    // In bulk the resources come from the process's cache, which the tenant's association instances share.
+    source === 'bulk' ? cachedParts(at, name) : readTenantParts(gateway, name),
     source === 'bulk' ? at.cache.entitiesOf(gateway, target) : gateway.listReputationEntitiesPage(tenantArnPrefix(target, name)).then((page) => page.items),
   ]);
   if (!parts) return undefined;
@@ -141,6 +142,11 @@ export async function readTenant(at: TenantsTarget, name: string, source: 'bulk'
   const listed = entities instanceof Map ? entities.get(arn) : entities.find((e) => e.ReputationEntityReference === arn);
   // A tenant created after the listing (or missing from it) gets its own GetReputationEntity.
   return providerTenant(parts.tenant, parts.resources, listed ?? (await gateway.getReputationEntity(arn)));
+}
+
+async function cachedParts(at: TenantsTarget, name: string): Promise<{ tenant: Tenant; resources: ResourceRef[] } | undefined> {
+  const [tenant, resources] = await Promise.all([at.gateway.getTenant(name), at.cache.resourcesOf(at.gateway, name)]);
+  return tenant && resources ? { tenant, resources } : undefined;
 }
 
 /** Every tenant of the provider's region and account, sorted by name (reputation impact from the bulk listing). */
