@@ -149,6 +149,14 @@ async function cachedParts(at: TenantsTarget, name: string): Promise<{ tenant: T
   return tenant && resources ? { tenant, resources } : undefined;
 }
 
+/**
+ * The live tenant before a create: one GetTenant, and the full fresh read only when the tenant
+ * exists after all (a re-run after an interrupted apply, an out-of-band create).
+ */
+export async function probeTenant(at: TenantsTarget, name: string): Promise<ProviderTenant | undefined> {
+  return (await at.gateway.getTenant(name)) ? readTenant(at, name) : undefined;
+}
+
 /** Every tenant of the provider's region and account, sorted by name (reputation impact from the bulk listing). */
 export async function readAllTenants(at: TenantsTarget): Promise<ProviderTenant[]> {
   const [region, entities] = await Promise.all([readLiveRegion(at.gateway, at.target), at.cache.entitiesOf(at.gateway, at.target)]);

@@ -9,6 +9,7 @@ import { attributeFromZod, zodDescription, zodProblems } from './zod-attribute';
 import {
   applyTenant,
   deleteTenant,
+  probeTenant,
   type ProviderTenant,
   isReservedTag,
   readTenant,
@@ -170,8 +171,8 @@ export const tenantResource: ResourceType<TenantsTarget> = {
     warnSesPause(tenant, diagnostics);
     return tenantState(tenant, state);
   },
-  create: (planned, { meta }) => applyPlanned(meta, planned),
-  update: (_prior, planned, { meta }) => applyPlanned(meta, planned),
+  create: (planned, { meta }) => applyPlanned(meta, planned, 'create'),
+  update: (_prior, planned, { meta }) => applyPlanned(meta, planned, 'update'),
   async delete(prior, { meta }) {
     const tenant = await readTenant(meta, String(prior.name));
     if (tenant) await deleteTenant(meta, tenant.live).catch(applyError);
@@ -183,9 +184,10 @@ export const tenantResource: ResourceType<TenantsTarget> = {
   },
 };
 
-async function applyPlanned(meta: TenantsTarget, planned: TfObject): Promise<TfObject> {
+async function applyPlanned(meta: TenantsTarget, planned: TfObject, step: 'create' | 'update'): Promise<TfObject> {
   checkPlace(meta, planned);
-  const current = await readTenant(meta, String(planned.name));
+  const name = String(planned.name);
+  const current = step === 'create' ? await probeTenant(meta, name) : await readTenant(meta, name);
   const after = await applyTenant(meta, specOf(planned), current?.live, planned.resource_associations !== null).catch(applyError);
   return tenantState(after, planned);
 }
