@@ -153,6 +153,7 @@ export const tenantResource: ResourceType<TenantsTarget> = {
       if (clash.length > 0) diagnostics.error(...inlineClash(String(planned.name), clash), ['resource_associations']);
     }
     if (prior === null) return planned;
+    if (planned !== null && !replace) return keepReadOnly(prior, planned);
     const who = `tenant ${String(prior.name)} (TenantId ${String(prior.tenant_id)})`;
     if (planned === null) {
       diagnostics.warning('Tenant will be deleted', `Destroying this resource deletes ${who} and its resource associations; the TenantId is gone for good.`);
@@ -184,12 +185,33 @@ export const tenantResource: ResourceType<TenantsTarget> = {
   },
 };
 
+/**
+ * The read-only attributes report SES's view, refreshed by every read: an update that leaves
+ * sending_status alone plans them unchanged (not "known after apply"), so a one-field change
+ * shows one field.
+ */
+function keepReadOnly(prior: TfObject, planned: TfObject): TfObject {
+  const same = planned.sending_status === prior.sending_status;
+  return {
+    ...planned,
+    reputation_impact: prior.reputation_impact,
+    sending_status_aggregate: same ? prior.sending_status_aggregate : planned.sending_status_aggregate,
+  };
+}
+
+// A planned known value of a read-only attribute is what the apply returns (Terraform requires
+// it); a pause SES imposes meanwhile shows at the next refresh.
+function asPlanned(state: TfObject, planned: TfObject): TfObject {
+  const keep = (name: string) => (isUnknown(planned[name]) ? state[name] : planned[name]);
+  return { ...state, reputation_impact: keep('reputation_impact'), sending_status_aggregate: keep('sending_status_aggregate') };
+}
+
 async function applyPlanned(meta: TenantsTarget, planned: TfObject, step: 'create' | 'update'): Promise<TfObject> {
   checkPlace(meta, planned);
   const name = String(planned.name);
   const current = step === 'create' ? await probeTenant(meta, name) : await readTenant(meta, name);
   const after = await applyTenant(meta, specOf(planned), current?.live, planned.resource_associations !== null).catch(applyError);
-  return tenantState(after, planned);
+  return asPlanned(tenantState(after, planned), planned);
 }
 
 /** Summary and detail of a tenant declaring associations inline while association resources name it too. */
