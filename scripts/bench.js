@@ -25,6 +25,7 @@ const PROCESSES = {
   'initial-apply': { entry: 'test/bench/scenarios/initial-apply.ts', needs: 'engine, emulator' },
   'hook-process': { entry: 'test/bench/scenarios/hook-process.ts', needs: 'hooks, emulator' },
   'terraform-apply': { entry: 'test/bench/scenarios/terraform-apply.ts', needs: 'constructs, hooks, emulator' },
+  'terraform-provider': { entry: 'test/bench/scenarios/terraform-provider.ts', needs: 'provider, emulator' },
   render: { entry: 'test/bench/scenarios/render.ts', needs: 'render' },
   status: { entry: 'test/bench/scenarios/status.ts', needs: 'engine, emulator' },
   'hook-startup': { entry: 'test/bench/hook-startup/measure.ts', needs: 'hooks, emulator' },
@@ -44,6 +45,8 @@ const SCENARIOS = {
   'initial-apply': [['initial-apply', 10000, 300]],
   'hook-process': [['hook-process', 21, 5]],
   'terraform-apply': [['terraform-apply', 200, 20]],
+  // The sestenants provider (issue 11): apply, no-op plan, one-field change, 200-tenant apply, start-up.
+  'terraform-provider': [['terraform-provider', 1000, 50]],
   render: [['render', 10000, 1000]],
   // Not one of the six: `ses-tenants status` (issue 13), list pages only and with owner tags.
   status: [['status', 10000, 300]],
@@ -231,6 +234,36 @@ function rowsFor(scenario, results, quick) {
           note: `${r.extra.applied}/${r.extra.instances} instances in state; same stack with provisioners running true: ${fmt(r.extra.terraformOnlyS, 1)} s`,
         }),
       );
+      return out;
+    }
+    case 'terraform-provider': {
+      const r = results.find((m) => m.scenario === scenario);
+      if (!r || !r.ok) return [crashed(r, scenario, '')];
+      const x = r.extra;
+      const phase = (label, calls, throttled, wallS, floorCalls, aloneS, aloneLabel) => {
+        const callRatio = (calls + throttled) / floorCalls;
+        const wallFloor = Math.max(aloneS, calls / x.rateLimit);
+        out.push({ scenario, label: `provider ${label}: calls`, n: r.n, apiCalls: calls, callsPerTenant: calls / r.n, floor: `engine ${floorCalls} calls`, ratio: callRatio, target: '<= 1.05x', pass: check(callRatio, 1.05), note: `${throttled} 429s counted in the ratio` });
+        out.push({ scenario, label: `provider ${label}: wall`, n: r.n, wallS, floor: `max(${aloneLabel} ${fmt(aloneS, 1)} s, calls/${x.rateLimit} ${fmt(calls / x.rateLimit, 1)} s)`, ratio: wallS / wallFloor, target: '<= 1.3x', pass: check(wallS / wallFloor, 1.3) });
+      };
+      phase('apply', r.apiCalls, r.throttled, r.wallS, x.applyFloorCalls, x.terraformAloneApplyS, 'terraform_data apply');
+      phase('no-op plan', x.planCalls, x.planThrottled, x.planS, x.planFloorCalls, x.terraformAlonePlanS, 'terraform_data plan');
+      phase('one-field change', x.changeCalls, x.changeThrottled, x.changeS, x.changeFloorCalls, x.terraformAlonePlanS, 'terraform_data plan');
+      out.push({ scenario, label: 'provider one-field change: plan lines', n: r.n, floor: '15 lines', ratio: x.changePlanLines / 15, target: '<= 15 lines', pass: x.changePlanLines <= 15, note: `${x.changePlanLines} lines for the changed tenant` });
+      const hooks = results.find((m) => m.scenario === 'terraform-apply' && m.ok && m.n === x.smallN);
+      out.push({
+        scenario,
+        label: `provider apply ${x.smallN} vs hooks`,
+        n: x.smallN,
+        wallS: x.smallApplyS,
+        floor: hooks ? `hooks ${fmt(hooks.wallS, 1)} s` : 'hooks not run',
+        ratio: hooks ? hooks.wallS / x.smallApplyS : undefined,
+        target: '>= 10x faster',
+        pass: hooks ? hooks.wallS / x.smallApplyS >= 10 : null,
+        note: hooks ? 'hooks wall / provider wall, same run' : 'run with --scenario terraform-apply,terraform-provider for the ratio',
+      });
+      const startRatio = x.startupS / x.nodeS;
+      out.push({ scenario, label: 'provider start-up (median of 21)', n: 21, wallS: x.startupS, floor: `node -e 0 ${fmt(x.nodeS, 3)} s`, ratio: startRatio, target: '<= 5x', pass: check(startRatio, 5), note: 'spawn -> handshake line' });
       return out;
     }
     case 'render': {

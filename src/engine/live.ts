@@ -70,8 +70,8 @@ export async function listTenantResources(ses: SesGateway, tenant: string): Prom
   return resources.map(resourceOf).filter((r): r is ResourceRef => r !== undefined);
 }
 
-/** Every tenant reputation entity of a region and account, keyed by reference (the tenant ARN). */
-async function listEntities(ses: SesGateway, at: ArnLocation): Promise<Map<string, ReputationEntity>> {
+/** Every tenant reputation entity of a region and account (all pages), keyed by reference (the tenant ARN). */
+export async function listEntities(ses: SesGateway, at: ArnLocation): Promise<Map<string, ReputationEntity>> {
   const out = new Map<string, ReputationEntity>();
   for (const e of await allPages((token) => ses.listReputationEntitiesPage(tenantArnPrefix(at), token))) {
     if (e.ReputationEntityReference) out.set(e.ReputationEntityReference, e);
@@ -80,7 +80,7 @@ async function listEntities(ses: SesGateway, at: ArnLocation): Promise<Map<strin
 }
 
 /** GetTenant and ListTenantResources of one tenant; undefined when it vanished meanwhile. */
-async function readTenantParts(ses: SesGateway, name: string): Promise<{ tenant: Tenant; resources: ResourceRef[] } | undefined> {
+export async function readTenantParts(ses: SesGateway, name: string): Promise<{ tenant: Tenant; resources: ResourceRef[] } | undefined> {
   const [tenant, resources] = await Promise.all([
     ses.getTenant(name),
     listTenantResources(ses, name).catch((err: unknown) => {

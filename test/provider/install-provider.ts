@@ -66,3 +66,14 @@ export function terraformArgs(args: readonly string[]): string[] {
   const input = ['init', 'plan', 'apply', 'destroy', 'import'].includes(args[0]) ? ['-input=false'] : [];
   return [...args.slice(0, words), '-no-color', ...input, ...args.slice(words)];
 }
+
+/** Environment of terraform runs against the emulator: isolated, with fixed fake credentials and no AWS config files. */
+export function emulatorTerraformEnv(dir: string): NodeJS.ProcessEnv {
+  return {
+    ...isolatedTerraformEnv(dir),
+    AWS_ACCESS_KEY_ID: 'AKIDEMULATOR',
+    AWS_SECRET_ACCESS_KEY: 'emulator-secret',
+    AWS_CONFIG_FILE: path.join(dir, 'no-aws-config'),
+    AWS_SHARED_CREDENTIALS_FILE: path.join(dir, 'no-aws-credentials'),
+  };
+}

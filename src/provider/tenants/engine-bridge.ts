@@ -1,14 +1,31 @@
+import { Declarations } from './declarations';
 import { whoAmI } from '../../aws/account-guard';
 import { createSesClient } from '../../aws/client';
-import { sesGateway, type SesGateway } from '../../aws/ses-gateway';
-import { applyPlan, isReservedTag, planTenant, readLiveRegion, readLiveTenant, SES_DEFAULT_POLICY, type LiveTenant, type Plan } from '../../engine';
-import { canonicalTenant, parseSesResourceArn, sesResourceArnProblem, type ResourceRef, type StackTarget, type TenantSpec } from '../../tenant-spec';
+import { sesGateway, type ReputationEntity, type SesGateway, type Tenant } from '../../aws/ses-gateway';
+import {
+  applyPlan,
+  isReservedTag,
+  listEntities,
+  listTenantResources,
+  planAssociation,
+  planTenant,
+  readLiveRegion,
+  readTenantParts,
+  SES_DEFAULT_POLICY,
+  toLiveTenant,
+  type LiveTenant,
+  type Plan,
+  type TenantAspect,
+} from '../../engine';
+import { isNotFound } from '../../aws/ses-gateway';
+import { canonicalTenant, parseSesResourceArn, sesResourceArnProblem, tenantArnPrefix, type ResourceRef, type StackTarget, type TenantSpec } from '../../tenant-spec';
 
 // The one file of the provider that calls the engine and AWS (the hooks' rule: one writer).
 // The resource is a thin front door: it turns Terraform values into a TenantSpec, and this file
 // plans that one tenant with the engine's single-tenant API (planTenant) and applies it with
 // applyPlan, exactly as the hooks do.
 
+export { Declarations };
 export type { LiveTenant, ResourceRef, StackTarget, TenantSpec };
 export { isReservedTag, SES_DEFAULT_POLICY, sesResourceArnProblem };
 
@@ -18,6 +35,69 @@ export interface TenantsTarget {
   readonly target: StackTarget;
   /** SES v2 gateway of the target's region. */
   readonly gateway: SesGateway;
+  /** What this provider process has read (see {@link ReadCache}). */
+  readonly cache: ReadCache;
+  /** What the configuration planned in this process declares about associations. */
+  readonly declarations: Declarations;
+}
+
+/**
+ * What one provider process has read, for bulk refresh: Terraform refreshes every instance with
+ * its own ReadResource, so the region's reputation entities are listed by page once (on the
+ * first read) and each read adds only GetTenant + ListTenantResources; each tenant's resources
+ * are listed once for all its association instances. Any write of the process drops it all.
+ */
+export class ReadCache {
+  private entities: Promise<Map<string, ReputationEntity>> | undefined;
+  private readonly resources = new Map<string, Promise<ResourceRef[] | undefined>>();
+
+  /** The region's tenant reputation entities by tenant ARN, listed on first use. */
+  entitiesOf(gateway: SesGateway, at: StackTarget): Promise<Map<string, ReputationEntity>> {
+    this.entities ??= listEntities(gateway, at);
+    this.entities.catch(() => (this.entities = undefined));
+    return this.entities;
+  }
+
+  /** A tenant's resources (undefined when the tenant does not exist), listed once per process. */
+  resourcesOf(gateway: SesGateway, tenant: string): Promise<ResourceRef[] | undefined> {
+    let read = this.resources.get(tenant);
+    if (!read) {
+      read = listTenantResources(gateway, tenant).catch((err: unknown) => {
+        if (isNotFound(err)) return undefined;
+        this.resources.delete(tenant);
+        throw err;
+      });
+      this.resources.set(tenant, read);
+    }
+    return read;
+  }
+
+  /** Forgets everything read (after a write of this process). */
+  invalidate(): void {
+    this.entities = undefined;
+    this.resources.clear();
+  }
+}
+
+/** A tenant as the provider shows it: the engine's live tenant plus what only Terraform's state shows. */
+export interface ProviderTenant {
+  /** The tenant as the engine plans against it. */
+  readonly live: LiveTenant;
+  /** CreatedTimestamp, ISO 8601. */
+  readonly createdAt: string;
+  /** ReputationImpact SES reports (LOW, HIGH, or NONE with no findings), null when none. */
+  readonly reputationImpact: string | null;
+  /** AWS-managed status (DISABLED when SES paused the tenant), null when none. */
+  readonly awsManagedStatus: string | null;
+}
+
+function providerTenant(tenant: Tenant, resources: readonly ResourceRef[], entity: ReputationEntity | undefined): ProviderTenant {
+  return {
+    live: toLiveTenant(tenant, resources, entity),
+    createdAt: tenant.CreatedTimestamp ? new Date(tenant.CreatedTimestamp).toISOString() : '',
+    reputationImpact: entity?.ReputationImpact ?? null,
+    awsManagedStatus: entity?.AwsSesManagedStatus?.Status ?? null,
+  };
 }
 
 /** Options of the SES client the provider builds. */
@@ -45,14 +125,56 @@ export function resourceOfArn(arn: string): ResourceRef {
   return { type: parsed.type, name: parsed.name, arn };
 }
 
-/** The live tenant, or undefined when it does not exist. */
-export function readTenant(at: TenantsTarget, name: string): Promise<LiveTenant | undefined> {
-  return readLiveTenant(at.gateway, at.target, name, 'all');
+/**
+ * The live tenant, or undefined when it does not exist: GetTenant + ListTenantResources, and its
+ * reputation entity from the process's bulk listing (`bulk`, what refresh uses) or from a
+ * ListReputationEntities filtered to this tenant (what a write path uses: fresh, one call).
+ */
+export async function readTenant(at: TenantsTarget, name: string, source: 'bulk' | 'fresh' = 'fresh'): Promise<ProviderTenant | undefined> {
+  const { gateway, target } = at;
+  const [parts, entities] = await Promise.all([
+    // In bulk the resources come from the process's cache, which the tenant's association instances share.
+    source === 'bulk' ? cachedParts(at, name) : readTenantParts(gateway, name),
+    source === 'bulk' ? at.cache.entitiesOf(gateway, target) : gateway.listReputationEntitiesPage(tenantArnPrefix(target, name)).then((page) => page.items),
+  ]);
+  if (!parts) return undefined;
+  const arn = parts.tenant.TenantArn ?? '';
+  const listed = entities instanceof Map ? entities.get(arn) : entities.find((e) => e.ReputationEntityReference === arn);
+  // A tenant created after the listing (or missing from it) gets its own GetReputationEntity.
+  return providerTenant(parts.tenant, parts.resources, listed ?? (await gateway.getReputationEntity(arn)));
 }
 
-/** Every tenant of the provider's region and account, sorted by name. */
-export async function readAllTenants(at: TenantsTarget): Promise<LiveTenant[]> {
-  return Object.values((await readLiveRegion(at.gateway, at.target)).tenants);
+async function cachedParts(at: TenantsTarget, name: string): Promise<{ tenant: Tenant; resources: ResourceRef[] } | undefined> {
+  const [tenant, resources] = await Promise.all([at.gateway.getTenant(name), at.cache.resourcesOf(at.gateway, name)]);
+  return tenant && resources ? { tenant, resources } : undefined;
+}
+
+/**
+ * The live tenant before a create: one GetTenant, and the full fresh read only when the tenant
+ * exists after all (a re-run after an interrupted apply, an out-of-band create).
+ */
+export async function probeTenant(at: TenantsTarget, name: string): Promise<ProviderTenant | undefined> {
+  return (await at.gateway.getTenant(name)) ? readTenant(at, name) : undefined;
+}
+
+/** Every tenant of the provider's region and account, sorted by name (reputation impact from the bulk listing). */
+export async function readAllTenants(at: TenantsTarget): Promise<ProviderTenant[]> {
+  const [region, entities] = await Promise.all([readLiveRegion(at.gateway, at.target), at.cache.entitiesOf(at.gateway, at.target)]);
+  return Object.values(region.tenants).map((live) => {
+    const entity = entities.get(live.arn);
+    return {
+      live,
+      createdAt: '',
+      reputationImpact: entity?.ReputationImpact ?? null,
+      awsManagedStatus: entity?.AwsSesManagedStatus?.Status ?? null,
+    };
+  });
+}
+
+/** Whether the tenant has the resource (one ListTenantResources per tenant per process); undefined when the tenant does not exist. */
+export async function tenantHasResource(at: TenantsTarget, tenant: string, arn: string): Promise<boolean | undefined> {
+  const resources = await at.cache.resourcesOf(at.gateway, tenant);
+  return resources === undefined ? undefined : resources.some((r) => r.arn === arn);
 }
 
 /** An apply step failed: which one, and what AWS said. */
@@ -68,14 +190,20 @@ export class TenantApplyError extends Error {
 }
 
 async function run(at: TenantsTarget, plan: Plan, allowDelete = false): Promise<void> {
+  at.cache.invalidate();
   const result = await applyPlan(plan, () => at.gateway, { allowDelete });
   const failure = result.failures[0];
   if (failure) throw new TenantApplyError(failure.tenant, failure.action, `${failure.error.name}: ${failure.error.message}`);
 }
 
-/** Makes the live tenant match the spec (create, or update in place); returns it as read after. */
-export async function applyTenant(at: TenantsTarget, desired: TenantSpec, live: LiveTenant | undefined): Promise<LiveTenant> {
-  const plan = planTenant({ target: at.target, desired: canonicalTenant(desired), live });
+/**
+ * Makes the live tenant match the spec (create, or update in place); returns it as read after.
+ * With `manageAssociations` false the tenant's associations are left as they are (they belong to
+ * `sestenants_tenant_resource_association` instances or to no one).
+ */
+export async function applyTenant(at: TenantsTarget, desired: TenantSpec, live: LiveTenant | undefined, manageAssociations: boolean): Promise<ProviderTenant> {
+  const aspects: readonly TenantAspect[] = manageAssociations ? ['tenant', 'associations', 'settings'] : ['tenant', 'settings'];
+  const plan = planTenant({ target: at.target, desired: canonicalTenant(desired), live, aspects });
   if (plan.stacks[0].changes.length > 0) await run(at, plan);
   const after = await readTenant(at, desired.name);
   if (!after) throw new TenantApplyError(desired.name, 'read after apply', 'the tenant is not there');
@@ -86,4 +214,9 @@ export async function applyTenant(at: TenantsTarget, desired: TenantSpec, live: 
 export async function deleteTenant(at: TenantsTarget, live: LiveTenant): Promise<void> {
   // A tenant in Terraform's state is the provider's own: it created it, or the user imported it.
   await run(at, planTenant({ target: at.target, desired: undefined, live, ownedByCaller: true }), true);
+}
+
+/** Associates (`add`) or disassociates (`remove`) one resource of a tenant. */
+export async function applyAssociation(at: TenantsTarget, tenant: string, arn: string, op: 'add' | 'remove'): Promise<void> {
+  await run(at, planAssociation({ target: at.target, tenant, resource: resourceOfArn(arn), op }));
 }

@@ -2,7 +2,7 @@ import { cty } from '../protocol/cty-type';
 import type { TfObject } from '../protocol/value';
 import { BlockSchema } from '../framework/schema';
 import { Diagnostics, ProviderError } from '../framework/diagnostics';
-import { callerAccount, providerGateway, type TenantsTarget } from './engine-bridge';
+import { callerAccount, Declarations, providerGateway, ReadCache, type TenantsTarget } from './engine-bridge';
 
 /** Value of the managed-by tag the provider writes (the engine's "stack" of these tenants). */
 export const PROVIDER_STACK = 'terraform';
@@ -91,6 +91,8 @@ export async function configureTenantsProvider(config: TfObject, env: NodeJS.Pro
   }
   return {
     gateway,
+    cache: new ReadCache(),
+    declarations: new Declarations(),
     target: { formatVersion: 1, stack: PROVIDER_STACK, region, account, partition: partitionOf(region), tenantQuota: 1_000_000 },
   };
 }

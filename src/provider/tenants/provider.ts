@@ -3,12 +3,13 @@ import type { TenantsTarget } from './engine-bridge';
 import { configureTenantsProvider, PROVIDER_SCHEMA, validateProviderConfig } from './provider-config';
 import { tenantDataSource, tenantsDataSource } from './tenant-data-sources';
 import { tenantResource } from './tenant-resource';
+import { associationResource } from './association-resource';
 
 /** The `sestenants` provider. */
 export const sesTenantsProvider: ProviderDefinition<TenantsTarget> = {
   schema: PROVIDER_SCHEMA,
   validate: validateProviderConfig,
   configure: (config) => configureTenantsProvider(config),
-  resources: [tenantResource],
+  resources: [tenantResource, associationResource],
   dataSources: [tenantDataSource, tenantsDataSource],
 };

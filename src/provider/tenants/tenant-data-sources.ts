@@ -24,7 +24,7 @@ export const tenantDataSource: DataSourceType<TenantsTarget> = {
     attributes: { ...computedCopy, suppression: { type: suppressionType, computed: true, description: 'Suppression settings, null when none.' } },
   },
   async read(config, { meta }) {
-    const live = await readTenant(meta, String(config.name));
+    const live = await readTenant(meta, String(config.name), 'bulk');
     if (!live) throw new ProviderError('Tenant not found', `No tenant named ${JSON.stringify(config.name)} in ${meta.target.region} of account ${meta.target.account}.`, ['name']);
     return tenantState(live, null);
   },
@@ -37,6 +37,7 @@ const summaryType = cty.object({
   reputation_policy: cty.string,
   sending_status: cty.string,
   sending_status_aggregate: cty.string,
+  reputation_impact: cty.string,
 });
 
 /** `data "sestenants_tenants"`: every tenant of the provider's region with its status and policy. */
@@ -56,6 +57,7 @@ export const tenantsDataSource: DataSourceType<TenantsTarget> = {
         reputation_policy: state.reputation_policy,
         sending_status: state.sending_status,
         sending_status_aggregate: state.sending_status_aggregate,
+        reputation_impact: state.reputation_impact,
       };
     });
     return { tenants };

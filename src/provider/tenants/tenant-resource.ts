@@ -9,13 +9,14 @@ import { attributeFromZod, zodDescription, zodProblems } from './zod-attribute';
 import {
   applyTenant,
   deleteTenant,
+  probeTenant,
+  type ProviderTenant,
   isReservedTag,
   readTenant,
   resourceOfArn,
   SES_DEFAULT_POLICY,
   sesResourceArnProblem,
   TenantApplyError,
-  type LiveTenant,
   type TenantsTarget,
   type TenantSpec,
 } from './engine-bridge';
@@ -31,9 +32,14 @@ export const TENANT_SCHEMA: ResourceSchema = {
     resource_associations: {
       type: cty.set(cty.string),
       optional: true,
-      description: `ARNs of the resources associated with the tenant (${RESOURCE_TYPES.join(', ')}), in the provider's region and account.`,
+      description:
+        `ARNs of the resources associated with the tenant (${RESOURCE_TYPES.join(', ')}), in the provider's region and account. ` +
+        'Set (even to []): authoritative, the tenant has exactly these and any other association is removed. ' +
+        'Null (left out): not managed here, the tenant leaves its associations alone; declare them with sestenants_tenant_resource_association instead. ' +
+        'A tenant that sets it cannot also have sestenants_tenant_resource_association instances (an error at plan).',
+      // Elements are unknown while for_each keys are (ValidateResourceConfig runs before expansion).
       validate: (value) =>
-        (value as readonly string[]).flatMap((arn) => {
+        (value as readonly TfValue[]).filter((arn): arn is string => typeof arn === 'string').flatMap((arn) => {
           const problem = sesResourceArnProblem(arn) ?? zodProblems(arnSchema, arn)[0];
           return problem ? [`ARN ${JSON.stringify(arn)} ${problem}`] : [];
         }),
@@ -43,10 +49,16 @@ export const TENANT_SCHEMA: ResourceSchema = {
     tags: attributeFromZod(spec.tags, { optional: true }),
     tenant_id: { type: cty.string, computed: true, useStateForUnknown: true, description: 'TenantId given by SES; kept by every in-place update.' },
     arn: { type: cty.string, computed: true, useStateForUnknown: true, description: 'Tenant ARN.' },
+    created_at: { type: cty.string, computed: true, useStateForUnknown: true, description: 'When SES created the tenant (CreatedTimestamp, ISO 8601).' },
     sending_status_aggregate: {
       type: cty.string,
       computed: true,
       description: 'Sending status SES reports (DISABLED when the customer or SES paused the tenant), read on every refresh.',
+    },
+    reputation_impact: {
+      type: cty.string,
+      computed: true,
+      description: 'Reputation impact SES reports for the tenant (LOW, HIGH, or NONE without findings), read on every refresh; null when SES reports none.',
     },
   },
   blocks: {
@@ -81,21 +93,37 @@ function specOf(value: TfObject): TenantSpec {
  * The Terraform state of a live tenant. Empty collections stay null when the prior state had
  * them null, so an attribute the configuration leaves out never shows a diff between null and [] / {}.
  */
-export function tenantState(live: LiveTenant, prior: TfObject | null): TfObject {
+export function tenantState(tenant: ProviderTenant, prior: TfObject | null): TfObject {
+  const { live } = tenant;
   const tags = Object.fromEntries(Object.entries(live.tags).filter(([key]) => !isReservedTag(key)));
   const arns = live.resources.map((r) => r.arn).sort();
   const keepNull = (name: string, empty: boolean, value: TfValue): TfValue => (empty && (prior === null || prior[name] === null) ? null : value);
+  // Null associations in the state mean "not managed by this tenant": they stay null whatever is attached.
+  const associations = prior !== null && prior.resource_associations === null ? null : keepNull('resource_associations', arns.length === 0, arns);
   return {
     name: live.name,
-    resource_associations: keepNull('resource_associations', arns.length === 0, arns),
+    resource_associations: associations,
     reputation_policy: live.reputationPolicy,
     sending_status: live.customerStatus === 'DISABLED' ? 'disabled' : 'enabled',
     tags: keepNull('tags', Object.keys(tags).length === 0, tags),
     suppression: live.suppression ? { scope: live.suppression.scope, reasons: [...live.suppression.reasons] } : null,
     tenant_id: live.id,
     arn: live.arn,
+    created_at: tenant.createdAt,
     sending_status_aggregate: live.sendingStatusAggregate,
+    reputation_impact: tenant.reputationImpact,
   };
+}
+
+/** Warns when SES itself paused the tenant: Terraform cannot undo that, and the plan should say so. */
+function warnSesPause(tenant: ProviderTenant, diagnostics: Diagnostics): void {
+  if (tenant.awsManagedStatus !== 'DISABLED') return;
+  diagnostics.warning(
+    'Tenant paused by SES',
+    `SES paused sending for tenant ${tenant.live.name} (TenantId ${tenant.live.id}): sending_status_aggregate is ${tenant.live.sendingStatusAggregate} whatever sending_status says, ` +
+      `and reputation_impact is ${tenant.reputationImpact ?? 'unknown'}. Terraform cannot lift an AWS-managed pause; see the tenant's reputation findings in SES.`,
+    ['sending_status_aggregate'],
+  );
 }
 
 function applyError(err: unknown): never {
@@ -119,8 +147,13 @@ export const tenantResource: ResourceType<TenantsTarget> = {
     });
   },
   // With plan_destroy Terraform plans destroys too, so the plan can say what a removal does.
-  async modifyPlan({ prior, planned, replace }, { diagnostics }) {
+  async modifyPlan({ prior, planned, replace }, { meta, diagnostics }) {
+    if (planned !== null && planned.resource_associations !== null) {
+      const clash = meta.declarations.declareInline(String(planned.name));
+      if (clash.length > 0) diagnostics.error(...inlineClash(String(planned.name), clash), ['resource_associations']);
+    }
     if (prior === null) return planned;
+    if (planned !== null && !replace) return keepReadOnly(prior, planned);
     const who = `tenant ${String(prior.name)} (TenantId ${String(prior.tenant_id)})`;
     if (planned === null) {
       diagnostics.warning('Tenant will be deleted', `Destroying this resource deletes ${who} and its resource associations; the TenantId is gone for good.`);
@@ -133,33 +166,66 @@ export const tenantResource: ResourceType<TenantsTarget> = {
     }
     return planned;
   },
-  async read(state, { meta }) {
-    const live = await readTenant(meta, String(state.name));
-    return live ? tenantState(live, state) : null;
+  async read(state, { meta, diagnostics }) {
+    const tenant = await readTenant(meta, String(state.name), 'bulk');
+    if (!tenant) return null;
+    warnSesPause(tenant, diagnostics);
+    return tenantState(tenant, state);
   },
-  async create(planned, { meta }) {
-    checkPlace(meta, planned);
-    const live = await applyTenant(meta, specOf(planned), await readTenant(meta, String(planned.name))).catch(applyError);
-    return tenantState(live, planned);
-  },
-  async update(_prior, planned, { meta }) {
-    checkPlace(meta, planned);
-    const live = await applyTenant(meta, specOf(planned), await readTenant(meta, String(planned.name))).catch(applyError);
-    return tenantState(live, planned);
-  },
+  create: (planned, { meta }) => applyPlanned(meta, planned, 'create'),
+  update: (_prior, planned, { meta }) => applyPlanned(meta, planned, 'update'),
   async delete(prior, { meta }) {
-    const live = await readTenant(meta, String(prior.name));
-    if (live) await deleteTenant(meta, live).catch(applyError);
+    const tenant = await readTenant(meta, String(prior.name));
+    if (tenant) await deleteTenant(meta, tenant.live).catch(applyError);
   },
   async import(id, { meta }) {
-    const live = await readTenant(meta, id);
-    if (!live) throw new ProviderError('Cannot import tenant', `No tenant named ${JSON.stringify(id)} in ${meta.target.region} of account ${meta.target.account}.`);
-    return tenantState(live, null);
+    const tenant = await readTenant(meta, id);
+    if (!tenant) throw new ProviderError('Cannot import tenant', `No tenant named ${JSON.stringify(id)} in ${meta.target.region} of account ${meta.target.account}.`);
+    return tenantState(tenant, null);
   },
 };
 
+/**
+ * The read-only attributes report SES's view, refreshed by every read: an update that leaves
+ * sending_status alone plans them unchanged (not "known after apply"), so a one-field change
+ * shows one field.
+ */
+function keepReadOnly(prior: TfObject, planned: TfObject): TfObject {
+  const same = planned.sending_status === prior.sending_status;
+  return {
+    ...planned,
+    reputation_impact: prior.reputation_impact,
+    sending_status_aggregate: same ? prior.sending_status_aggregate : planned.sending_status_aggregate,
+  };
+}
+
+// A planned known value of a read-only attribute is what the apply returns (Terraform requires
+// it); a pause SES imposes meanwhile shows at the next refresh.
+function asPlanned(state: TfObject, planned: TfObject): TfObject {
+  const keep = (name: string) => (isUnknown(planned[name]) ? state[name] : planned[name]);
+  return { ...state, reputation_impact: keep('reputation_impact'), sending_status_aggregate: keep('sending_status_aggregate') };
+}
+
+async function applyPlanned(meta: TenantsTarget, planned: TfObject, step: 'create' | 'update'): Promise<TfObject> {
+  checkPlace(meta, planned);
+  const name = String(planned.name);
+  const current = step === 'create' ? await probeTenant(meta, name) : await readTenant(meta, name);
+  const after = await applyTenant(meta, specOf(planned), current?.live, planned.resource_associations !== null).catch(applyError);
+  return asPlanned(tenantState(after, planned), planned);
+}
+
+/** Summary and detail of a tenant declaring associations inline while association resources name it too. */
+export function inlineClash(tenant: string, arns: readonly string[]): [string, string] {
+  return [
+    'Associations declared twice',
+    `Tenant ${tenant} sets resource_associations (authoritative), and sestenants_tenant_resource_association declares ${arns.join(', ')} on it too; ` +
+      'the tenant would remove what the association resources add. Either leave resource_associations out of the tenant (null: not managed there) ' +
+      'or list the ARNs inline and drop the association resources.',
+  ];
+}
+
 // Associations must be in the provider's region and account (the rule synth applies to stacks).
-function checkPlace(meta: TenantsTarget, planned: TfObject): void {
+export function checkPlace(meta: TenantsTarget, planned: TfObject, path: readonly string[] = ['resource_associations']): void {
   for (const arn of (planned.resource_associations as readonly string[] | null) ?? []) {
     const [, partition, , region, account] = arn.split(':');
     const { target } = meta;
@@ -167,7 +233,7 @@ function checkPlace(meta: TenantsTarget, planned: TfObject): void {
       throw new ProviderError(
         'Association outside the provider',
         `${arn} is not in ${target.region} of account ${target.account}; associate only resources of the provider's region and account.`,
-        ['resource_associations'],
+        [...path],
       );
     }
   }

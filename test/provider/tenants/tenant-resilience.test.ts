@@ -7,7 +7,7 @@ import { startEmulatorChild, type EmulatorChild } from '../../support/emulator-p
 import { writeCount } from '../../support/kill-points';
 import { APP_ACCOUNT, APP_REGION, appArn, readLiveTenants, removeDir, seedGeneratedResources, tempDir } from '../../support/tenant-app';
 import { runTerraform, terraformAvailable } from '../../support/terraform';
-import { installProviderFile, isolatedTerraformEnv, terraformArgs } from '../install-provider';
+import { emulatorTerraformEnv, installProviderFile, terraformArgs } from '../install-provider';
 
 // The provider when things go wrong: terraform SIGKILLed in the middle of an apply (the
 // provider processes it started must go too, and the next apply must converge without a
@@ -33,13 +33,7 @@ function workspace(emu: EmulatorChild): { dir: string; env: NodeJS.ProcessEnv } 
       ...tenants,
     ].join('\n'),
   );
-  const env = {
-    ...isolatedTerraformEnv(dir),
-    AWS_ACCESS_KEY_ID: 'AKIDEMULATOR',
-    AWS_SECRET_ACCESS_KEY: 'emulator-secret',
-    AWS_CONFIG_FILE: path.join(dir, 'no-aws-config'),
-    AWS_SHARED_CREDENTIALS_FILE: path.join(dir, 'no-aws-credentials'),
-  };
+  const env = emulatorTerraformEnv(dir);
   runTerraform(dir, terraformArgs(['init']), { env });
   return { dir, env };
 }

@@ -5,7 +5,7 @@ import { fakeCredentials } from '../../support/emulator';
 import { startEmulatorChild, type EmulatorChild } from '../../support/emulator-process';
 import { APP_ACCOUNT, APP_REGION, appArn, readLiveTenants, removeDir, seedGeneratedResources, tempDir } from '../../support/tenant-app';
 import { runTerraform, terraformAvailable, type TerraformResult } from '../../support/terraform';
-import { installProviderFile, isolatedTerraformEnv, terraformArgs } from '../install-provider';
+import { emulatorTerraformEnv, installProviderFile, terraformArgs } from '../install-provider';
 
 // The sestenants provider (dist/terraform-provider-sestenants.js) under the real terraform,
 // offline, against the emulator in its own process.
@@ -68,13 +68,7 @@ describeIfTerraform('sestenants_tenant under the real terraform, against the emu
     emu = await startEmulatorChild([]);
     client = new SESv2Client({ region: APP_REGION, endpoint: emu.url, credentials: fakeCredentials() });
     await seedGeneratedResources(client, ['acme', 'globex']);
-    env = {
-      ...isolatedTerraformEnv(dir),
-      AWS_ACCESS_KEY_ID: 'AKIDEMULATOR',
-      AWS_SECRET_ACCESS_KEY: 'emulator-secret',
-      AWS_CONFIG_FILE: path.join(dir, 'no-aws-config'),
-      AWS_SHARED_CREDENTIALS_FILE: path.join(dir, 'no-aws-credentials'),
-    };
+    env = emulatorTerraformEnv(dir);
     installProviderFile(dir, BUNDLE, { namespace: 'cdktf-ses-tenants', type: 'sestenants', version: '0.1.0' });
   });
   afterAll(async () => {
@@ -154,6 +148,8 @@ describeIfTerraform('sestenants_tenant under the real terraform, against the emu
     expect(plan.code).toBe(2);
     expect(plan.stdout).toContain('~ reputation_policy        = "none" -> "strict"');
     expect(plan.stdout).toContain('~ "team" = "hijacked" -> "billing"');
+    // Read-only attributes stay as refreshed when sending_status is not changed: the plan shows the drift only.
+    expect(plan.stdout).not.toMatch(/(reputation_impact|sending_status_aggregate) += .* -> \(known after apply\)/);
     tf(['apply', '-auto-approve']);
     const after = (await readLiveTenants(client)).acme;
     expect(after.reputationPolicy).toBe('strict');
@@ -181,11 +177,18 @@ describeIfTerraform('sestenants_tenant under the real terraform, against the emu
     write({ acme: { ...written.acme, status: 'enabled' } });
     tf(['apply', '-auto-approve']);
     await emu.admin.setAwsManagedStatus({ region: APP_REGION, tenantName: 'acme', status: 'DISABLED' });
+    const plain = tf(['plan', '-detailed-exitcode']);
+    expect(plain.code).toBe(0);
+    expect(oneLine(plain.stdout + plain.stderr)).toContain('Warning: Tenant paused by SES');
+    expect(oneLine(plain.stdout + plain.stderr)).toMatch(/SES paused sending for tenant acme \(TenantId [^)]+\): sending_status_aggregate is DISABLED/);
     const plan = tf(['plan', '-refresh-only']);
     expect(plan.stdout).toContain('Objects have changed outside of Terraform');
     expect(plan.stdout).toContain('~ sending_status_aggregate = "ENABLED" -> "DISABLED"');
     tf(['apply', '-refresh-only', '-auto-approve']);
-    expect(tf(['state', 'show', 'sestenants_tenant.acme']).stdout).toContain('sending_status_aggregate = "DISABLED"');
+    const show = tf(['state', 'show', 'sestenants_tenant.acme']).stdout;
+    expect(show).toContain('sending_status_aggregate = "DISABLED"');
+    expect(show).toMatch(/reputation_impact\s+= "(NONE|LOW|HIGH)"/);
+    expect(show).toMatch(/created_at\s+= "\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z"/);
     await emu.admin.setAwsManagedStatus({ region: APP_REGION, tenantName: 'acme', status: 'ENABLED' });
   });
 

@@ -1,0 +1,92 @@
+import { resourceRefSchema, tenantSpecSchema } from '../../tenant-spec';
+import { cty } from '../protocol/cty-type';
+import type { TfObject } from '../protocol/value';
+import { ProviderError } from '../framework/diagnostics';
+import { ResourceType } from '../framework/resource';
+import { ResourceSchema } from '../framework/schema';
+import { applyAssociation, sesResourceArnProblem, TenantApplyError, tenantHasResource, type TenantsTarget } from './engine-bridge';
+import { checkPlace, inlineClash } from './tenant-resource';
+import { attributeFromZod, zodProblems } from './zod-attribute';
+
+/** Separator of the import id and computed `id`: `TENANT|ARN` (a tenant name never holds `|`). */
+const ID_SEPARATOR = '|';
+
+/** The `sestenants_tenant_resource_association` schema. */
+export const ASSOCIATION_SCHEMA: ResourceSchema = {
+  description:
+    'One resource associated with a tenant that another module (or no one) owns. The tenant must leave resource_associations out (null); ' +
+    'a tenant that sets it is authoritative and the plan refuses association resources on it.',
+  attributes: {
+    tenant_name: attributeFromZod(tenantSpecSchema.shape.name, { required: true, requiresReplace: true }),
+    resource_arn: {
+      type: cty.string,
+      required: true,
+      requiresReplace: true,
+      description: "ARN of the identity, configuration set or template, in the provider's region and account.",
+      validate: (value) => {
+        const problem = sesResourceArnProblem(String(value)) ?? zodProblems(resourceRefSchema.shape.arn, value)[0];
+        return problem ? [`ARN ${JSON.stringify(value)} ${problem}`] : [];
+      },
+    },
+    id: { type: cty.string, computed: true, useStateForUnknown: true, description: `TENANT${ID_SEPARATOR}ARN, also the import id.` },
+  },
+};
+
+const stateOf = (tenant: string, arn: string): TfObject => ({ tenant_name: tenant, resource_arn: arn, id: `${tenant}${ID_SEPARATOR}${arn}` });
+
+async function write(meta: TenantsTarget, tenant: string, arn: string, op: 'add' | 'remove'): Promise<void> {
+  await applyAssociation(meta, tenant, arn, op).catch((err: unknown) => {
+    if (err instanceof TenantApplyError) throw new ProviderError(`Tenant ${err.tenant}: ${err.step} failed`, err.awsError);
+    throw err;
+  });
+}
+
+/** `sestenants_tenant_resource_association`: one resource of a tenant, read with one call per tenant per provider process. */
+export const associationResource: ResourceType<TenantsTarget> = {
+  typeName: 'sestenants_tenant_resource_association',
+  schema: ASSOCIATION_SCHEMA,
+  async modifyPlan({ planned }, { meta, diagnostics }) {
+    if (planned === null) return planned;
+    const tenant = String(planned.tenant_name);
+    if (meta.declarations.declareAssociation(tenant, String(planned.resource_arn))) {
+      diagnostics.error(...inlineClash(tenant, [String(planned.resource_arn)]), ['tenant_name']);
+    }
+    return planned;
+  },
+  async read(state, { meta }) {
+    const tenant = String(state.tenant_name);
+    const arn = String(state.resource_arn);
+    return (await tenantHasResource(meta, tenant, arn)) ? stateOf(tenant, arn) : null;
+  },
+  async create(planned, { meta }) {
+    const tenant = String(planned.tenant_name);
+    const arn = String(planned.resource_arn);
+    checkPlace(meta, { resource_associations: [arn] }, ['resource_arn']);
+    // No read first: AssociateResource is the one call, and SES's NotFound names a missing tenant.
+    await write(meta, tenant, arn, 'add');
+    return stateOf(tenant, arn);
+  },
+  async update(_prior, planned) {
+    // Both attributes force replacement: an update changes nothing.
+    return planned;
+  },
+  async delete(prior, { meta }) {
+    await write(meta, String(prior.tenant_name), String(prior.resource_arn), 'remove');
+  },
+  async import(id, { meta }) {
+    const at = id.indexOf(ID_SEPARATOR);
+    if (at <= 0 || at === id.length - 1) {
+      throw new ProviderError('Invalid import id', `Import a tenant resource association as TENANT${ID_SEPARATOR}ARN, got ${JSON.stringify(id)}.`);
+    }
+    const tenant = id.slice(0, at);
+    const arn = id.slice(at + 1);
+    const has = await tenantHasResource(meta, tenant, arn);
+    if (!has) {
+      throw new ProviderError(
+        'Cannot import association',
+        has === undefined ? `No tenant named ${JSON.stringify(tenant)} in ${meta.target.region} of account ${meta.target.account}.` : `Tenant ${tenant} has no resource ${arn}.`,
+      );
+    }
+    return stateOf(tenant, arn);
+  },
+};
