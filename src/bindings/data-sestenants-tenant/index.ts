@@ -136,6 +136,11 @@ export class DataSestenantsTenant extends cdktf.TerraformDataSource {
     return this.getStringAttribute('arn');
   }
 
+  // created_at - computed: true, optional: false, required: false
+  public get createdAt() {
+    return this.getStringAttribute('created_at');
+  }
+
   // name - computed: false, optional: false, required: true
   private _name?: string; 
   public get name() {
@@ -147,6 +152,11 @@ export class DataSestenantsTenant extends cdktf.TerraformDataSource {
   // Temporarily expose input value. Use with caution.
   public get nameInput() {
     return this._name;
+  }
+
+  // reputation_impact - computed: true, optional: false, required: false
+  public get reputationImpact() {
+    return this.getStringAttribute('reputation_impact');
   }
 
   // reputation_policy - computed: true, optional: false, required: false

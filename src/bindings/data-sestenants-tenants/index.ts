@@ -70,6 +70,11 @@ export class DataSestenantsTenantsTenantsOutputReference extends cdktf.ComplexOb
     return this.getStringAttribute('name');
   }
 
+  // reputation_impact - computed: true, optional: false, required: false
+  public get reputationImpact() {
+    return this.getStringAttribute('reputation_impact');
+  }
+
   // reputation_policy - computed: true, optional: false, required: false
   public get reputationPolicy() {
     return this.getStringAttribute('reputation_policy');

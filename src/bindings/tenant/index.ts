@@ -21,7 +21,7 @@ export interface TenantConfig extends cdktf.TerraformMetaArguments {
   */
   readonly reputationPolicy?: string;
   /**
-  * ARNs of the resources associated with the tenant (identity, configuration-set, template), in the provider's region and account.
+  * ARNs of the resources associated with the tenant (identity, configuration-set, template), in the provider's region and account. Set (even to []): authoritative, the tenant has exactly these and any other association is removed. Null (left out): not managed here, the tenant leaves its associations alone; declare them with sestenants_tenant_resource_association instead. A tenant that sets it cannot also have sestenants_tenant_resource_association instances (an error at plan).
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/cdktf-ses-tenants/sestenants/latest/docs/resources/tenant#resource_associations Tenant#resource_associations}
   */
@@ -237,6 +237,11 @@ export class Tenant extends cdktf.TerraformResource {
     return this.getStringAttribute('arn');
   }
 
+  // created_at - computed: true, optional: false, required: false
+  public get createdAt() {
+    return this.getStringAttribute('created_at');
+  }
+
   // name - computed: false, optional: false, required: true
   private _name?: string; 
   public get name() {
@@ -248,6 +253,11 @@ export class Tenant extends cdktf.TerraformResource {
   // Temporarily expose input value. Use with caution.
   public get nameInput() {
     return this._name;
+  }
+
+  // reputation_impact - computed: true, optional: false, required: false
+  public get reputationImpact() {
+    return this.getStringAttribute('reputation_impact');
   }
 
   // reputation_policy - computed: true, optional: true, required: false
