@@ -5,7 +5,8 @@ import { REPUTATION_POLICIES, type StackTarget } from '../../../src/tenant-spec/
 
 /** The stack target of the engine and hook benchmarks. */
 export const FLEET_TARGET: StackTarget = {
-  formatVersion: 1,
+  formatVersion: 2,
+  owner: 'ses-tenants-bench',
   stack: 'ses-tenants-bench',
   region: 'eu-central-1',
   account: '123456789012',
