@@ -51,7 +51,17 @@ export function importedStacks(live: LiveRegion, opts: Pick<ImportCodegenOptions
     }
     group.tenants.push(t);
   }
-  return [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, g]) => g);
+  const stacks = [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, g]) => g);
+  const byName = new Map<string, string[]>();
+  for (const [key, g] of groups) byName.set(g.stack, [...(byName.get(g.stack) ?? []), key || '(unmarked)']);
+  const clashes = [...byName.entries()].filter(([, keys]) => keys.length > 1);
+  if (clashes.length > 0) {
+    throw new Error(
+      `tenants of several owners share a stack name: ${clashes.map(([name, keys]) => `${name} (${keys.sort().join(', ')})`).join('; ')}; ` +
+        'one app cannot hold two stacks of one name. Import with --stack NAME (every tenant adopted explicitly) and split the code by owner',
+    );
+  }
+  return stacks;
 }
 
 function tenantSource(t: LiveTenant, adopt: boolean): string {

@@ -76,7 +76,7 @@ describe('apply killed with SIGKILL and run again', () => {
     expect(final.code).toBe(0);
     expect(final.stdout).toMatch(/Apply complete: \d+ created, \d+ updated, 0 deleted, 0 failed\./);
     const plan = await runCliProcess(['plan', '--app', dir, '--endpoint', emu.url, '--detailed-exitcode']);
-    expect(plan.stdout).toContain(`Plan: 0 to create, 0 to update, 0 to delete, ${TENANTS} unchanged, 3 unmanaged.`);
+    expect(plan.stdout).toContain(`Plan: 0 to create, 0 to update, 0 to release, 0 to delete, ${TENANTS} unchanged, 3 unmanaged.`);
     expect(plan.code).toBe(0);
 
     const live = await readLiveTenants(client());

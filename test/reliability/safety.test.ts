@@ -73,7 +73,7 @@ describe('apply touches only what it owns and says what failed', () => {
     const plan = await cli(['plan', '--app', app('two'), '--detailed-exitcode']);
     expect(plan.code).toBe(2);
     expect(plan.stdout).toContain('- initech');
-    expect(plan.stdout).toContain('Plan: 0 to create, 0 to update, 1 to DELETE, 2 unchanged');
+    expect(plan.stdout).toContain('Plan: 0 to create, 0 to update, 0 to release, 1 to DELETE, 2 unchanged');
 
     const refused = await cli(['apply', '--app', app('two'), '--auto-approve']);
     expect(refused.code).toBe(1);
@@ -83,7 +83,7 @@ describe('apply touches only what it owns and says what failed', () => {
 
     const allowed = await cli(['apply', '--app', app('two'), '--auto-approve', '--allow-delete']);
     expect(allowed.code).toBe(0);
-    expect(allowed.stdout).toContain('Apply complete: 0 created, 0 updated, 1 deleted, 0 failed.');
+    expect(allowed.stdout).toContain('Apply complete: 0 created, 0 updated, 0 released, 1 deleted, 0 failed.');
     const { initech: _deleted, ...kept } = ids;
     expect(tenantIds(await readLiveTenants(client()))).toEqual(kept);
   });
@@ -94,7 +94,7 @@ describe('apply touches only what it owns and says what failed', () => {
     const apply = await cli(['apply', '--app', app('three'), '--auto-approve']);
 
     expect(apply.code).toBe(1);
-    expect(apply.stdout).toContain('Apply complete: 2 created, 0 updated, 0 deleted, 1 failed.');
+    expect(apply.stdout).toContain('Apply complete: 2 created, 0 updated, 0 released, 0 deleted, 1 failed.');
     expect(apply.stdout).toContain('✗ rel globex: associate failed: NotFoundException (404): Identity globex.example.com does not exist');
     const live = await readLiveTenants(client());
     for (const n of ['acme', 'initech']) {

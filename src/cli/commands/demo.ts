@@ -123,7 +123,7 @@ export function demoCommand(program: Command): Command {
         if (!planIsEmpty(plan)) {
           say('\n4. Apply');
           const result = await applyPlan(plan, session.gatewayFor, { concurrency: 16, allowDelete: false });
-          say(`   ${result.counts.created} created, ${result.counts.updated} updated, ${result.counts.deleted} deleted, ${result.failures.length} failed`);
+          say(`   ${result.counts.created} created, ${result.counts.updated} updated, ${result.counts.released} released, ${result.counts.deleted} deleted, ${result.failures.length} failed`);
           for (const f of result.failures) say(c.red(`   ✗ ${f.stack} ${f.tenant}: ${f.action}: ${f.error.name}: ${f.error.message}`));
           if (result.failures.length > 0) process.exitCode = EXIT.error;
         } else {
