@@ -72,7 +72,7 @@ describe('ses-tenants plan and apply', () => {
     expect(markdown.stdout).toContain('- ➕ **create** `initech`');
     expect(json.code).toBe(0);
     const plan = JSON.parse(json.stdout);
-    expect(plan.summary).toEqual({ create: 3, update: 0, delete: 0, unchanged: 0, drifted: 0, unmanaged: 1 });
+    expect(plan.summary).toEqual({ create: 3, update: 0, release: 0, delete: 0, unchanged: 0, drifted: 0, unmanaged: 1, refused: 0 });
     expect(plan.stacks[0].changes.map((c: { tenant: string; action: string }) => `${c.action} ${c.tenant}`)).toEqual(['create acme', 'create globex', 'create initech']);
     expect(writeCount(await emu.admin.stats())).toBe(0);
 
@@ -88,7 +88,7 @@ describe('ses-tenants plan and apply', () => {
       appArn('identity/acme.example.com'),
       appArn('template/welcome'),
     ]);
-    expect(live.acme.tags).toMatchObject({ team: 'team-4', 'ses-tenants:managed-by': 'rel' });
+    expect(live.acme.tags).toMatchObject({ team: 'team-4', 'ses-tenants:managed-by': appMarker('rel') });
 
     const again = await cli(['plan', '--app', app, '--detailed-exitcode']);
     expect(again.code).toBe(0);

@@ -28,6 +28,19 @@ import {
 // removal (retain releases, destroy deletes), destroy (releases everything).
 
 const STACK = 'hooks';
+
+/**
+ * An admin call made right after a long synchronous terraform run: the emulator may have closed the
+ * idle keep-alive socket meanwhile (the event loop was blocked), so a refused reuse is tried once more.
+ */
+async function admin<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (err) {
+    if ((err as Error).message !== 'fetch failed') throw err;
+    return call();
+  }
+}
 const describeIfTerraform = terraformAvailable() ? describe : describe.skip;
 
 describeIfTerraform('hooks under the real terraform, against SES (the emulator)', () => {
@@ -81,12 +94,12 @@ describeIfTerraform('hooks under the real terraform, against SES (the emulator)'
 
   test('terraform apply creates each tenant once with its associations, tags and the managed-by marker', async () => {
     load(base());
-    await emu.admin.resetStats();
+    await admin(() => emu.admin.resetStats());
 
     const result = ws.apply();
 
     expect(result.stdout).toContain('Apply complete! Resources: 15 added, 0 changed, 0 destroyed.');
-    const stats = await emu.admin.stats();
+    const stats = await admin(() => emu.admin.stats());
     expect(stats.operations.CreateTenant).toBe(3);
     expect(stats.operations.CreateTenantResourceAssociation).toBe(9);
     const live = await readLiveTenants(client);
@@ -103,7 +116,7 @@ describeIfTerraform('hooks under the real terraform, against SES (the emulator)'
 
   test('changing a policy, tags and an association in code and re-applying keeps every TenantId', async () => {
     load(changed());
-    await emu.admin.resetStats();
+    await admin(() => emu.admin.resetStats());
 
     const result = ws.apply();
 
@@ -114,7 +127,7 @@ describeIfTerraform('hooks under the real terraform, against SES (the emulator)'
     expect(result.stdout).toContain('Apply complete! Resources: 4 added, 6 changed, 4 destroyed.');
     for (const t of ['acme', 'globex', 'initech']) expect(result.stdout).toContain(`# terraform_data.ses_tenant_settings["${t}"] must be replaced`);
     expect(result.stdout).not.toMatch(/# terraform_data\.ses_tenant\["\w+"\] must be replaced/);
-    const stats = await emu.admin.stats();
+    const stats = await admin(() => emu.admin.stats());
     expect(stats.operations.CreateTenant ?? 0).toBe(0);
     expect(stats.operations.DeleteTenant ?? 0).toBe(0);
     expect(stats.operations.CreateTenantResourceAssociation).toBe(1);
@@ -151,12 +164,12 @@ describeIfTerraform('hooks under the real terraform, against SES (the emulator)'
     fs.renameSync(path.join(hookDir, hash), path.join(hookDir, 'NEXTVERSION'));
     const config = path.join(ws.dir, 'cdk.tf.json');
     fs.writeFileSync(config, fs.readFileSync(config, 'utf8').split(hash).join('NEXTVERSION'));
-    await emu.admin.resetStats();
+    await admin(() => emu.admin.resetStats());
 
     const result = ws.apply();
 
     expect(result.stdout).toContain('No changes. Your infrastructure matches the configuration.');
-    expect((await emu.admin.stats()).total).toBe(0);
+    expect((await admin(() => emu.admin.stats())).total).toBe(0);
   });
 
   test('a hook that fails (an identity that does not exist) fails terraform apply with the hook\'s one-line message', async () => {
@@ -180,12 +193,12 @@ describeIfTerraform('hooks under the real terraform, against SES (the emulator)'
     load([...changed(), generatedTenant('hooli')]);
     ws.apply();
     const before = await readLiveTenants(client);
-    await emu.admin.resetStats();
+    await admin(() => emu.admin.resetStats());
 
     const result = ws.apply('-replace=terraform_data.ses_tenant["acme"]');
 
     expect(result.stdout).toContain('Apply complete! Resources: 1 added, 0 changed, 1 destroyed.');
-    const stats = await emu.admin.stats();
+    const stats = await admin(() => emu.admin.stats());
     for (const op of ['DeleteTenant', 'CreateTenant', 'CreateTenantResourceAssociation', 'DeleteTenantResourceAssociation']) expect({ op, n: stats.operations[op] ?? 0 }).toEqual({ op, n: 0 });
     expect(await readLiveTenants(client)).toEqual(before);
   });
@@ -207,12 +220,12 @@ describeIfTerraform('hooks under the real terraform, against SES (the emulator)'
   test('removing tenants from code releases those retained (tenant, associations, TenantId kept) and deletes those declared destroy', async () => {
     const before = await readLiveTenants(client);
     load([generatedTenant('acme', { reputationPolicy: 'strict', tags: { team: 'payments' } }), generatedTenant('hooli')]);
-    await emu.admin.resetStats();
+    await admin(() => emu.admin.resetStats());
 
     const result = ws.apply();
 
     expect(result.stdout).toMatch(/Apply complete! Resources: \d+ added, \d+ changed, \d+ destroyed\./);
-    const stats = await emu.admin.stats();
+    const stats = await admin(() => emu.admin.stats());
     expect(stats.operations.DeleteTenant).toBe(1);
     expect(stats.operations.CreateTenant ?? 0).toBe(0);
     const live = await readLiveTenants(client);
@@ -224,12 +237,12 @@ describeIfTerraform('hooks under the real terraform, against SES (the emulator)'
 
   test('terraform destroy releases every tenant of the stack whatever its policy (a destroy-time hook cannot tell a destroy from a replace) and leaves the unmanaged one untouched', async () => {
     const before = await readLiveTenants(client);
-    await emu.admin.resetStats();
+    await admin(() => emu.admin.resetStats());
 
     const result = ws.destroy();
 
     expect(result.stdout).toMatch(/Destroy complete! Resources: \d+ destroyed\./);
-    const stats = await emu.admin.stats();
+    const stats = await admin(() => emu.admin.stats());
     expect(stats.operations.DeleteTenant ?? 0).toBe(0);
     expect(stats.operations.DeleteTenantResourceAssociation ?? 0).toBe(0);
     const live = await readLiveTenants(client);
