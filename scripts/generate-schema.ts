@@ -1,16 +1,18 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { z } from 'zod';
-import { MAX_USER_TAGS_PER_TENANT, RESERVED_TAG_PREFIX } from '../src/tenant-spec/limits';
-import { suppressionSchema, tagKeySchema, tenantSpecSchema } from '../src/tenant-spec/tenant-spec';
+import { MAX_USER_TAGS_PER_TENANT, RESERVED_TAG_PREFIX, TAG_KEY_MAX_LENGTH, TAG_VALUE_MAX_LENGTH } from '../src/tenant-spec/limits';
+import { suppressionSchema, tagKeySchema, tagValueSchema, tenantSpecSchema } from '../src/tenant-spec/tenant-spec';
 
 /** Where the generated JSON Schema of the tenant spec is kept, relative to the package root. */
 export const TENANT_SPEC_SCHEMA_FILE = path.join('schema', 'tenant-spec.schema.json');
 
-// zod cannot express its refinements in JSON Schema; these are their JSON Schema spelling.
+// zod cannot express its refinements in JSON Schema; these are their JSON Schema spelling
+// (JSON Schema's maxLength counts code points, as SES and the refinements do).
 const REFINEMENTS = new Map<unknown, Record<string, unknown>>([
   [tenantSpecSchema.shape.tags, { maxProperties: MAX_USER_TAGS_PER_TENANT }],
-  [tagKeySchema, { not: { pattern: `^([aA][wW][sS]:|${RESERVED_TAG_PREFIX})` } }],
+  [tagKeySchema, { maxLength: TAG_KEY_MAX_LENGTH, not: { pattern: `^([aA][wW][sS]:|${RESERVED_TAG_PREFIX})` } }],
+  [tagValueSchema, { maxLength: TAG_VALUE_MAX_LENGTH }],
   [suppressionSchema.shape.reasons, { uniqueItems: true }],
 ]);
 

@@ -4,6 +4,9 @@ import { ConfigurationSet, EmailIdentity, SesTenant, TenantStack } from '../src'
 /** Account of the example stacks: the local emulator's default account. */
 export const EXAMPLE_ACCOUNT = '123456789012';
 
+/** The example app's identity: the managed-by marker of its tenants is `<owner>/<stack>`. */
+export const EXAMPLE_OWNER = 'cdktf-ses-tenants-example';
+
 /** Stack names of the example app, by role. */
 export const EXAMPLE_STACKS = {
   /** Frankfurt: identities, a shared configuration set and a template created by the stack. */
@@ -16,7 +19,7 @@ export const EXAMPLE_STACKS = {
 
 /** The example app: one TenantStack per region, a realistic mix of tenants. */
 export function buildExampleApp(app: App): TenantStack[] {
-  const eu = new TenantStack(app, EXAMPLE_STACKS.eu, { region: 'eu-central-1', accountId: EXAMPLE_ACCOUNT });
+  const eu = new TenantStack(app, EXAMPLE_STACKS.eu, { owner: EXAMPLE_OWNER, region: 'eu-central-1', accountId: EXAMPLE_ACCOUNT });
   const transactional = eu.configurationSet('transactional');
   const marketing = eu.configurationSet('marketing');
 
@@ -56,7 +59,7 @@ export function buildExampleApp(app: App): TenantStack[] {
     tags: { team: 'partners' },
   });
 
-  const us = new TenantStack(app, EXAMPLE_STACKS.us, { region: 'us-east-1', accountId: EXAMPLE_ACCOUNT });
+  const us = new TenantStack(app, EXAMPLE_STACKS.us, { owner: EXAMPLE_OWNER, region: 'us-east-1', accountId: EXAMPLE_ACCOUNT });
   const usTransactional = us.configurationSet('transactional');
   new SesTenant(us, 'Acme', {
     tenantName: 'acme',
@@ -72,7 +75,7 @@ export function buildExampleApp(app: App): TenantStack[] {
     tags: { team: 'platform' },
   });
 
-  const byArn = new TenantStack(app, EXAMPLE_STACKS.byArn, { region: 'us-west-2', accountId: EXAMPLE_ACCOUNT });
+  const byArn = new TenantStack(app, EXAMPLE_STACKS.byArn, { owner: EXAMPLE_OWNER, region: 'us-west-2', accountId: EXAMPLE_ACCOUNT });
   const arn = (resource: string) => `arn:aws:ses:us-west-2:${EXAMPLE_ACCOUNT}:${resource}`;
   const shared = ConfigurationSet.fromArn(arn('configuration-set/platform-shared'));
   for (const name of ['stark', 'wayne']) {

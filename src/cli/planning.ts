@@ -1,4 +1,5 @@
-import { listSynthStacks, readDesiredState } from '../engine/synth-output';
+import { readDesiredState } from '../engine/synth-output';
+import { ownerMarker } from '../tenant-spec/ownership';
 import type { DesiredStack, LiveRegion, Plan } from '../engine/model';
 import { computePlan } from '../engine/plan';
 import { progress } from './progress';
@@ -14,6 +15,8 @@ export interface PlanningOptions extends SesOptions {
   readonly stack?: string[];
   /** No progress output. @default false */
   readonly quiet?: boolean;
+  /** Tenants to take over although another app or stack manages them, or nobody does (`--adopt NAME`). */
+  readonly adopt?: string[];
 }
 
 /** A computed plan and what it was computed from. */
@@ -29,7 +32,9 @@ export interface Planned {
 /** Reads the desired state (validating it before any API call), reads the live state, computes the plan. */
 export async function planFromApp(opts: PlanningOptions, session: SesSession): Promise<Planned> {
   const outDir = resolveSynthDir(opts.app);
-  const desired = readDesiredState(outDir, { stacks: opts.stack && opts.stack.length > 0 ? opts.stack : undefined });
+  const all = readDesiredState(outDir);
+  const selected = opts.stack && opts.stack.length > 0 ? opts.stack : undefined;
+  const desired = selected ? readDesiredState(outDir, { stacks: selected }) : all;
   const bar = opts.quiet ? undefined : progress('reading live tenants');
   let live: LiveRegion[];
   try {
@@ -38,5 +43,5 @@ export async function planFromApp(opts: PlanningOptions, session: SesSession): P
     bar?.stop();
   }
   // Tenants marked by stacks of this app that are not selected are neither deleted nor "unmanaged".
-  return { desired, live, plan: computePlan(desired, live, { appStacks: listSynthStacks(outDir) }) };
+  return { desired, live, plan: computePlan(desired, live, { appStacks: all.map((s) => ownerMarker(s.target)), adopt: opts.adopt }) };
 }

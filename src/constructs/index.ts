@@ -6,6 +6,7 @@ export * from './email-identity';
 export * from './configuration-set';
 export * from './email-template';
 export { ProviderAwsMissingError } from './private/native-resources';
+export { OwnerMissingError } from './private/default-owner';
 export type { TenantDeclaration } from './private/declare-tenant';
 export { TerraformData } from './private/terraform-data';
 export type { TerraformDataConfig } from './private/terraform-data';

@@ -1,4 +1,4 @@
-import type { ReputationPolicy, SendingStatus, Suppression } from '../tenant-spec';
+import type { RemovalPolicy, ReputationPolicy, SendingStatus, Suppression } from '../tenant-spec';
 import type { ConfigurationSetResource, IConfigurationSet } from './configuration-set';
 import type { EmailIdentityResource, IEmailIdentity } from './email-identity';
 import type { EmailTemplateResource, IEmailTemplate } from './email-template';
@@ -34,7 +34,7 @@ export interface SesTenantProps {
    */
   readonly sendingStatus?: SendingStatus;
   /**
-   * User tags, at most 48 (SES allows 50; two are reserved for `ses-tenants:` tags).
+   * User tags, at most 47 (SES allows 50; three are reserved for `ses-tenants:` tags).
    * @default - no tags
    */
   readonly tags?: Readonly<Record<string, string>>;
@@ -44,8 +44,22 @@ export interface SesTenantProps {
    */
   readonly suppression?: Suppression;
   /**
-   * Accept a tenant without an email identity or without a configuration set (SES cannot send for it yet).
+   * Accept a tenant without an email identity or without a configuration set (SES refuses its sends until it has both).
    * @default false
    */
   readonly allowIncompleteSending?: boolean;
+  /**
+   * What removing the tenant from the code does: `retain` releases it (the tenant, its
+   * associations, TenantId and reputation history stay in SES, unmanaged), `destroy` deletes it.
+   * The policy last applied decides. A tenant is stateful, so the default keeps it.
+   * @default - the stack's `removalPolicy`, else 'retain'
+   */
+  readonly removalPolicy?: RemovalPolicy;
+  /**
+   * Take over a live tenant of this name that another app or stack manages, or that was created
+   * outside cdktf-ses-tenants: the next apply marks it as this stack's and converges it to this
+   * code (associations the code does not declare are removed). Without it such a tenant is refused.
+   * @default false
+   */
+  readonly adopt?: boolean;
 }

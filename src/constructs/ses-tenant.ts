@@ -7,8 +7,9 @@ import type { SesTenantProps } from './ses-tenant-props';
  * An SES v2 tenant: a typed declaration that creates no Terraform resource of its own. Its
  * TenantStack emits every tenant as one entry of `locals.ses_tenants`, handled by for_each hooks.
  *
- * The props are validated here; rules across tenants (unique names, quota, ARNs of the stack's
- * region and account, sending resources) run when the stack synthesizes.
+ * The props are checked when declared and reported when the stack synthesizes, with the rules
+ * across tenants (unique names, quota, ARNs of the stack's region and account, sending
+ * resources): every problem of every tenant at once.
  */
 export class SesTenant extends Construct {
   /** Tenant name. */

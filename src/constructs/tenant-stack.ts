@@ -4,7 +4,8 @@ import type { Construct, IConstruct } from 'constructs';
 import type { ArnLocation } from '../tenant-spec/arn';
 import { SYNTH_NAMES } from '../tenant-spec/synth-names';
 import { DEFAULT_TENANT_QUOTA, SpecValidationError, validateDeclaredStack, validateStackRules } from '../tenant-spec';
-import type { SpecViolation, StackTarget, TenantSpec } from '../tenant-spec';
+import type { RemovalPolicy, SpecViolation, StackTarget, TenantSpec } from '../tenant-spec';
+import { defaultOwner } from './private/default-owner';
 import type { EmailIdentityOptions, IEmailIdentity } from './email-identity';
 import type { EmailTemplateOptions, IEmailTemplate } from './email-template';
 import type { IConfigurationSet } from './configuration-set';
@@ -27,6 +28,18 @@ export const DEFAULT_BACKEND: TenantStackBackend = 'hooks';
 
 /** Properties of a TenantStack. */
 export interface TenantStackProps {
+  /**
+   * The app's identity, such as its repository name: the managed-by marker of the stack's tenants
+   * is `<owner>/<stack>`, so two apps that both name a stack `ses-eu` never take each other's
+   * tenants. No `/`.
+   * @default - the `projectId` of the `cdktf.json` in the working directory; construction fails when there is none
+   */
+  readonly owner?: string;
+  /**
+   * What removing a tenant from the code does, for tenants that do not set their own.
+   * @default 'retain'
+   */
+  readonly removalPolicy?: RemovalPolicy;
   /** AWS region of the stack's tenants and of every resource they use, such as `eu-central-1`. */
   readonly region: string;
   /** 12-digit AWS account ID of the stack's tenants and resources. */
@@ -86,6 +99,10 @@ export class TenantStack extends TerraformStack {
   readonly partition: string;
   /** Tenants allowed in this region and account. */
   readonly tenantQuota: number;
+  /** The app's identity; the stack's marker is `<owner>/<stack>`. */
+  readonly owner: string;
+  /** Removal policy of tenants that do not set their own. */
+  readonly removalPolicy: RemovalPolicy;
   /** Where the hooks act and how they authenticate: emitted as `locals.ses_tenants_stack`. */
   readonly target: StackTarget;
   /** How Terraform applies the tenants. */
@@ -107,7 +124,8 @@ export class TenantStack extends TerraformStack {
     super(scope, id);
     registerTenantStack(this);
     this.target = {
-      formatVersion: 1,
+      formatVersion: 2,
+      owner: props.owner ?? defaultOwner(id),
       stack: id,
       region: props.region,
       account: props.accountId,
@@ -122,6 +140,8 @@ export class TenantStack extends TerraformStack {
     this.accountId = this.target.account;
     this.partition = this.target.partition;
     this.tenantQuota = this.target.tenantQuota;
+    this.owner = this.target.owner;
+    this.removalPolicy = props.removalPolicy ?? 'retain';
     this.native = new NativeResources(this, () => this.awsProvider);
     this.backend = props.backend ?? DEFAULT_BACKEND;
     if (this.backend === 'provider') this.providerBlocks = addProviderBlocks(this, this.target, { endpoint: props.sesEndpoint });
@@ -151,7 +171,7 @@ export class TenantStack extends TerraformStack {
 
   /** Declares a tenant without a construct of its own (the cheapest way to declare thousands); `path` names it in errors. */
   addTenant(props: SesTenantProps, path = `${this.node.path}/${props.tenantName}`): TenantDeclaration {
-    const declared = declareTenant(this, path, props);
+    const declared = declareTenant(this, path, props, this.removalPolicy);
     this.declarations.push(declared);
     if (!this.tenantsByName.has(declared.canonical.name)) this.tenantsByName.set(declared.canonical.name, declared.canonical);
     for (const d of declared.dependencies) this.associationDependencies.add(d);
@@ -187,8 +207,11 @@ export class TenantStack extends TerraformStack {
     if (this.validated?.count !== this.declarations.length) {
       this.validated = {
         count: this.declarations.length,
-        // The target was checked at construction and each spec when it was declared.
-        violations: validateStackRules({ target: this.target, tenants: this.declarations }),
+        // The target was checked at construction; every tenant's own problems and the stack rules, all at once.
+        violations: [
+          ...this.declarations.flatMap((d) => d.violations),
+          ...validateStackRules({ target: this.target, tenants: this.declarations.filter((d) => d.violations.length === 0) }),
+        ],
       };
     }
     return this.validated.violations;

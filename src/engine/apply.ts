@@ -1,7 +1,8 @@
 import pLimit from 'p-limit';
 import { isAlreadyExists, isNotFound, type SesGateway } from '../aws/ses-gateway';
 import { reputationPolicyArn, tenantArn } from '../tenant-spec/arn';
-import { MANAGED_BY_TAG, SPEC_HASH_TAG } from '../tenant-spec/limits';
+import { MANAGED_BY_TAG, RELEASED_BY_TAG, REMOVAL_POLICY_TAG, SPEC_HASH_TAG } from '../tenant-spec/limits';
+import { describeOwner, ownerMarker } from '../tenant-spec/ownership';
 import type { StackTarget } from '../tenant-spec/tenant-spec';
 import { DeleteNotAllowedError, OwnershipError } from './errors';
 import type { FieldChange, Plan, StackPlan, TenantAction, TenantChange } from './model';
@@ -17,6 +18,7 @@ export type ApplyStep =
   | 'untag'
   | 'tag'
   | 'disassociate'
+  | 'release'
   | 'delete';
 
 /** Progress of an apply, for progress bars and logs. */
@@ -54,7 +56,7 @@ export interface ApplyResult {
   /** Every failure, sorted by stack and tenant. */
   readonly failures: readonly ApplyFailure[];
   /** Tenants fully applied, by action, and tenants with a failure. */
-  readonly counts: { readonly created: number; readonly updated: number; readonly deleted: number; readonly failed: number };
+  readonly counts: { readonly created: number; readonly updated: number; readonly released: number; readonly deleted: number; readonly failed: number };
 }
 
 /** Options of {@link applyPlan}. */
@@ -67,8 +69,12 @@ export interface ApplyOptions {
   readonly onEvent?: (event: ApplyEvent) => void;
 }
 
-/** Phases run in this order within a stack: additions before removals, so a tenant never loses what it sends with. */
-const PHASES = ['create', 'associate', 'settings', 'tags', 'disassociate', 'delete'] as const;
+/**
+ * Phases run in this order within a stack: additions before removals, so a tenant never loses what
+ * it sends with; the tags (with the spec-hash) last, so a tenant whose apply was interrupted has no
+ * up-to-date spec-hash and reads as unfinished, not as drift.
+ */
+const PHASES = ['create', 'associate', 'settings', 'disassociate', 'tags', 'release', 'delete'] as const;
 type Phase = (typeof PHASES)[number];
 
 interface Step {
@@ -87,6 +93,8 @@ interface TenantRun {
   failed: boolean;
   /** Created by an earlier, interrupted apply: its tags are rewritten. */
   reused: boolean;
+  /** CreateTenant carried the spec-hash (a create with no later step). */
+  hashWritten: boolean;
 }
 
 /** Resolves to nothing: the step is done. */
@@ -106,21 +114,34 @@ export function toApplyError(err: unknown): ApplyError {
   return { name: e?.name ?? 'Error', message: e?.message ?? String(err), ...(status !== undefined ? { httpStatus: status } : {}) };
 }
 
-/** Creates the tenant with every tag and its suppression in one call; reuses one an interrupted apply created. */
-async function createTenant(t: TenantRun): Promise<void> {
+/** The reserved tags a managed tenant carries besides the spec-hash: the marker, and the removal policy when it is destroy. */
+function ownedTags(t: TenantRun): Record<string, string> {
+  const out: Record<string, string> = { [MANAGED_BY_TAG]: ownerMarker(t.target) };
+  if (t.change.spec?.removalPolicy === 'destroy') out[REMOVAL_POLICY_TAG] = 'destroy';
+  return out;
+}
+
+/**
+ * Creates the tenant with its user tags, the marker (and removal-policy tag) and its suppression in
+ * one call; the spec-hash only when nothing follows (otherwise the last step writes it). Reuses a
+ * tenant an interrupted apply of this stack created, or one this stack released.
+ */
+async function createTenant(t: TenantRun, laterSteps: boolean): Promise<void> {
   const spec = t.change.spec!;
-  const tags = { ...spec.tags, [MANAGED_BY_TAG]: t.target.stack, [SPEC_HASH_TAG]: t.change.specHash!.to };
+  const hash = t.change.specHash?.to;
+  const tags = { ...spec.tags, ...ownedTags(t), ...(!laterSteps && hash !== undefined ? { [SPEC_HASH_TAG]: hash } : {}) };
   try {
     const out = await t.ses.createTenant(spec.name, tags, spec.suppression);
     t.arn = out.arn ?? tenantArn(t.target, spec.name, out.id ?? '');
+    t.hashWritten = !laterSteps && hash !== undefined;
   } catch (err) {
     if (!isAlreadyExists(err)) throw err;
     const existing = await t.ses.getTenant(spec.name);
     const marker = existing?.Tags?.find((tag) => tag.Key === MANAGED_BY_TAG)?.Value;
-    if (marker !== t.target.stack) {
-      throw new OwnershipError(
-        `tenant ${spec.name} appeared after the plan was made and is ${marker ? `managed by stack ${marker}` : 'not managed by this app'}; plan again`,
-      );
+    const released = existing?.Tags?.find((tag) => tag.Key === RELEASED_BY_TAG)?.Value;
+    const me = ownerMarker(t.target);
+    if (marker !== me && !(marker === undefined && released === me)) {
+      throw new OwnershipError(`tenant ${spec.name} appeared after the plan was made and is ${describeOwner(marker)}; plan again`);
     }
     t.arn = existing?.TenantArn ?? '';
     t.reused = true;
@@ -131,20 +152,40 @@ function fieldsOf<K extends FieldChange['kind']>(change: TenantChange, kind: K):
   return change.changes.filter((c): c is Extract<FieldChange, { kind: K }> => c.kind === kind);
 }
 
-/** The tags a TagResource call writes: changed user tags, the marker on adoption, the spec hash when it moved. */
+/** The tags the last TagResource call writes: changed user tags, the marker on adoption, the removal policy, the spec hash when it moved. */
 function tagsToWrite(t: TenantRun): Record<string, string> {
   const out: Record<string, string> = {};
-  const { change, target } = t;
-  if (t.reused) Object.assign(out, change.spec!.tags, { [MANAGED_BY_TAG]: target.stack, [SPEC_HASH_TAG]: change.specHash!.to });
+  const { change } = t;
+  if (t.reused) Object.assign(out, change.spec!.tags, ownedTags(t));
+  if (change.action === 'create') {
+    if (!t.hashWritten && change.specHash !== undefined) out[SPEC_HASH_TAG] = change.specHash.to;
+    return out;
+  }
   if (change.action !== 'update') return out;
   for (const c of fieldsOf(change, 'tag')) if (c.to !== null) out[c.key] = c.to;
-  if (fieldsOf(change, 'adopt').length > 0) out[MANAGED_BY_TAG] = target.stack;
+  if (fieldsOf(change, 'adopt').length > 0) out[MANAGED_BY_TAG] = ownerMarker(t.target);
+  for (const c of fieldsOf(change, 'removal-policy')) if (c.to === 'destroy') out[REMOVAL_POLICY_TAG] = 'destroy';
   if (change.specHash && change.specHash.from !== change.specHash.to) out[SPEC_HASH_TAG] = change.specHash.to;
+  return out;
+}
+
+/** Reserved tags an update removes: released-by on a take-over, removal-policy when it goes back to retain. */
+function reservedTagsToRemove(change: TenantChange): string[] {
+  const out: string[] = [];
+  if (fieldsOf(change, 'adopt').some((c) => c.releasedBy !== undefined)) out.push(RELEASED_BY_TAG);
+  for (const c of fieldsOf(change, 'removal-policy')) if (c.to === 'retain') out.push(REMOVAL_POLICY_TAG);
   return out;
 }
 
 /** The API steps of one tenant change, each with its phase. */
 function stepsOf(change: TenantChange, target: StackTarget): Step[] {
+  if (change.action === 'release') {
+    // The released-by tag first: the tenant is never left without a trace of who released it.
+    return [
+      { phase: 'tags', name: 'tag', run: (t) => t.ses.tag(t.arn, { [RELEASED_BY_TAG]: ownerMarker(target) }) },
+      { phase: 'release', name: 'release', run: (t) => t.ses.untag(t.arn, [MANAGED_BY_TAG, SPEC_HASH_TAG, REMOVAL_POLICY_TAG]) },
+    ];
+  }
   if (change.action === 'delete') {
     return [
       {
@@ -157,7 +198,6 @@ function stepsOf(change: TenantChange, target: StackTarget): Step[] {
   if (change.action !== 'create' && change.action !== 'update') return [];
   const steps: Step[] = [];
   const isCreate = change.action === 'create';
-  if (isCreate) steps.push({ phase: 'create', name: 'create', run: createTenant });
   for (const c of fieldsOf(change, 'association')) {
     const arn = c.resource.arn;
     steps.push(
@@ -188,8 +228,8 @@ function stepsOf(change: TenantChange, target: StackTarget): Step[] {
       run: (t) => t.ses.putTenantSuppression(change.tenant, c.to),
     });
   }
-  const removed = fieldsOf(change, 'tag').filter((c) => c.to === null).map((c) => c.key);
-  if (!isCreate && removed.length > 0) {
+  const removed = isCreate ? [] : [...fieldsOf(change, 'tag').filter((c) => c.to === null).map((c) => c.key), ...reservedTagsToRemove(change)];
+  if (removed.length > 0) {
     steps.push({
       phase: 'settings',
       name: 'untag',
@@ -204,7 +244,24 @@ function stepsOf(change: TenantChange, target: StackTarget): Step[] {
       if (Object.keys(tags).length > 0) await t.ses.tag(t.arn, tags);
     },
   });
+  if (isCreate) {
+    const laterSteps = steps.length > 1;
+    steps.unshift({ phase: 'create', name: 'create', run: (t) => createTenant(t, laterSteps) });
+  }
   return steps;
+}
+
+/** The error of a plan that would take over tenants nobody asked to adopt. */
+export function refusedAdoptError(refused: readonly { stack: StackTarget; r: { tenant: string; tenantId: string; managedBy: string | null } }[]): OwnershipError {
+  const shown = refused
+    .slice(0, 10)
+    .map(({ stack, r }) => `${r.tenant} (${r.tenantId}, ${describeOwner(r.managedBy)}; declared by ${ownerMarker(stack)})`)
+    .join(', ');
+  const more = refused.length > 10 ? `, and ${refused.length - 10} more` : '';
+  return new OwnershipError(
+    `the plan would take over ${refused.length} tenant${refused.length === 1 ? '' : 's'} that this app does not manage: ${shown}${more}. ` +
+      'Nothing was changed. Adopt them explicitly (adopt: true on the tenant, or --adopt NAME), or rename them in the code',
+  );
 }
 
 function cmp(a: string, b: string): number {
@@ -218,9 +275,11 @@ function deletesOf(plan: Plan): string[] {
 
 /**
  * Carries out a plan (DESIGN rule 1: the one writer). Per stack, in order: create tenants (one
- * CreateTenant each, with user tags, the two reserved tags and suppression), associate, settings
- * (policy and status only where they differ from what SES set, suppression, untag), tags (changed
- * user tags, marker and spec hash in one TagResource), disassociate, delete. Calls run
+ * CreateTenant each, with user tags, the marker, the removal-policy tag when destroy, and
+ * suppression), associate, settings (policy and status only where they differ from what SES set,
+ * suppression, untag), disassociate, tags (changed user tags, marker and spec hash in one
+ * TagResource, last, so an interrupted apply leaves no current spec-hash), release, delete.
+ * Refuses, before any call, a plan that refuses an adoption (OwnershipError). Calls run
  * concurrently within `concurrency`; retries are the SDK's (standard mode). Idempotent:
  * AlreadyExists on create/associate and NotFound on delete/disassociate count as done, and a tenant
  * an interrupted apply created is reused. A failed step is reported with stack, tenant, step and
@@ -229,18 +288,21 @@ function deletesOf(plan: Plan): string[] {
  * Throws DeleteNotAllowedError, before any call, when the plan deletes and `allowDelete` is not set.
  */
 export async function applyPlan(plan: Plan, gatewayFor: (target: StackTarget) => SesGateway, opts: ApplyOptions = {}): Promise<ApplyResult> {
+  const refused = plan.stacks.flatMap((s) => s.refused.map((r) => ({ stack: s.target, r })));
+  if (refused.length > 0) throw refusedAdoptError(refused);
   const deletes = deletesOf(plan);
   if (deletes.length > 0 && !opts.allowDelete) throw new DeleteNotAllowedError(deletes);
   const limit = pLimit(opts.concurrency ?? 16);
   const emit = opts.onEvent ?? (() => undefined);
   const failures: ApplyFailure[] = [];
-  const counts = { created: 0, updated: 0, deleted: 0, failed: 0 };
+  const counts = { created: 0, updated: 0, released: 0, deleted: 0, failed: 0 };
 
   const finish = (t: TenantRun): void => {
     const { change } = t;
     if (t.failed) counts.failed++;
     else if (change.action === 'create') counts.created++;
     else if (change.action === 'update') counts.updated++;
+    else if (change.action === 'release') counts.released++;
     else if (change.action === 'delete') counts.deleted++;
     emit({ type: 'tenant-done', stack: t.target.stack, tenant: change.tenant, action: change.action, ok: !t.failed });
   };
@@ -255,6 +317,7 @@ export async function applyPlan(plan: Plan, gatewayFor: (target: StackTarget) =>
       arn: change.tenantId ? tenantArn(stack.target, change.tenant, change.tenantId) : '',
       failed: false,
       reused: false,
+      hashWritten: false,
     }));
     const remaining = new Map(runs.map((t) => [t, t.steps.length]));
     const stepEnded = (t: TenantRun): void => {

@@ -1,9 +1,10 @@
 import { MANAGED_BY_TAG } from '../tenant-spec/limits';
-import type { ResourceRef, StackTarget, TenantSpec } from '../tenant-spec/tenant-spec';
+import { describeOwner, ownerMarker } from '../tenant-spec/ownership';
+import type { RemovalPolicy, ResourceRef, StackTarget, TenantSpec } from '../tenant-spec/tenant-spec';
 import { OwnershipError } from './errors';
 import { liveRegionOf } from './live';
 import { buildPlan, liveSnapshot, stackPlan, type FieldChange, type LiveTenant, type Plan, type TenantChange, type UnmanagedTenant } from './model';
-import { deleteChange, diffTenant } from './plan';
+import { diffTenant, liveRemovalPolicy, ownershipOf, removalChange } from './plan';
 
 /**
  * The single-tenant plans: what a writer that owns one tenant (a hook, the Terraform provider)
@@ -24,7 +25,10 @@ export type TenantAspect = (typeof TENANT_ASPECTS)[number];
 const ASPECT_KINDS: Record<TenantAspect, { readonly create: readonly FieldChange['kind'][]; readonly update: readonly FieldChange['kind'][] }> = {
   tenant: { create: ['tag', 'suppression'], update: ['adopt'] },
   associations: { create: ['association'], update: ['association'] },
-  settings: { create: ['reputation-policy', 'sending-status', 'suppression', 'tag'], update: ['adopt', 'reputation-policy', 'sending-status', 'suppression', 'tag'] },
+  settings: {
+    create: ['reputation-policy', 'sending-status', 'suppression', 'tag'],
+    update: ['adopt', 'reputation-policy', 'sending-status', 'suppression', 'removal-policy', 'tag'],
+  },
 };
 
 /** Input of {@link planTenant}. */
@@ -43,6 +47,11 @@ export interface PlanTenantInput {
    * @default false
    */
   readonly ownedByCaller?: boolean;
+  /**
+   * What a removal does (`desired` undefined): the removal policy last applied. A writer that
+   * cannot tell a removal from a replace passes `retain`. @default - the live tenant's reserved tag
+   */
+  readonly removalPolicy?: RemovalPolicy;
 }
 
 /** The change restricted to the aspects; undefined when nothing of them changes. */
@@ -52,20 +61,21 @@ function restrict(change: TenantChange | undefined, aspects: readonly TenantAspe
   if (create && !aspects.includes('tenant')) return undefined;
   const kinds = new Set(aspects.flatMap((a) => ASPECT_KINDS[a][create ? 'create' : 'update']));
   const changes = change.changes.filter((c) => kinds.has(c.kind));
-  if (!create && changes.length === 0) return undefined;
-  // The spec-hash tag records the settings last applied: only a plan of the settings moves it (a create writes it with the tenant).
-  return create || aspects.includes('settings') ? { ...change, changes } : { ...change, changes, specHash: undefined };
+  if (!create && changes.length === 0 && !aspects.includes('settings')) return undefined;
+  // The spec-hash tag records the spec last applied: only a plan of the settings (the last hook) moves it.
+  if (!aspects.includes('settings')) return { ...change, changes, specHash: undefined };
+  if (!create && changes.length === 0 && change.specHash?.from === change.specHash?.to) return undefined;
+  return { ...change, changes };
 }
 
-/** Refuses a tenant that another stack (or app) marked as its own. */
-function checkOwner(target: StackTarget, live: LiveTenant): void {
+/** Refuses a tenant that is not this stack's and that the spec does not adopt. */
+function checkOwner(target: StackTarget, live: LiveTenant, adopt: boolean): void {
+  if (ownershipOf(target, live, adopt) !== 'refused') return;
   const marker = live.tags[MANAGED_BY_TAG];
-  if (marker !== undefined && marker !== target.stack) {
-    throw new OwnershipError(
-      `tenant ${live.name} (${live.id}) exists and is managed by stack ${marker}; remove it from that stack first, ` +
-        `or delete its ${MANAGED_BY_TAG} tag to let stack ${target.stack} adopt it`,
-    );
-  }
+  throw new OwnershipError(
+    `tenant ${live.name} (${live.id}) exists and is ${describeOwner(marker)}; stack ${ownerMarker(target)} does not take it over ` +
+      'unless its spec says adopt: true (SesTenant / addTenant prop) or it is removed from the stack that manages it',
+  );
 }
 
 /** A one-stack plan holding at most one tenant change. */
@@ -78,11 +88,12 @@ function onePlan(target: StackTarget, live: LiveTenant | undefined, change: Tena
  * The plan of one tenant of a stack, optionally restricted to some of its aspects: a Plan of one
  * stack with at most one change, fingerprinted with the live tenant it saw.
  *
- * - Declared (`desired` set): create it when absent (only with the `tenant` aspect), else the
- *   update of the chosen aspects. A tenant marked by another stack or app is refused
- *   (OwnershipError); one that is absent while `tenant` is not planned is refused too.
- * - Removed (`desired` undefined, `tenant` aspect): delete it only when its managed-by tag names
- *   this stack; otherwise it is listed as unmanaged and left alone.
+ * - Declared (`desired` set): create it when absent (only with the `tenant` aspect; a writer that
+ *   finds its tenant gone plans every aspect and re-creates it), else the update of the chosen
+ *   aspects. A tenant that is not this stack's is refused (OwnershipError) unless the spec says
+ *   `adopt: true`; one that is absent while `tenant` is not planned is refused too.
+ * - Removed (`desired` undefined, `tenant` aspect): release or delete it (by `removalPolicy`)
+ *   only when its managed-by marker names this stack; otherwise it is listed as unmanaged.
  */
 export function planTenant(input: PlanTenantInput): Plan {
   const { target, desired, live } = input;
@@ -90,14 +101,22 @@ export function planTenant(input: PlanTenantInput): Plan {
   if (desired === undefined) {
     if (live === undefined || !aspects.includes('tenant')) return onePlan(target, live, undefined, false);
     const marker = live.tags[MANAGED_BY_TAG];
-    if (marker === target.stack || input.ownedByCaller === true) return onePlan(target, live, deleteChange(target.stack, live), false);
+    if (marker === ownerMarker(target) || input.ownedByCaller === true) {
+      const policy = input.removalPolicy ?? liveRemovalPolicy(live);
+      return onePlan(target, live, removalChange(target.stack, live, policy), false);
+    }
     return onePlan(target, live, undefined, false, [marker === undefined ? { tenant: live.name, tenantId: live.id } : { tenant: live.name, tenantId: live.id, managedBy: marker }]);
   }
-  if (live !== undefined && input.ownedByCaller !== true) checkOwner(target, live);
+  if (live !== undefined && input.ownedByCaller !== true) checkOwner(target, live, desired.adopt === true);
   else if (!aspects.includes('tenant')) {
-    throw new OwnershipError(`tenant ${desired.name} does not exist in ${target.region}/${target.account}; its tenant hook creates it (re-run the apply)`);
+    throw new OwnershipError(`tenant ${desired.name} does not exist in ${target.region}/${target.account}; plan every aspect to re-create it`);
   }
-  return onePlan(target, live, restrict(diffTenant(target.stack, desired, live), aspects), true);
+  return onePlan(target, live, restrict(diffTenant(target, desired, live), aspects), true);
+}
+
+/** Whether a live tenant needs taking over (adopt, or take-back of one this stack released) before its aspects can be planned. */
+export function needsTakeOver(target: StackTarget, live: LiveTenant | undefined): boolean {
+  return live !== undefined && live.tags[MANAGED_BY_TAG] !== ownerMarker(target);
 }
 
 /** Input of {@link planAssociation}. */

@@ -1,6 +1,7 @@
 import { canonicalTenantSpec, tenantSpecHash } from '../tenant-spec/canonical';
-import { MANAGED_BY_TAG, RESERVED_TAG_PREFIX, SPEC_HASH_TAG } from '../tenant-spec/limits';
-import type { ResourceRef, SendingStatus, Suppression, TenantSpec } from '../tenant-spec/tenant-spec';
+import { MANAGED_BY_TAG, RELEASED_BY_TAG, REMOVAL_POLICY_TAG, RESERVED_TAG_PREFIX, SPEC_HASH_TAG } from '../tenant-spec/limits';
+import { ownerMarker } from '../tenant-spec/ownership';
+import type { RemovalPolicy, ResourceRef, SendingStatus, StackTarget, Suppression, TenantSpec } from '../tenant-spec/tenant-spec';
 import { PlanInputError } from './errors';
 import {
   buildPlan,
@@ -9,12 +10,14 @@ import {
   regionKey,
   stackPlan,
   type DesiredStack,
+  type ChangeOrigin,
   type FieldChange,
   type LiveRegion,
   type LiveSendingStatus,
   type LiveSnapshot,
   type LiveTenant,
   type Plan,
+  type RefusedAdopt,
   type StackPlan,
   type TenantChange,
   type UnmanagedTenant,
@@ -23,11 +26,14 @@ import {
 /** Options of {@link computePlan}. */
 export interface PlanOptions {
   /**
-   * Every stack of the app, selected or not. A live tenant marked by an app stack that is not in
-   * `desired` belongs to that stack and is left out of the plan instead of being reported unmanaged.
+   * The managed-by markers (`owner/stack`) of every stack of the app, selected or not. A live
+   * tenant marked by an app stack that is not in `desired` belongs to that stack and is left out
+   * of the plan instead of being reported unmanaged.
    * @default - the stacks in `desired`
    */
   readonly appStacks?: readonly string[];
+  /** Tenants to take over even though another app or stack manages them, or nobody does (`--adopt NAME`). @default - none */
+  readonly adopt?: readonly string[];
 }
 
 /** The policy SES gives a new tenant; a create only writes the policy when the spec wants another. */
@@ -56,7 +62,8 @@ const KIND_ORDER: Record<FieldChange['kind'], number> = {
   'reputation-policy': 2,
   'sending-status': 3,
   suppression: 4,
-  tag: 5,
+  'removal-policy': 5,
+  tag: 6,
 };
 
 /** The stable order of field changes: by kind, then by what they touch. */
@@ -94,11 +101,35 @@ function createChanges(spec: TenantSpec): FieldChange[] {
   return out.sort(compareFieldChanges);
 }
 
-/** The field changes that turn a live tenant into the spec, for the stack `stack`. */
-function updateChanges(stack: string, spec: TenantSpec, live: LiveTenant): FieldChange[] {
+/** The removal policy a live tenant carries (its reserved tag is present only for `destroy`). */
+export function liveRemovalPolicy(live: LiveTenant): RemovalPolicy {
+  return live.tags[REMOVAL_POLICY_TAG] === 'destroy' ? 'destroy' : 'retain';
+}
+
+/**
+ * Whether a stack may change a live tenant: `ours` (its marker names the stack), `take-back` (this
+ * same stack released it), `adopt` (someone else's or nobody's, and adoption was asked for) or
+ * `refused` (someone else's or nobody's, and it was not).
+ */
+export type Ownership = 'ours' | 'take-back' | 'adopt' | 'refused';
+
+/** Who may change `live` for `target`; `adopt` is the explicit request to take it over. */
+export function ownershipOf(target: Pick<StackTarget, 'owner' | 'stack'>, live: LiveTenant, adopt: boolean): Ownership {
+  const me = ownerMarker(target);
+  const marker = live.tags[MANAGED_BY_TAG];
+  if (marker === me) return 'ours';
+  if (marker === undefined && live.tags[RELEASED_BY_TAG] === me) return 'take-back';
+  return adopt ? 'adopt' : 'refused';
+}
+
+/** The field changes that turn a live tenant into the spec, for the stack `target`. */
+function updateChanges(target: Pick<StackTarget, 'owner' | 'stack'>, spec: TenantSpec, live: LiveTenant): FieldChange[] {
   const out: FieldChange[] = [];
   const managedBy = live.tags[MANAGED_BY_TAG];
-  if (managedBy !== stack) out.push({ kind: 'adopt', managedBy: managedBy ?? null });
+  if (managedBy !== ownerMarker(target)) {
+    const released = live.tags[RELEASED_BY_TAG];
+    out.push(managedBy === undefined && released !== undefined ? { kind: 'adopt', managedBy: null, releasedBy: released } : { kind: 'adopt', managedBy: managedBy ?? null });
+  }
 
   const liveArns = new Set(live.resources.map((r) => r.arn));
   const desiredArns = new Set(spec.resources.map((r) => r.arn));
@@ -110,6 +141,8 @@ function updateChanges(stack: string, spec: TenantSpec, live: LiveTenant): Field
   if (!sameSuppression(live.suppression, spec.suppression)) {
     out.push({ kind: 'suppression', from: copySuppression(live.suppression), to: copySuppression(spec.suppression) });
   }
+  const policy = spec.removalPolicy ?? 'retain';
+  if (liveRemovalPolicy(live) !== policy) out.push({ kind: 'removal-policy', from: liveRemovalPolicy(live), to: policy });
   for (const key of Object.keys(spec.tags)) {
     const from = live.tags[key];
     if (from !== spec.tags[key]) out.push({ kind: 'tag', key, from: from ?? null, to: spec.tags[key] });
@@ -120,20 +153,32 @@ function updateChanges(stack: string, spec: TenantSpec, live: LiveTenant): Field
   return out.sort(compareFieldChanges);
 }
 
-/** The change of one declared tenant, or undefined when it needs none. */
-export function diffTenant(stack: string, desired: TenantSpec, live: LiveTenant | undefined): TenantChange | undefined {
+/** Why an update is needed: an adoption, an interrupted apply (marker but no spec-hash), drift (the spec-hash is the declared one) or the code. */
+function originOf(changes: readonly FieldChange[], live: LiveTenant, hash: string): ChangeOrigin {
+  if (changes.some((c) => c.kind === 'adopt')) return 'adopt';
+  const liveHash = live.tags[SPEC_HASH_TAG];
+  if (liveHash === undefined) return 'unfinished';
+  return liveHash === hash ? 'drift' : 'code';
+}
+
+/**
+ * The change of one declared tenant, or undefined when it needs none. The caller checks ownership
+ * first ({@link ownershipOf}): a live tenant that is not ours is diffed as an adoption.
+ */
+export function diffTenant(target: Pick<StackTarget, 'owner' | 'stack'>, desired: TenantSpec, live: LiveTenant | undefined): TenantChange | undefined {
   const spec = canonicalTenantSpec(desired);
   const hash = tenantSpecHash(spec);
   if (live === undefined) {
     return { tenant: spec.name, action: 'create', changes: createChanges(spec), spec, specHash: { from: null, to: hash } };
   }
-  const changes = updateChanges(stack, spec, live);
-  if (changes.length === 0) return undefined;
+  const changes = updateChanges(target, spec, live);
   const liveHash = live.tags[SPEC_HASH_TAG] ?? null;
+  // A tenant that matches its spec but lacks the spec-hash (an interrupted apply) still needs the tag.
+  if (changes.length === 0 && liveHash === hash) return undefined;
   return {
     tenant: spec.name,
     action: 'update',
-    origin: liveHash === hash ? 'drift' : 'code',
+    origin: originOf(changes, live, hash),
     tenantId: live.id,
     changes,
     spec,
@@ -141,15 +186,25 @@ export function diffTenant(stack: string, desired: TenantSpec, live: LiveTenant 
   };
 }
 
-/** The delete of a live tenant the stack marked and no longer declares. */
-export function deleteChange(stack: string, live: LiveTenant): TenantChange {
-  return {
-    tenant: live.name,
-    action: 'delete',
-    tenantId: live.id,
-    changes: [],
-    reason: `no longer declared in stack ${stack} (renamed or removed?)`,
-  };
+/** The refusal of a declared tenant that is not ours and was not adopted. */
+export function refusedAdopt(live: LiveTenant): RefusedAdopt {
+  return { tenant: live.name, tenantId: live.id, managedBy: live.tags[MANAGED_BY_TAG] ?? null };
+}
+
+/**
+ * What removing a tenant the stack marked does: `destroy` deletes it, `retain` releases it (the
+ * reserved tags are removed, `released-by` is left; the tenant, its associations and TenantId stay).
+ */
+export function removalChange(stack: string, live: LiveTenant, policy: RemovalPolicy): TenantChange {
+  return policy === 'destroy'
+    ? { tenant: live.name, action: 'delete', tenantId: live.id, changes: [], reason: `no longer declared in stack ${stack} and its removal policy is destroy` }
+    : {
+        tenant: live.name,
+        action: 'release',
+        tenantId: live.id,
+        changes: [],
+        reason: `no longer declared in stack ${stack}; its removal policy is retain, so it is released (tenant, associations and TenantId kept)`,
+      };
 }
 
 /** The desired stacks of one region and account, with the live state read there. */
@@ -191,17 +246,24 @@ function planStack(
   declaredBy: Map<string, string>,
   isFirstOfRegion: boolean,
   appStacks: ReadonlySet<string>,
+  adopt: ReadonlySet<string>,
   seen: LiveSnapshot,
 ): StackPlan {
-  const name = stack.target.stack;
-  const groupStacks = new Set(group.stacks.map((s) => s.target.stack));
+  const me = ownerMarker(stack.target);
+  const groupStacks = new Set(group.stacks.map((s) => ownerMarker(s.target)));
   const changes: TenantChange[] = [];
+  const refused: RefusedAdopt[] = [];
   const pausedBySes: string[] = [];
   let unchanged = 0;
   for (const tenant of Object.keys(stack.tenants)) {
     const live = group.live.tenants[tenant];
+    const spec = stack.tenants[tenant];
+    if (live !== undefined && ownershipOf(stack.target, live, spec.adopt === true || adopt.has(tenant)) === 'refused') {
+      refused.push(refusedAdopt(live));
+      continue;
+    }
     if (live?.sendingStatusAggregate === 'DISABLED' && live.customerStatus !== 'DISABLED') pausedBySes.push(tenant);
-    const change = diffTenant(name, stack.tenants[tenant], live);
+    const change = diffTenant(stack.target, spec, live);
     if (change === undefined) unchanged++;
     else changes.push(change);
   }
@@ -210,31 +272,36 @@ function planStack(
     if (declaredBy.has(tenant)) continue;
     const live = group.live.tenants[tenant];
     const marker = live.tags[MANAGED_BY_TAG];
-    if (marker === name) changes.push(deleteChange(name, live));
+    if (marker === me) changes.push(removalChange(stack.target.stack, live, liveRemovalPolicy(live)));
     else if (marker !== undefined && (groupStacks.has(marker) || appStacks.has(marker))) continue;
     else if (isFirstOfRegion) unmanaged.push(marker === undefined ? { tenant, tenantId: live.id } : { tenant, tenantId: live.id, managedBy: marker });
   }
-  return stackPlan({ target: stack.target, seen, changes, unchanged, unmanaged, pausedBySes });
+  return stackPlan({ target: stack.target, seen, changes, unchanged, unmanaged, pausedBySes, refused });
 }
 
 /**
  * The plan that turns the live state into the desired state: pure (no I/O, clock or randomness),
  * never mutates its inputs, and gives byte-identical JSON for the same inputs.
  *
- * Per declared tenant: create, update (field changes; an `adopt` change when the managed-by tag does
- * not name the stack) or no-op. Live tenants that a stack no longer declares are deleted only when
- * their managed-by tag names that stack; live tenants with no marker, or marked by a stack outside
- * this app, are unmanaged (listed under the first stack of their region, never changed).
+ * Per declared tenant: create, update or no-op. A live tenant that is not the stack's (no marker,
+ * or another app's or stack's) is refused (listed in `refused`, never changed) unless its spec says
+ * `adopt: true` or `opts.adopt` names it: then the update carries an `adopt` change and converges
+ * the tenant to its code. A tenant this same stack released is taken back without adopt. Live
+ * tenants that a stack no longer declares are released (removal policy retain, the default) or
+ * deleted (destroy, as the live tenant's reserved tag records) only when their managed-by marker
+ * (`owner/stack`) names that stack; other live tenants are unmanaged (listed under the first
+ * stack of their region, never changed).
  */
 export function computePlan(desired: readonly DesiredStack[], live: readonly LiveRegion[], opts: PlanOptions = {}): Plan {
   const sorted = [...desired].sort((a, b) => cmp(a.target.stack, b.target.stack));
   checkCrossStackNames(sorted);
-  const appStacks = new Set([...(opts.appStacks ?? []), ...sorted.map((s) => s.target.stack)]);
+  const appStacks = new Set([...(opts.appStacks ?? []), ...sorted.map((s) => ownerMarker(s.target))]);
+  const adopt = new Set(opts.adopt ?? []);
   const stacks: StackPlan[] = [];
   for (const group of groupByRegion(sorted, live)) {
     const declaredBy = declaringStacks(group);
     const seen = liveSnapshot(group.live);
-    group.stacks.forEach((stack, i) => stacks.push(planStack(stack, group, declaredBy, i === 0, appStacks, seen)));
+    group.stacks.forEach((stack, i) => stacks.push(planStack(stack, group, declaredBy, i === 0, appStacks, adopt, seen)));
   }
   return buildPlan(stacks);
 }

@@ -18,7 +18,7 @@ import { checkCrossStackNames, type DesiredStack } from './model';
  */
 
 /** The desired-state format version this engine reads (`locals.ses_tenants_stack.formatVersion`). */
-export const DESIRED_FORMAT_VERSION = 1;
+export const DESIRED_FORMAT_VERSION = 2;
 
 /** `manifest.json` of a synth output: the stacks and where each one's document is. */
 const manifestSchema = z.looseObject({

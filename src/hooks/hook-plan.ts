@@ -1,6 +1,6 @@
 import type { LiveTenant, Plan } from '../engine/model';
 import { planAssociation, planTenant, type TenantAspect } from '../engine/plan-tenant';
-import type { StackTarget, TenantSpec } from '../tenant-spec/tenant-spec';
+import type { RemovalPolicy, StackTarget, TenantSpec } from '../tenant-spec/tenant-spec';
 import type { AssociationHookInput } from '../tenant-spec/hook-contract';
 
 /**
@@ -12,17 +12,20 @@ import type { AssociationHookInput } from '../tenant-spec/hook-contract';
 export const HOOK_ASPECTS = { 'tenant-create': ['tenant'], 'tenant-delete': ['tenant'], 'settings-apply': ['settings'] } as const satisfies Record<string, readonly TenantAspect[]>;
 
 /**
- * tenant-create: create the tenant when absent (CreateTenant carries its tags, the reserved tags
- * and suppression); when it exists unmarked, adopt it (the marker only: the settings hook
- * converges the rest). Associations, policy and status belong to the other hooks.
+ * tenant-create: create the tenant when absent (CreateTenant carries its tags, the marker and
+ * suppression; the settings hook writes the spec-hash last). Associations, policy and status
+ * belong to the other hooks. (A tenant to take over is planned whole by the hook runner.)
  */
 export function tenantCreatePlan(target: StackTarget, spec: TenantSpec, live: LiveTenant | undefined): Plan {
   return planTenant({ target, desired: spec, live, aspects: HOOK_ASPECTS['tenant-create'] });
 }
 
-/** tenant-delete: delete the tenant only when its managed-by tag names this stack; absent is done. */
-export function tenantDeletePlan(target: StackTarget, live: LiveTenant | undefined): Plan {
-  return planTenant({ target, desired: undefined, live, aspects: HOOK_ASPECTS['tenant-delete'] });
+/**
+ * tenant-delete: release (policy retain) or delete (destroy) the tenant, only when its managed-by
+ * marker names this stack; absent is done. The caller passes `retain` for a replace.
+ */
+export function tenantDeletePlan(target: StackTarget, live: LiveTenant | undefined, removalPolicy: RemovalPolicy): Plan {
+  return planTenant({ target, desired: undefined, live, aspects: HOOK_ASPECTS['tenant-delete'], removalPolicy });
 }
 
 /** settings-apply: converge policy, status, tags, suppression and the spec-hash tag; the tenant must exist (its tenant hook creates it). */

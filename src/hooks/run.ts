@@ -1,9 +1,13 @@
 import { assertAccount } from '../aws/account-guard';
 import { createSesClient } from '../aws/client';
-import { sesGateway, type SesGateway, type SESv2Client } from '../aws/ses-gateway';
+import { isNotFound, sesGateway, type SesGateway, type SESv2Client } from '../aws/ses-gateway';
 import { applyPlan, type ApplyFailure } from '../engine/apply';
 import { readLiveTenant } from '../engine/live';
 import type { Plan } from '../engine/model';
+import { needsTakeOver, planTenant } from '../engine/plan-tenant';
+import { describeOwner } from '../tenant-spec/ownership';
+import type { StackTarget, TenantSpec } from '../tenant-spec/tenant-spec';
+import { readCurrentStack } from './current-config';
 import { associationPlan, settingsPlan, tenantCreatePlan, tenantDeletePlan } from './hook-plan';
 import type { HookInvocation } from './input';
 
@@ -28,28 +32,62 @@ export interface HookOutcome {
   readonly note?: string;
 }
 
-async function buildPlan(invocation: HookInvocation, ses: SesGateway): Promise<{ plan: Plan; note?: string }> {
+/** Options of {@link runHook}. */
+export interface RunHookOptions {
+  /** Where the current configuration (`cdk.tf.json`) is. @default - the working directory (Terraform's) */
+  readonly configDir?: string;
+}
+
+/** A hook's plan, a note for the log, and a tenant it re-creates (its TenantId is reported after the apply). */
+interface HookPlan {
+  readonly plan: Plan;
+  readonly note?: string;
+  readonly recreated?: string;
+}
+
+/** The plan that re-creates a tenant deleted outside the code and converges it (every aspect). */
+function recreatePlan(target: StackTarget, spec: TenantSpec): HookPlan {
+  return { plan: planTenant({ target, desired: spec, live: undefined }), recreated: spec.name };
+}
+
+async function buildPlan(invocation: HookInvocation, ses: SesGateway, opts: RunHookOptions): Promise<HookPlan> {
   const { target } = invocation.input;
   switch (invocation.action) {
     case 'tenant-create': {
       const spec = invocation.input.tenant;
-      return { plan: tenantCreatePlan(target, spec, await readLiveTenant(ses, target, spec.name, 'tenant')) };
+      const live = await readLiveTenant(ses, target, spec.name, 'tenant');
+      if (!needsTakeOver(target, live)) return { plan: tenantCreatePlan(target, spec, live) };
+      // Adopted (or taken back after a release): converged to its code whole, associations included.
+      const full = await readLiveTenant(ses, target, spec.name, 'all');
+      return { plan: planTenant({ target, desired: spec, live: full }), note: `took over tenant ${spec.name} (${describeOwner(live?.tags['ses-tenants:managed-by'])})` };
     }
     case 'tenant-delete': {
-      const plan = tenantDeletePlan(target, await readLiveTenant(ses, target, invocation.input.tenant.name, 'tenant'));
+      const name = invocation.input.tenant.name;
+      const stillDeclared = readCurrentStack(target, opts.configDir).tenants[name] !== undefined;
+      // Still declared: a replace, never a delete (released here, taken back by the create hook).
+      const policy = stillDeclared ? 'retain' : (invocation.input.tenant.removalPolicy ?? 'retain');
+      const plan = tenantDeletePlan(target, await readLiveTenant(ses, target, name, 'tenant'), policy);
       const left = plan.stacks[0].unmanaged[0];
-      return left
-        ? { plan, note: `left alone: tenant ${left.tenant} is ${left.managedBy ? `managed by stack ${left.managedBy}` : 'not managed by this app'}` }
-        : { plan };
+      if (left) return { plan, note: `left alone: tenant ${left.tenant} is ${describeOwner(left.managedBy)}` };
+      const release = plan.stacks[0].changes.find((c) => c.action === 'release');
+      return release ? { plan, note: `released tenant ${name} (${release.tenantId}): it stays in SES with its associations${stillDeclared ? ' (still declared: a replace)' : ''}` } : { plan };
     }
     case 'settings-apply': {
       const spec = invocation.input.tenant;
-      return { plan: settingsPlan(target, spec, await readLiveTenant(ses, target, spec.name, 'settings')) };
+      const live = await readLiveTenant(ses, target, spec.name, 'settings');
+      return live === undefined ? recreatePlan(target, spec) : { plan: settingsPlan(target, spec, live) };
     }
     case 'association-create':
       return { plan: associationPlan(target, invocation.input, 'add') };
-    case 'association-delete':
+    case 'association-delete': {
+      const { tenant, resource, removalPolicy } = invocation.input;
+      const current = readCurrentStack(target, opts.configDir).tenants[tenant];
+      const none = planTenant({ target, desired: undefined, live: undefined });
+      if (current?.resources.some((r) => r.arn === resource.arn)) return { plan: none };
+      // A retained tenant that is released keeps its associations.
+      if (current === undefined && removalPolicy !== 'destroy') return { plan: none };
       return { plan: associationPlan(target, invocation.input, 'remove') };
+    }
   }
 }
 
@@ -57,25 +95,42 @@ async function buildPlan(invocation: HookInvocation, ses: SesGateway): Promise<{
  * Carries out one hook invocation through the engine: reads the one object the hook owns (as
  * little as it needs), builds its plan and applies it with `applyPlan` (DESIGN rule 1). The client
  * acts in the stack's region with its profile or role; the endpoint comes from the environment.
- * Throws HookStepError (named after the AWS error) when a step fails.
+ * A tenant found missing (deleted outside the code) is re-created and converged, and the note says
+ * it got a new TenantId. Throws HookStepError (named after the AWS error) when a step fails.
  */
-export async function runHook(invocation: HookInvocation, client?: SESv2Client): Promise<HookOutcome> {
+export async function runHook(invocation: HookInvocation, client?: SESv2Client, opts: RunHookOptions = {}): Promise<HookOutcome> {
   const { target } = invocation.input;
   const ses = client ?? createSesClient({ region: target.region, profile: target.profile, assumeRoleArn: target.assumeRoleArn });
   try {
     const gateway = sesGateway(ses);
     // The account guard (one STS call) runs before any write, and before a refusal of the read so
     // that credentials of another account are named as such; a hook with nothing to write skips it.
-    const { plan, note } = await buildPlan(invocation, gateway).catch(async (err: unknown) => {
+    let built = await buildPlan(invocation, gateway, opts).catch(async (err: unknown) => {
       await assertAccount(ses, target);
       throw err;
     });
-    const changed = plan.stacks[0].changes.length > 0;
+    let changed = built.plan.stacks[0].changes.length > 0;
     if (changed) {
       await assertAccount(ses, target);
       // The Terraform destroy of a tenant hook is the explicit request to delete that tenant.
-      const result = await applyPlan(plan, () => gateway, { concurrency: 4, allowDelete: invocation.action === 'tenant-delete' });
+      let result = await applyPlan(built.plan, () => gateway, { concurrency: 4, allowDelete: invocation.action === 'tenant-delete' });
+      const failure = result.failures[0];
+      if (failure && invocation.action === 'association-create' && isNotFound(failure.error) && (await gateway.getTenant(invocation.input.tenant)) === undefined) {
+        // The tenant itself is gone: re-create it from the current configuration, whole.
+        const spec = readCurrentStack(target, opts.configDir).tenants[invocation.input.tenant];
+        if (spec === undefined) throw new HookStepError(failure);
+        built = recreatePlan(target, spec);
+        result = await applyPlan(built.plan, () => gateway, { concurrency: 4 });
+      }
       if (result.failures.length > 0) throw new HookStepError(result.failures[0]);
+    }
+    changed = changed || built.recreated !== undefined;
+    let note = built.note;
+    if (built.recreated !== undefined) {
+      const id = (await gateway.getTenant(built.recreated))?.TenantId ?? '(unknown)';
+      note =
+        `tenant ${built.recreated} did not exist (deleted outside cdktf-ses-tenants?): re-created it with a NEW TenantId ${id}; ` +
+        'the old TenantId and its reputation history are gone';
     }
     return note === undefined ? { changed } : { changed, note };
   } finally {

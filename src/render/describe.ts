@@ -1,5 +1,6 @@
-import type { FieldChange, Plan, StackPlan, TenantChange } from '../engine/model';
+import type { FieldChange, Plan, RefusedAdopt, StackPlan, TenantChange } from '../engine/model';
 import { countActions } from '../engine/model';
+import { describeOwner } from '../tenant-spec/ownership';
 import type { Suppression } from '../tenant-spec/tenant-spec';
 
 /**
@@ -43,10 +44,11 @@ export function describeFieldChange(change: FieldChange, quote: Quote): Describe
       if (change.from === null) return { sign: '+', text: `tag ${quote(change.key)} = ${quote(change.to ?? '')}` };
       if (change.to === null) return { sign: '-', text: `tag ${quote(change.key)} (was ${quote(change.from)})` };
       return { sign: '~', text: `tag ${quote(change.key)}: ${quote(change.from)} → ${quote(change.to)}` };
+    case 'removal-policy':
+      return { sign: '~', text: `removal policy ${change.from} → ${change.to}` };
     case 'adopt':
-      return change.managedBy === null
-        ? { sign: '!', text: 'adopt: the tenant exists without the managed-by marker; this stack takes it over' }
-        : { sign: '!', text: `adopt: the tenant is marked as managed by stack ${quote(change.managedBy)}; this stack takes it over` };
+      if (change.releasedBy !== undefined) return { sign: '!', text: `take back: released earlier by ${quote(change.releasedBy)}, this same stack` };
+      return { sign: '!', text: `adopt from ${change.managedBy === null ? 'outside cdktf-ses-tenants (no marker)' : quote(change.managedBy)}: this stack takes it over and converges it to its code` };
   }
 }
 
@@ -55,22 +57,47 @@ export function deleteWarning(change: TenantChange): string {
   return `deleting loses TenantId ${change.tenantId ?? '(unknown)'} and its reputation history; a re-created tenant starts over`;
 }
 
+/** The phrase of a refused adoption: whose tenant it is and how to take it over. */
+export function refusedText(r: RefusedAdopt): string {
+  return `${describeOwner(r.managedBy)}: not taken over (set adopt: true on the tenant, or pass --adopt ${r.tenant})`;
+}
+
+/** The warning every release carries. */
+export function releaseNote(): string {
+  return 'release: the reserved tags are removed; the tenant, its associations and TenantId stay in SES, unmanaged';
+}
+
 /** `stack · region · account` */
 export function stackTitle(stack: StackPlan): string {
   return `${stack.target.stack} · ${stack.target.region} · account ${stack.target.account}`;
 }
 
 /** Counts of one stack's changes. */
-export function stackCounts(stack: StackPlan): { create: number; update: number; delete: number; drifted: number } {
+export function stackCounts(stack: StackPlan): { create: number; update: number; release: number; delete: number; drifted: number } {
   return countActions(stack.changes);
 }
 
-/** One line of totals: `1 to create, 2 to update (1 drift), 1 to DELETE, 3 unchanged, 2 unmanaged`. */
+/** One line of totals: `1 to create, 2 to update (1 drift), 1 to release, 1 to DELETE, 3 unchanged, 2 unmanaged[, 1 adopt REFUSED]`. */
 export function summaryLine(plan: Plan): string {
   const s = plan.summary;
   const drift = s.drifted > 0 ? ` (${s.drifted} drift)` : '';
   const del = s.delete > 0 ? `${s.delete} to DELETE` : '0 to delete';
-  return `${s.create} to create, ${s.update} to update${drift}, ${del}, ${s.unchanged} unchanged, ${s.unmanaged} unmanaged`;
+  const refused = s.refused > 0 ? `, ${s.refused} adopt REFUSED` : '';
+  return `${s.create} to create, ${s.update} to update${drift}, ${s.release} to release, ${del}, ${s.unchanged} unchanged, ${s.unmanaged} unmanaged${refused}`;
+}
+
+/** The label of an update's origin, or undefined for a code change. */
+export function originLabel(change: TenantChange): string | undefined {
+  switch (change.origin) {
+    case 'drift':
+      return 'drift: changed outside the code since the last apply';
+    case 'adopt':
+      return 'adopt: taken over by this stack';
+    case 'unfinished':
+      return 'unfinished: an earlier apply was interrupted before its last step';
+    default:
+      return undefined;
+  }
 }
 
 /** Every delete of a plan as `stack/tenant`, in plan order. */

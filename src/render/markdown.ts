@@ -1,5 +1,6 @@
 import type { Plan, StackPlan, TenantChange } from '../engine/model';
-import { deleteWarning, describeFieldChange, displayOrder, pausedBySesNote, planDeletes, stackCounts, summaryLine } from './describe';
+import { deleteWarning, describeFieldChange, displayOrder, originLabel, pausedBySesNote, planDeletes, refusedText, stackCounts, summaryLine } from './describe';
+import { describeOwner } from '../tenant-spec/ownership';
 
 /** GitHub's limit on the body of a pull-request comment. */
 export const GITHUB_COMMENT_LIMIT = 65_536;
@@ -30,10 +31,14 @@ function tenantBlock(change: TenantChange): string {
   if (change.action === 'delete') {
     return `- 🛑 **DELETE ${codeSpan(change.tenant)}**${id}: ${change.reason ?? ''}. **${deleteWarning(change)}.**\n`;
   }
+  if (change.action === 'release') {
+    return `- 📤 **release** ${codeSpan(change.tenant)}${id}: ${change.reason ?? ''}.\n`;
+  }
+  const label = originLabel(change);
   const head =
     change.action === 'create'
       ? `- ➕ **create** ${codeSpan(change.tenant)}`
-      : `- ✏️ **update** ${codeSpan(change.tenant)}${id}${change.origin === 'drift' ? ' — ⚠️ drift (changed outside the code)' : ''}`;
+      : `- ✏️ **update** ${codeSpan(change.tenant)}${id}${label ? ` — ⚠️ ${label}` : ''}`;
   const fields = change.changes.map((f) => {
     const d = describeFieldChange(f, codeSpan);
     return `  - \`${d.sign}\` ${d.text}\n`;
@@ -46,8 +51,8 @@ function tableRow(cells: readonly (string | number)[]): string {
 }
 
 function summaryTable(plan: Plan): string {
-  let out = tableRow(['Stack', 'Region', 'Account', 'Create', 'Update', 'Delete', 'Unchanged', 'Unmanaged']);
-  out += '|---|---|---|---:|---:|---:|---:|---:|\n';
+  let out = tableRow(['Stack', 'Region', 'Account', 'Create', 'Update', 'Release', 'Delete', 'Unchanged', 'Unmanaged']);
+  out += '|---|---|---|---:|---:|---:|---:|---:|---:|\n';
   for (const stack of plan.stacks) {
     const c = stackCounts(stack);
     out += tableRow([
@@ -56,13 +61,14 @@ function summaryTable(plan: Plan): string {
       stack.target.account,
       c.create,
       c.drifted > 0 ? `${c.update} (${c.drifted} drift)` : c.update,
+      c.release,
       c.delete > 0 ? `**${c.delete}** 🛑` : 0,
       stack.unchanged,
       stack.unmanaged.length,
     ]);
   }
   const s = plan.summary;
-  out += tableRow(['**Total**', '', '', s.create, s.drifted > 0 ? `${s.update} (${s.drifted} drift)` : s.update, s.delete > 0 ? `**${s.delete}** 🛑` : 0, s.unchanged, s.unmanaged]);
+  out += tableRow(['**Total**', '', '', s.create, s.drifted > 0 ? `${s.update} (${s.drifted} drift)` : s.update, s.release, s.delete > 0 ? `**${s.delete}** 🛑` : 0, s.unchanged, s.unmanaged]);
   return out;
 }
 
@@ -77,6 +83,11 @@ function alerts(plan: Plan): string {
       '> A deleted tenant loses its TenantId and reputation history; a rename is a delete and a create. ' +
       'Apply refuses deletes unless they are explicitly allowed.\n\n';
   }
+  const refused = plan.stacks.flatMap((s) => s.refused);
+  if (refused.length > 0) {
+    const names = refused.slice(0, 20).map((r) => `${codeSpan(r.tenant)} (${refusedText(r)})`);
+    out += `> [!CAUTION]\n> **${refused.length} adopt(s) REFUSED**: ${names.join(', ')}${refused.length > 20 ? `, and ${refused.length - 20} more` : ''}. Apply refuses this plan.\n\n`;
+  }
   if (plan.summary.drifted > 0) {
     out +=
       `> [!WARNING]\n> **${plan.summary.drifted} tenant(s) drifted**: they differ from the spec last applied ` +
@@ -87,14 +98,14 @@ function alerts(plan: Plan): string {
 
 function unmanagedLine(stack: StackPlan): string {
   if (stack.unmanaged.length === 0) return '';
-  const names = stack.unmanaged.slice(0, 20).map((u) => codeSpan(u.tenant) + (u.managedBy ? ` (marked by ${codeSpan(u.managedBy)})` : ''));
+  const names = stack.unmanaged.slice(0, 20).map((u) => codeSpan(u.tenant) + (u.managedBy ? ` (${describeOwner(u.managedBy)})` : ''));
   const more = stack.unmanaged.length > 20 ? `, and ${stack.unmanaged.length - 20} more` : '';
   return `\n${stack.unmanaged.length} unmanaged tenant(s), never changed: ${names.join(', ')}${more}.\n`;
 }
 
 function stackSummary(stack: StackPlan): string {
   const c = stackCounts(stack);
-  const parts = [`${c.create} create`, `${c.update} update`, `${c.delete} delete`, `${stack.unchanged} unchanged`];
+  const parts = [`${c.create} create`, `${c.update} update`, `${c.release} release`, `${c.delete} delete`, `${stack.unchanged} unchanged`];
   return `${escapeHtml(stack.target.stack)} · ${stack.target.region} · ${stack.target.account}: ${parts.join(', ')}`;
 }
 
@@ -122,7 +133,7 @@ export function renderMarkdown(plan: Plan, opts: MarkdownRenderOptions = {}): st
       section += block;
       shown++;
     }
-    if (stack.changes.length === 0) section += 'No changes.\n';
+    if (stack.changes.length === 0 && stack.refused.length === 0) section += 'No changes.\n';
     if (shown < ordered.length) {
       section += notice(ordered.length - shown);
       left += ordered.length - shown;

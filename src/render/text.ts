@@ -1,6 +1,7 @@
 import pc from 'picocolors';
+import { describeOwner } from '../tenant-spec/ownership';
 import type { Plan, StackPlan, TenantChange } from '../engine/model';
-import { deleteWarning, describeFieldChange, displayOrder, pausedBySesNote, planDeletes, stackTitle, summaryLine, type ChangeSign } from './describe';
+import { deleteWarning, describeFieldChange, displayOrder, originLabel, pausedBySesNote, planDeletes, refusedText, releaseNote, stackTitle, summaryLine, type ChangeSign } from './describe';
 
 /** Options of {@link renderText}. */
 export interface TextRenderOptions {
@@ -42,10 +43,14 @@ function tenantLines(change: TenantChange, p: Palette, paused: ReadonlySet<strin
       `      ${p.danger(`!! ${deleteWarning(change)}`)}`,
     ];
   }
+  if (change.action === 'release') {
+    return [`  ${p.sign['!'](`- ${change.tenant}  release`)}${id}`, `      ${change.reason ?? ''}`, `      ${p.dim(releaseNote())}`];
+  }
+  const label = originLabel(change);
   const head =
     change.action === 'create'
       ? `  ${p.sign['+'](`+ ${change.tenant}`)}  create`
-      : `  ${p.sign['~'](`~ ${change.tenant}`)}  update${id}${change.origin === 'drift' ? `  ${p.drift('[drift: changed outside the code since the last apply]')}` : ''}`;
+      : `  ${p.sign['~'](`~ ${change.tenant}`)}  update${id}${label ? `  ${p.drift(`[${label}]`)}` : ''}`;
   const lines = [head];
   for (const field of change.changes) {
     const d = describeFieldChange(field, quote);
@@ -58,14 +63,15 @@ function stackLines(stack: StackPlan, p: Palette, unmanagedShown: number): strin
   const lines = [p.bold(`Stack ${stackTitle(stack)}`)];
   const paused = new Set(stack.pausedBySes ?? []);
   for (const change of displayOrder(stack.changes)) lines.push(...tenantLines(change, p, paused));
-  if (stack.changes.length === 0) lines.push(p.dim('  no changes'));
+  for (const r of stack.refused) lines.push(`  ${p.danger(`! ${r.tenant}  adopt REFUSED`)}${p.dim(`  ${r.tenantId}`)}`, `      ${refusedText(r)}`);
+  if (stack.changes.length === 0 && stack.refused.length === 0) lines.push(p.dim('  no changes'));
   lines.push(p.dim(`  = ${stack.unchanged} unchanged`));
   const note = pausedBySesNote(stack);
   if (note !== undefined) lines.push(p.danger(`  ! ${note}`));
   if (stack.unmanaged.length > 0) {
     const names = stack.unmanaged
       .slice(0, unmanagedShown)
-      .map((u) => (u.managedBy ? `${u.tenant} (marked by ${u.managedBy})` : u.tenant));
+      .map((u) => (u.managedBy ? `${u.tenant} (${describeOwner(u.managedBy)})` : u.tenant));
     const more = stack.unmanaged.length > unmanagedShown ? `, and ${stack.unmanaged.length - unmanagedShown} more` : '';
     lines.push(p.dim(`  ? ${stack.unmanaged.length} unmanaged (not managed by this app, never changed): ${names.join(', ')}${more}`));
   }
@@ -80,6 +86,14 @@ export function renderText(plan: Plan, opts: TextRenderOptions = {}): string {
   out.push(p.bold(`Plan: ${summaryLine(plan)}.`));
   if (plan.summary.drifted > 0) {
     out.push(p.drift(`${plan.summary.drifted} tenant(s) drifted: the live tenant differs from the spec last applied; applying restores the spec.`));
+  }
+  if (plan.summary.refused > 0) {
+    out.push(
+      p.danger(
+        `REFUSED: ${plan.summary.refused} declared tenant(s) belong to another app or stack, or to nobody; apply refuses this plan ` +
+          'until each is adopted explicitly (adopt: true on the tenant, or --adopt NAME) or renamed.',
+      ),
+    );
   }
   const deletes = planDeletes(plan);
   if (deletes.length > 0) {

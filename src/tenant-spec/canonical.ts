@@ -10,7 +10,7 @@ function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** A copy of a spec in canonical form: resources sorted and de-duplicated by ARN, tags sorted by key. */
+/** A copy of a spec in canonical form: resources sorted and de-duplicated by ARN, tags sorted by key, `removalPolicy` and `adopt` always set. */
 export function canonicalTenantSpec(spec: TenantSpec): TenantSpec {
   const seen = new Set<string>();
   const resources = [...spec.resources].sort(compareResources).filter((r) => {
@@ -30,6 +30,8 @@ export function canonicalTenantSpec(spec: TenantSpec): TenantSpec {
     sendingStatus: spec.sendingStatus,
     tags,
     suppression,
+    removalPolicy: spec.removalPolicy ?? 'retain',
+    adopt: spec.adopt ?? false,
   };
 }
 
@@ -39,7 +41,11 @@ declare const canonicalBrand: unique symbol;
  * A tenant spec in canonical form (what synth emits in `locals.ses_tenants` and the engine plans
  * from), distinct from a declared spec: only {@link canonicalTenant} makes one.
  */
-export type CanonicalTenant = TenantSpec & { readonly [canonicalBrand]: true };
+export type CanonicalTenant = TenantSpec & {
+  readonly removalPolicy: NonNullable<TenantSpec['removalPolicy']>;
+  readonly adopt: boolean;
+  readonly [canonicalBrand]: true;
+};
 
 /** The canonical form of a spec, typed as such. */
 export function canonicalTenant(spec: TenantSpec): CanonicalTenant {
@@ -55,7 +61,11 @@ export function stableStringify(value: unknown): string {
   return `{${keys.map((k) => `${JSON.stringify(k)}:${stableStringify(obj[k])}`).join(',')}}`;
 }
 
-/** Short, stable hash of a tenant spec (16 hex characters), stored on the tenant as the spec-hash tag. */
+/**
+ * Short, stable hash of a tenant spec (16 hex characters), stored on the tenant as the spec-hash
+ * tag. `adopt` is an instruction for one apply, not state: it is left out.
+ */
 export function tenantSpecHash(spec: TenantSpec): string {
-  return createHash('sha256').update(stableStringify(canonicalTenantSpec(spec))).digest('hex').slice(0, 16);
+  const { adopt: _adopt, ...state } = canonicalTenantSpec(spec);
+  return createHash('sha256').update(stableStringify(state)).digest('hex').slice(0, 16);
 }

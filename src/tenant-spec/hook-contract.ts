@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { resourceRefSchema, stackTargetSchema, tenantNameSchema, tenantSpecSchema } from './tenant-spec';
+import { REMOVAL_POLICIES, resourceRefSchema, stackTargetSchema, tenantNameSchema, tenantSpecSchema } from './tenant-spec';
 
 /**
  * The hook contract, part of the spec's language: the constructs emit it, the hook program
@@ -15,6 +15,11 @@ import { resourceRefSchema, stackTargetSchema, tenantNameSchema, tenantSpecSchem
  * The hook inherits Terraform's environment, so `AWS_ENDPOINT_URL_SESV2`, credentials and
  * `AWS_PROFILE` work as for any SDK program; the region, and the profile or role declared on the
  * TenantStack, come from the input's `target` so that hooks act where the stack's AwsProvider does.
+ *
+ * Destroy-time hooks (`tenant-delete`, `association-delete`) also read the CURRENT configuration,
+ * the stack's `cdk.tf.json` in Terraform's working directory: a tenant or association still
+ * declared there is being replaced (taint, a trigger change), not removed, so nothing is undone
+ * (a tenant is released, then taken back by its create hook).
  *
  * Exit codes: 0 done (or nothing to do), 1 the AWS call failed, 2 the input is invalid.
  * On failure the hook prints one line to stderr: `ses-tenants hook <action> <tenant>: <reason>`.
@@ -41,9 +46,12 @@ export type HookAction = (typeof HOOK_ACTIONS)[number];
 
 /** Input of `tenant-create`, `tenant-delete` and `settings-apply`: the stack target and the tenant's spec. */
 export const tenantHookInputSchema = z.object({ target: stackTargetSchema, tenant: tenantSpecSchema }).strict();
-/** Input of `association-create` and `association-delete`: the stack target, the tenant name and one resource. */
+/**
+ * Input of `association-create` and `association-delete`: the stack target, the tenant name, one
+ * resource, and the tenant's removal policy (a retained tenant keeps its associations when released).
+ */
 export const associationHookInputSchema = z
-  .object({ target: stackTargetSchema, tenant: tenantNameSchema, resource: resourceRefSchema })
+  .object({ target: stackTargetSchema, tenant: tenantNameSchema, resource: resourceRefSchema, removalPolicy: z.enum(REMOVAL_POLICIES) })
   .strict();
 
 /** Input of a tenant or settings hook. */

@@ -8,3 +8,4 @@ export type { DeclaredStack, DeclaredTenant, StackRule } from './rules/rule';
 export * from './terraform-template';
 export * from './synth-names';
 export * from './arn';
+export * from './ownership';

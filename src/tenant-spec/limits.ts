@@ -15,12 +15,19 @@ export const AWS_RESERVED_TAG_PREFIX = 'aws:';
 /** Tenants per account and region that SES allows by default. */
 export const DEFAULT_TENANT_QUOTA = 10_000;
 
-/** Tag key that marks a tenant as created and managed by this project; its value is the owning stack's name. */
+/** Tag key that marks a tenant as created and managed by this project; its value is `<owner>/<stack>` (see `ownerMarker`). */
 export const MANAGED_BY_TAG = 'ses-tenants:managed-by';
-/** Tag key holding the hash of the tenant spec last applied to the tenant (drift detection). */
+/** Tag key holding the hash of the tenant spec last applied to the tenant (drift detection); written as the last step of an apply. */
 export const SPEC_HASH_TAG = 'ses-tenants:spec-hash';
-/** Tag keys this project writes itself; users may not set them. */
-export const RESERVED_TAG_KEYS: readonly string[] = [MANAGED_BY_TAG, SPEC_HASH_TAG];
+/** Tag key present (value `destroy`) only when the removal policy last applied is `destroy`. */
+export const REMOVAL_POLICY_TAG = 'ses-tenants:removal-policy';
+/** Tag key a release leaves in place of the marker: `<owner>/<stack>` of the stack that released the tenant (it may take it back without adopt). */
+export const RELEASED_BY_TAG = 'ses-tenants:released-by';
+/**
+ * Tag keys this project writes itself; users may not set them. At most three are on a tenant at
+ * once (managed-by, spec-hash, removal-policy; released-by replaces the first two on a release).
+ */
+export const RESERVED_TAG_KEYS: readonly string[] = [MANAGED_BY_TAG, SPEC_HASH_TAG, REMOVAL_POLICY_TAG];
 /** Prefix of every tag key this project reserves. */
 export const RESERVED_TAG_PREFIX = 'ses-tenants:';
 /** Tags left for the user once the reserved ones are counted. */

@@ -54,11 +54,18 @@ export const resourceRefSchema = z
 /** One associated resource, identified by its ARN. */
 export type ResourceRef = z.infer<typeof resourceRefSchema>;
 
+/** Length in characters (Unicode code points, as SES counts them), not UTF-16 units: an emoji is one. */
+export function characterCount(s: string): number {
+  let n = 0;
+  for (const _ of s) n++;
+  return n;
+}
+
 /** Tag key rules: 1-128 characters, not `aws:`, not this project's reserved prefix. */
 export const tagKeySchema = z
   .string()
   .min(1, 'tag keys must have at least 1 character')
-  .max(TAG_KEY_MAX_LENGTH, `tag keys must have at most ${TAG_KEY_MAX_LENGTH} characters`)
+  .refine((k) => characterCount(k) <= TAG_KEY_MAX_LENGTH, { message: `tag keys must have at most ${TAG_KEY_MAX_LENGTH} characters` })
   .refine((k) => !k.toLowerCase().startsWith(AWS_RESERVED_TAG_PREFIX), {
     message: `tag keys must not start with "${AWS_RESERVED_TAG_PREFIX}" (reserved by AWS)`,
   })
@@ -69,7 +76,12 @@ export const tagKeySchema = z
 /** Tag value rules: 0-256 characters. */
 export const tagValueSchema = z
   .string()
-  .max(TAG_VALUE_MAX_LENGTH, `tag values must have at most ${TAG_VALUE_MAX_LENGTH} characters`);
+  .refine((v) => characterCount(v) <= TAG_VALUE_MAX_LENGTH, { message: `tag values must have at most ${TAG_VALUE_MAX_LENGTH} characters` });
+
+/** What removing a tenant from the code does (aws-cdk's RemovalPolicy): `retain` releases it, `destroy` deletes it. */
+export const REMOVAL_POLICIES = ['retain', 'destroy'] as const;
+/** What removing a tenant from the code does: `retain` (release: keep the tenant, its associations and TenantId) or `destroy` (delete it). */
+export type RemovalPolicy = (typeof REMOVAL_POLICIES)[number];
 
 /** Tenant suppression settings. */
 export const suppressionSchema = z
@@ -95,10 +107,18 @@ export const tenantSpecSchema = z
     tags: z
       .record(tagKeySchema, tagValueSchema)
       .refine((t) => Object.keys(t).length <= MAX_USER_TAGS_PER_TENANT, {
-        message: `at most ${MAX_USER_TAGS_PER_TENANT} tags (SES allows 50 per tenant; cdktf-ses-tenants reserves 2)`,
+        message: `at most ${MAX_USER_TAGS_PER_TENANT} tags (SES allows 50 per tenant; cdktf-ses-tenants reserves 3)`,
       })
       .describe('User tags, sorted by key.'),
     suppression: suppressionSchema.nullable(),
+    removalPolicy: z
+      .enum(REMOVAL_POLICIES)
+      .optional()
+      .describe('What removing the tenant from the code does: retain (release it, the default) or destroy (delete it).'),
+    adopt: z
+      .boolean()
+      .optional()
+      .describe('Take over a live tenant of the same name that another app or stack manages, or that was created outside cdktf-ses-tenants (default false).'),
   })
   .strict()
   .describe('One SES v2 tenant as declared by a stack.');
@@ -108,7 +128,12 @@ export type TenantSpec = z.infer<typeof tenantSpecSchema>;
 /** Where a stack's tenants live and how its hooks reach AWS. */
 export const stackTargetSchema = z
   .object({
-    formatVersion: z.literal(1).describe('Version of this synthesized format.'),
+    formatVersion: z.literal(2).describe('Version of this synthesized format.'),
+    owner: z
+      .string()
+      .min(1)
+      .regex(/^[^/]+$/, 'must not contain "/" (the marker is OWNER/STACK)')
+      .describe("The app's identity (such as its repository name); the managed-by marker is OWNER/STACK."),
     stack: z.string().min(1).describe('Name of the cdktf stack.'),
     region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, 'must be an AWS region such as eu-central-1'),
     account: z.string().regex(/^\d{12}$/, 'must be a 12-digit AWS account ID'),

@@ -16,6 +16,7 @@ export const SYNTH_BENCH_TARGET = { stack: 'ses-tenants-bench', region: 'eu-cent
 export function buildSynthBenchApp(outdir: string, n: number, backend?: TenantStackBackend): { app: App; stack: TenantStack } {
   const app = new App({ outdir });
   const stack = new TenantStack(app, SYNTH_BENCH_TARGET.stack, {
+    owner: 'ses-tenants-bench',
     region: SYNTH_BENCH_TARGET.region,
     accountId: SYNTH_BENCH_TARGET.accountId,
     tenantQuota: Math.max(n, 10_000),

@@ -14,7 +14,7 @@ import { App } from 'cdktf';
 import { TenantStack, SesTenant } from 'cdktf-ses-tenants';
 
 const app = new App();
-const stack = new TenantStack(app, 'demo', { region: 'eu-west-1', accountId: '123456789012' });
+const stack = new TenantStack(app, 'demo', { owner: 'demo-app', region: 'eu-west-1', accountId: '123456789012' });
 const shared = stack.configurationSet('shared');
 new SesTenant(stack, 'alpha', { tenantName: 'alpha', emailIdentities: [stack.emailIdentity('alpha.example')], configurationSets: [shared], tags: { team: 'a' } });
 new SesTenant(stack, 'beta', { tenantName: 'beta', emailIdentities: [stack.emailIdentity('beta.example')], configurationSets: [shared] });
@@ -61,11 +61,12 @@ describe('ses-tenants demo', () => {
 
     expect(first.stderr).not.toContain('Error');
     expect(first.code).toBe(0);
-    expect(first.stdout).toContain('   1 stacks: demo (3 tenants)');
+    expect(first.stdout).toContain('   1 stack: demo (3 tenants)');
+    expect(first.stdout).not.toContain('1 stacks');
     expect(first.stdout).toContain('   demo: 4 created, 0 already there');
-    expect(first.stdout).toContain('   3 created, 0 updated, 0 deleted, 0 failed');
+    expect(first.stdout).toContain('   3 created, 0 updated, 0 released, 0 deleted, 0 failed');
     const replan = first.stdout.slice(first.stdout.indexOf('5. Plan again'));
-    expect(replan).toContain('Plan: 0 to create, 0 to update, 0 to delete, 3 unchanged, 0 unmanaged.');
+    expect(replan).toContain('Plan: 0 to create, 0 to update, 0 to release, 0 to delete, 3 unchanged, 0 unmanaged.');
     expect(first.stdout.match(/: accepted, MessageId /g)).toHaveLength(1);
     expect(first.stdout).toContain('  alpha from hello@alpha.example via shared: accepted, MessageId ');
     expect(first.stdout).toContain("  beta from hello@alpha.example (alpha's identity) via shared: refused: AccessDeniedException (403)");
@@ -76,5 +77,8 @@ describe('ses-tenants demo', () => {
     expect(second.code).toBe(0);
     expect(second.stdout).toContain('   demo: 0 created, 4 already there');
     expect(second.stdout).toContain('4. Apply: nothing to do (the state persisted from an earlier run)');
+    // In a user's project `npm start` is not the demo: it names the command that is.
+    expect(first.stdout).toContain('Done. Run "npx ses-tenants demo" again');
+    expect(first.stdout).not.toContain('npm start');
   });
 });

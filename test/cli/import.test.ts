@@ -50,8 +50,9 @@ describe('ses-tenants import round trip', () => {
     expect(imported.stderr).toContain(`Wrote 4 tenants to ${generated}`);
     const source = fs.readFileSync(generated, 'utf8');
     expect(source).toContain(`import { ConfigurationSet, EmailIdentity, EmailTemplate, SesTenant, TenantStack } from "cdktf-ses-tenants";`);
-    expect(source).toContain('export function declareImportedTenants(app: App): TenantStack {');
-    expect(source).toContain(`const stack = new TenantStack(app, "rel", {`);
+    expect(source).toContain('export function declareImportedTenants(app: App): TenantStack[] {');
+    expect(source).toContain(`const stack = new TenantStack(app, "rel", {\n      owner: "test-app",`);
+    expect(source).not.toContain('adopt: true');
     project.writeApp(source);
     await emu.admin.resetStats();
 
@@ -60,7 +61,7 @@ describe('ses-tenants import round trip', () => {
     expect(plan.stderr).not.toContain('Error');
     expect(plan.code).toBe(0);
     expect(plan.stdout).toContain('Stack rel · eu-central-1 · account 123456789012\n  no changes\n  = 4 unchanged\n');
-    expect(plan.stdout).toContain('Plan: 0 to create, 0 to update, 0 to delete, 4 unchanged, 0 unmanaged.');
+    expect(plan.stdout).toContain('Plan: 0 to create, 0 to update, 0 to release, 0 to delete, 4 unchanged, 0 unmanaged.');
     expect(fs.existsSync(path.join(project.dir, 'cdktf.out', 'stacks', 'rel', 'cdk.tf.json'))).toBe(true);
     expect((await cli(['apply', '--app', project.dir, '--auto-approve'])).stdout).toBe('No changes. SES tenants match the configuration.\n');
     expect(writeCount(await emu.admin.stats())).toBe(0);
@@ -82,11 +83,36 @@ describe('ses-tenants import round trip', () => {
     expect(plan.code).toBe(2);
     expect(plan.stdout).toContain(`Stack ses-tenants-eu-central-1 · eu-central-1`);
     expect(plan.stdout).toContain(`~ legacy  update  ${before.legacy.id}`);
-    expect(plan.stdout).toContain('! adopt: the tenant exists without the managed-by marker; this stack takes it over');
+    expect(plan.stdout).toContain('[adopt: taken over by this stack]');
+    expect(plan.stdout).toContain('! adopt from outside cdktf-ses-tenants (no marker): this stack takes it over and converges it to its code');
+    expect(plan.stdout).not.toContain('drift');
     expect((await cli(['apply', '--app', project.dir, '--auto-approve'])).code).toBe(0);
     const after = await readLiveTenants(client);
     expect(after.legacy.id).toBe(before.legacy.id);
-    expect(after.legacy.tags).toMatchObject({ owner: 'ops', 'ses-tenants:managed-by': 'ses-tenants-eu-central-1' });
+    expect(after.legacy.tags).toMatchObject({ owner: 'ops', 'ses-tenants:managed-by': 'ses-tenants-e2e/ses-tenants-eu-central-1' });
     expect((await cli(['plan', '--app', project.dir, '--detailed-exitcode'])).code).toBe(0);
+  });
+
+  test('given tenants of two apps and an unmarked one, import without --stack writes one stack per owner/stack, never merging them, and the plan changes nothing of theirs', async () => {
+    const client = emu.client(APP_REGION);
+    await seedGeneratedResources(client, ['acme', 'globex']);
+    expect((await cli(['apply', '--app', synthTenantApp(path.join(dir, 'a'), [generatedTenant('acme')], 'ses-eu', 'repo-a'), '--auto-approve'])).code).toBe(0);
+    expect((await cli(['apply', '--app', synthTenantApp(path.join(dir, 'b'), [generatedTenant('globex')], 'billing', 'repo-b'), '--auto-approve'])).code).toBe(0);
+    await client.send(new CreateTenantCommand({ TenantName: 'legacy' }));
+    const project = new UserProject(path.join(dir, 'project'));
+    const generated = path.join(project.dir, 'app.ts');
+
+    expect((await cli(['import', '--region', APP_REGION, '--out', generated])).code).toBe(0);
+
+    const source = fs.readFileSync(generated, 'utf8');
+    expect(source).toContain('in 3 stacks (one per owner found)');
+    expect(source).toContain('new TenantStack(app, "ses-eu", {\n      owner: "repo-a",');
+    expect(source).toContain('new TenantStack(app, "billing", {\n      owner: "repo-b",');
+    expect(source).toContain('new TenantStack(app, "ses-tenants-eu-central-1", {');
+    expect(source.match(/adopt: true/g)).toHaveLength(1);
+    project.writeApp(source);
+    const plan = await cli(['plan', '--app', project.dir]);
+    expect(plan.stdout).toContain('Plan: 0 to create, 1 to update, 0 to release, 0 to delete, 2 unchanged, 0 unmanaged.');
+    expect(plan.stdout).toContain('~ legacy  update');
   });
 });

@@ -8,6 +8,8 @@ import { fakeCredentials, withEmulator } from '../support/emulator';
 import { runCliProcess, type CliRun } from '../support/cli-process';
 import { writeCount } from '../support/kill-points';
 import {
+  APP_OWNER,
+  appMarker,
   APP_ACCOUNT,
   APP_REGION,
   appArn,
@@ -63,19 +65,19 @@ describe('ses-tenants plan and apply', () => {
     expect(text.stdout).toContain('Stack rel · eu-central-1 · account 123456789012');
     expect(text.stdout).toContain('  + acme  create\n      + associate configuration-set "shared"\n      + associate identity "acme.example.com"');
     expect(text.stdout).toContain('? 1 unmanaged (not managed by this app, never changed): outsider');
-    expect(text.stdout).toContain('Plan: 3 to create, 0 to update, 0 to delete, 0 unchanged, 1 unmanaged.');
+    expect(text.stdout).toContain('Plan: 3 to create, 0 to update, 0 to release, 0 to delete, 0 unchanged, 1 unmanaged.');
     expect(markdown.code).toBe(0);
     expect(markdown.stdout).toContain('## SES tenants plan');
-    expect(markdown.stdout).toContain('| `rel` | eu-central-1 | 123456789012 | 3 | 0 | 0 | 0 | 1 |');
+    expect(markdown.stdout).toContain('| `rel` | eu-central-1 | 123456789012 | 3 | 0 | 0 | 0 | 0 | 1 |');
     expect(markdown.stdout).toContain('- ➕ **create** `initech`');
     expect(json.code).toBe(0);
     const plan = JSON.parse(json.stdout);
-    expect(plan.summary).toEqual({ create: 3, update: 0, delete: 0, unchanged: 0, drifted: 0, unmanaged: 1 });
+    expect(plan.summary).toEqual({ create: 3, update: 0, release: 0, delete: 0, unchanged: 0, drifted: 0, unmanaged: 1, refused: 0 });
     expect(plan.stacks[0].changes.map((c: { tenant: string; action: string }) => `${c.action} ${c.tenant}`)).toEqual(['create acme', 'create globex', 'create initech']);
     expect(writeCount(await emu.admin.stats())).toBe(0);
 
     const applied = await apply(app);
-    expect(applied.stdout).toContain('Apply complete: 3 created, 0 updated, 0 deleted, 0 failed.');
+    expect(applied.stdout).toContain('Apply complete: 3 created, 0 updated, 0 released, 0 deleted, 0 failed.');
     const stats = await emu.admin.stats();
     expect(stats.operations.CreateTenant).toBe(3);
     expect(stats.operations.CreateTenantResourceAssociation).toBe(9);
@@ -86,11 +88,11 @@ describe('ses-tenants plan and apply', () => {
       appArn('identity/acme.example.com'),
       appArn('template/welcome'),
     ]);
-    expect(live.acme.tags).toMatchObject({ team: 'team-4', 'ses-tenants:managed-by': 'rel' });
+    expect(live.acme.tags).toMatchObject({ team: 'team-4', 'ses-tenants:managed-by': appMarker('rel') });
 
     const again = await cli(['plan', '--app', app, '--detailed-exitcode']);
     expect(again.code).toBe(0);
-    expect(again.stdout).toContain('Plan: 0 to create, 0 to update, 0 to delete, 3 unchanged, 1 unmanaged.');
+    expect(again.stdout).toContain('Plan: 0 to create, 0 to update, 0 to release, 0 to delete, 3 unchanged, 1 unmanaged.');
     expect((await cli(['apply', '--app', app, '--auto-approve'])).stdout).toBe('No changes. SES tenants match the configuration.\n');
   });
 
@@ -148,9 +150,9 @@ describe('ses-tenants plan and apply', () => {
     expect(plan.code).toBe(2);
     expect(plan.stdout).toContain(`  ~ globex  update  ${before.globex.id}\n`);
     expect(plan.stdout).toContain(`      ${line}\n`);
-    expect(plan.stdout).toContain('Plan: 0 to create, 1 to update, 0 to delete, 2 unchanged, 1 unmanaged.');
+    expect(plan.stdout).toContain('Plan: 0 to create, 1 to update, 0 to release, 0 to delete, 2 unchanged, 1 unmanaged.');
     await emu.admin.resetStats();
-    expect((await apply(app)).stdout).toContain('Apply complete: 0 created, 1 updated, 0 deleted, 0 failed.');
+    expect((await apply(app)).stdout).toContain('Apply complete: 0 created, 1 updated, 0 released, 0 deleted, 0 failed.');
 
     const stats = await emu.admin.stats();
     expect(stats.operations.CreateTenant ?? 0).toBe(0);
@@ -163,17 +165,42 @@ describe('ses-tenants plan and apply', () => {
     expect((await cli(['plan', '--app', app, '--detailed-exitcode'])).code).toBe(0);
   });
 
-  test('given a tenant renamed in code, plan shows a loud delete and a create, apply refuses without --allow-delete and converges with it', async () => {
+  test('given a tenant renamed in code under the default removal policy (retain), plan shows a release, and apply keeps the old tenant, its associations and TenantId in SES', async () => {
     await apply(v1());
     const before = await readLiveTenants(client());
     const app = synth([generatedTenant('acme'), generatedTenant('globex'), generatedTenant('initech-eu', { emailIdentities: [], allowIncompleteSending: true })]);
 
     const plan = await cli(['plan', '--app', app, '--detailed-exitcode']);
+
     expect(plan.code).toBe(2);
-    expect(plan.stdout).toContain(`  - initech  DELETE  ${before.initech.id}\n      no longer declared in stack rel (renamed or removed?)\n`);
+    expect(plan.stdout).toContain(`  - initech  release  ${before.initech.id}\n      no longer declared in stack rel; its removal policy is retain, so it is released`);
+    expect(plan.stdout).toContain('Plan: 1 to create, 0 to update, 1 to release, 0 to delete');
+    expect(plan.stdout).not.toContain('DELETE');
+    await emu.admin.resetStats();
+    expect((await apply(app)).stdout).toContain('Apply complete: 1 created, 0 updated, 1 released, 0 deleted, 0 failed.');
+    const stats = await emu.admin.stats();
+    expect(stats.operations.DeleteTenant ?? 0).toBe(0);
+    expect(stats.operations.DeleteTenantResourceAssociation ?? 0).toBe(0);
+    const after = await readLiveTenants(client());
+    expect(after.initech.id).toBe(before.initech.id);
+    expect(after.initech.resources).toEqual(before.initech.resources);
+    expect(after.initech.tags).toEqual({ team: before.initech.tags.team, 'ses-tenants:released-by': appMarker('rel') });
+    const again = await cli(['plan', '--app', app, '--detailed-exitcode']);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('2 unmanaged (not managed by this app, never changed): initech, outsider');
+  });
+
+  test('given a tenant renamed in code whose last applied removal policy is destroy, plan shows a loud delete and a create, apply refuses without --allow-delete and converges with it', async () => {
+    await apply(synth(NAMES.map((n) => generatedTenant(n, n === 'initech' ? { removalPolicy: 'destroy' } : {}))));
+    const before = await readLiveTenants(client());
+    const app = synth([generatedTenant('acme'), generatedTenant('globex'), generatedTenant('initech-eu', { emailIdentities: [], allowIncompleteSending: true })]);
+
+    const plan = await cli(['plan', '--app', app, '--detailed-exitcode']);
+    expect(plan.code).toBe(2);
+    expect(plan.stdout).toContain(`  - initech  DELETE  ${before.initech.id}\n      no longer declared in stack rel and its removal policy is destroy\n`);
     expect(plan.stdout).toContain(`!! deleting loses TenantId ${before.initech.id} and its reputation history`);
     expect(plan.stdout).toContain('  + initech-eu  create');
-    expect(plan.stdout).toContain('Plan: 1 to create, 0 to update, 1 to DELETE');
+    expect(plan.stdout).toContain('Plan: 1 to create, 0 to update, 0 to release, 1 to DELETE');
     expect(plan.stdout).toContain('WARNING: 1 tenant(s) will be DELETED.');
     expect(plan.stdout.indexOf('- initech  DELETE')).toBeLessThan(plan.stdout.indexOf('+ initech-eu  create'));
     const comment = await cli(['plan', '--app', app, '--format', 'markdown']);
@@ -187,7 +214,7 @@ describe('ses-tenants plan and apply', () => {
     expect(writeCount(await emu.admin.stats())).toBe(0);
     expect(await readLiveTenants(client())).toEqual(before);
 
-    expect((await apply(app, '--allow-delete')).stdout).toContain('Apply complete: 1 created, 0 updated, 1 deleted, 0 failed.');
+    expect((await apply(app, '--allow-delete')).stdout).toContain('Apply complete: 1 created, 0 updated, 0 released, 1 deleted, 0 failed.');
     const after = await readLiveTenants(client());
     expect(Object.keys(after).sort()).toEqual(['acme', 'globex', 'initech-eu', 'outsider']);
     expect(after['initech-eu'].id).not.toBe(before.initech.id);
@@ -226,7 +253,7 @@ describe('ses-tenants plan and apply', () => {
     expect(plan.stdout).toContain(`~ globex  update  ${before.globex.id}  [drift: changed outside the code since the last apply]`);
     expect(plan.stdout).toContain('2 tenant(s) drifted');
 
-    expect((await apply(app)).stdout).toContain('Apply complete: 0 created, 2 updated, 0 deleted, 0 failed.');
+    expect((await apply(app)).stdout).toContain('Apply complete: 0 created, 2 updated, 0 released, 0 deleted, 0 failed.');
     const after = await readLiveTenants(client());
     expect(after.globex.reputationPolicy).toBe('standard');
     expect(after.initech.tags.team).toBe('team-0');
@@ -250,7 +277,7 @@ describe('ses-tenants plan and apply', () => {
     const applied = await cli(['apply', planFile, '--app', app]);
 
     expect(applied.code).toBe(0);
-    expect(applied.stdout).toContain('Apply complete: 0 created, 3 updated, 0 deleted, 0 failed.');
+    expect(applied.stdout).toContain('Apply complete: 0 created, 3 updated, 0 released, 0 deleted, 0 failed.');
     const stats = await emu.admin.stats();
     expect(stats.operations.CreateTenant ?? 0).toBe(0);
     expect(stats.operations.TagResource).toBeGreaterThanOrEqual(3);
@@ -263,8 +290,8 @@ describe('ses-tenants plan and apply', () => {
   test('given an app of two stacks in one region, --stack plans only the selected one and never calls the other\'s tenants unmanaged or deletes', async () => {
     const outdir = path.join(dir, 'two-stacks');
     const app = new App({ outdir });
-    const billing = new TenantStack(app, 'billing', { region: APP_REGION, accountId: APP_ACCOUNT });
-    const support = new TenantStack(app, 'support', { region: APP_REGION, accountId: APP_ACCOUNT });
+    const billing = new TenantStack(app, 'billing', { owner: APP_OWNER, region: APP_REGION, accountId: APP_ACCOUNT });
+    const support = new TenantStack(app, 'support', { owner: APP_OWNER, region: APP_REGION, accountId: APP_ACCOUNT });
     billing.addTenant(generatedTenant('acme'));
     billing.addTenant(generatedTenant('globex'));
     support.addTenant(generatedTenant('initech'));
@@ -276,7 +303,7 @@ describe('ses-tenants plan and apply', () => {
     expect(onlySupport.code).toBe(0);
     const plan = JSON.parse(onlySupport.stdout);
     expect(plan.stacks.map((s: { target: { stack: string } }) => s.target.stack)).toEqual(['support']);
-    expect(plan.summary).toEqual({ create: 0, update: 0, delete: 0, unchanged: 1, drifted: 0, unmanaged: 1 });
+    expect(plan.summary).toEqual({ create: 0, update: 0, release: 0, delete: 0, unchanged: 1, drifted: 0, unmanaged: 1, refused: 0 });
     expect(plan.stacks[0].unmanaged).toEqual([expect.objectContaining({ tenant: 'outsider' })]);
     const applied = await cli(['apply', '--app', outdir, '--stack', 'billing', '--allow-delete', '--auto-approve']);
     expect(applied.stdout).toBe('No changes. SES tenants match the configuration.\n');

@@ -36,10 +36,10 @@ describe('ses-tenants status', () => {
     expect(run.code).toBe(2);
     expect(run.stdout).toMatchInlineSnapshot(`
 "  TENANT   STACK  REGION        SENDING   CUSTOMER  SES-MANAGED  CAUSE                                  IMPACT  POLICY    OWNER
-x globex   rel    eu-central-1  DISABLED  ENABLED   DISABLED     SES: Bounce rate above the threshold.  NONE    standard  rel
-= initech  rel    eu-central-1  DISABLED  DISABLED  ENABLED      customer: Status manually updated.     NONE    standard  rel
+x globex   rel    eu-central-1  DISABLED  ENABLED   DISABLED     SES: Bounce rate above the threshold.  NONE    standard  test-app/rel
+= initech  rel    eu-central-1  DISABLED  DISABLED  ENABLED      customer: Status manually updated.     NONE    standard  test-app/rel
 ? hooli    rel    eu-central-1  ABSENT    -         -            -                                      -       -         -
-  acme     rel    eu-central-1  ENABLED   ENABLED   ENABLED      -                                      NONE    standard  rel
+  acme     rel    eu-central-1  ENABLED   ENABLED   ENABLED      -                                      NONE    standard  test-app/rel
 
 Status: 4 tenants: 1 paused by SES, 1 paused by the customer, 0 reinstated, 1 absent from SES.
 "
@@ -82,15 +82,15 @@ Status: 4 tenants: 1 paused by SES, 1 paused by the customer, 0 reinstated, 1 ab
 
 | STATE | TENANT | STACK | REGION | SENDING | CUSTOMER | SES-MANAGED | CAUSE | IMPACT | POLICY | OWNER |
 | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
-| paused by SES | \`globex\` | rel | eu-central-1 | DISABLED | ENABLED | DISABLED | SES: Bounce rate above the threshold. | NONE | standard | rel |
-| paused by the customer | \`initech\` | rel | eu-central-1 | DISABLED | DISABLED | ENABLED | customer: Status manually updated. | NONE | standard | rel |
+| paused by SES | \`globex\` | rel | eu-central-1 | DISABLED | ENABLED | DISABLED | SES: Bounce rate above the threshold. | NONE | standard | test-app/rel |
+| paused by the customer | \`initech\` | rel | eu-central-1 | DISABLED | DISABLED | ENABLED | customer: Status manually updated. | NONE | standard | test-app/rel |
 | absent from SES | \`hooli\` | rel | eu-central-1 | ABSENT | - | - | - | - | - | - |
-| sending | \`acme\` | rel | eu-central-1 | ENABLED | ENABLED | ENABLED | - | NONE | standard | rel |
+| sending | \`acme\` | rel | eu-central-1 | ENABLED | ENABLED | ENABLED | - | NONE | standard | test-app/rel |
 
 "
 `);
     const tenants = JSON.parse(region.stdout).tenants as Array<{ tenant: string; owner: string | null; stack?: string }>;
-    expect(tenants.map((t) => `${t.tenant}:${t.owner}`)).toEqual(['globex:rel', 'initech:rel', 'acme:rel', 'outsider:null']);
+    expect(tenants.map((t) => `${t.tenant}:${t.owner}`)).toEqual(['globex:test-app/rel', 'initech:test-app/rel', 'acme:test-app/rel', 'outsider:null']);
     expect(tenants.every((t) => t.stack === undefined)).toBe(true);
   });
 
@@ -108,7 +108,7 @@ Status: 4 tenants: 1 paused by SES, 1 paused by the customer, 0 reinstated, 1 ab
     const drift = await cli(['drift', '--app', app]);
 
     expect(plan.stdout).toContain('  ! 1 paused by SES (information, not a change; `ses-tenants status` shows the cause): globex\n');
-    expect(plan.stdout).toContain('Plan: 1 to create, 0 to update, 0 to delete, 3 unchanged, 1 unmanaged.');
+    expect(plan.stdout).toContain('Plan: 1 to create, 0 to update, 0 to release, 0 to delete, 3 unchanged, 1 unmanaged.');
     expect(json.stacks[0].pausedBySes).toEqual(['globex']);
     expect(json.summary).toMatchObject({ update: 0, drifted: 0 });
     expect(markdown.stdout).toContain('⏸️ 1 paused by SES (information, not a change; `ses-tenants status` shows the cause): `globex`.');

@@ -37,7 +37,7 @@ describeIfTerraform('hooks under the real terraform', () => {
   function apply(tenants: Tenants, ...args: string[]): RecordedHook[] {
     const outdir = path.join(root, `synth-${synths++}`);
     const app = new App({ outdir });
-    const stack = new TenantStack(app, 'hooks', { region: 'eu-central-1', accountId: '123456789012' });
+    const stack = new TenantStack(app, 'hooks', { owner: 'test-app', region: 'eu-central-1', accountId: '123456789012' });
     for (const [name, props] of Object.entries(tenants)) new SesTenant(stack, name, { tenantName: name, ...props });
     app.synth();
     ws.load(path.join(outdir, 'stacks', 'hooks'));
@@ -80,7 +80,7 @@ describeIfTerraform('hooks under the real terraform', () => {
     }
     const acme = runs.find((r) => label(r) === 'tenant-create acme');
     expect(acme?.input).toEqual({
-      target: { formatVersion: 1, stack: 'hooks', region: 'eu-central-1', account: '123456789012', partition: 'aws', tenantQuota: 10000 },
+      target: { formatVersion: 2, owner: 'test-app', stack: 'hooks', region: 'eu-central-1', account: '123456789012', partition: 'aws', tenantQuota: 10000 },
       tenant: expect.objectContaining({ name: 'acme', reputationPolicy: 'standard', tags: { team: 'acme' } }),
     });
     expect(ws.stateList()).toHaveLength(13);
@@ -110,12 +110,12 @@ describeIfTerraform('hooks under the real terraform', () => {
     },
   };
 
-  test('adding a resource creates only that association; the tenant is untouched', () => {
-    expect(apply(withSecondIdentity).map(label)).toEqual(['association-create acme|identity|mail.acme.example']);
+  test('adding a resource creates only that association, then the settings hook records the new spec-hash; the tenant is untouched', () => {
+    expect(apply(withSecondIdentity).map(label)).toEqual(['association-create acme|identity|mail.acme.example', 'settings-apply acme']);
   });
 
-  test('removing a resource deletes only that association', () => {
-    expect(apply(current).map(label)).toEqual(['association-delete acme|identity|mail.acme.example']);
+  test('removing a resource deletes only that association, and the settings hook records the new spec-hash', () => {
+    expect(apply(current).map(label).sort()).toEqual(['association-delete acme|identity|mail.acme.example', 'settings-apply acme']);
   });
 
   test('removing a tenant deletes its associations before the tenant', () => {

@@ -10,7 +10,10 @@ test('schema/tenant-spec.schema.json is generated from the current tenantSpecSch
 
 test('the schema states the limits that zod checks with refinements', () => {
   const schema = JSON.parse(renderTenantSpecJsonSchema());
-  expect(schema.properties.tags.maxProperties).toBe(48);
+  expect(schema.properties.tags.maxProperties).toBe(47);
+  expect(schema.properties.tags.additionalProperties).toMatchObject({ maxLength: 256 });
+  expect(schema.properties.removalPolicy).toMatchObject({ enum: ['retain', 'destroy'] });
+  expect(schema.properties.adopt).toMatchObject({ type: 'boolean' });
   expect(schema.properties.tags.propertyNames).toMatchObject({ minLength: 1, maxLength: 128, not: { pattern: '^([aA][wW][sS]:|ses-tenants:)' } });
   expect(schema.properties.name.pattern).toBe('^[A-Za-z0-9_-]{1,64}$');
   expect(schema.required).toEqual(['name', 'resources', 'reputationPolicy', 'sendingStatus', 'tags', 'suppression']);

@@ -14,7 +14,7 @@ const provider = (props: Parameters<typeof newStack>[0] = {}) => newStack({ back
 describe('TenantStack backend: provider', () => {
   test('declares the sestenants provider from the stack target, pinned to the shipped executable\'s version', () => {
     const json = synthJson(provider());
-    expect(json.provider.sestenants).toEqual([{ region: REGION, account_id: ACCOUNT, allowed_account_ids: [ACCOUNT] }]);
+    expect(json.provider.sestenants).toEqual([{ region: REGION, owner: 'test-app', stack: 'test', account_id: ACCOUNT, allowed_account_ids: [ACCOUNT] }]);
     expect(json.terraform.required_providers.sestenants).toEqual({ source: 'cdktf-ses-tenants/sestenants', version: providerProgram().version });
   });
 
@@ -22,6 +22,8 @@ describe('TenantStack backend: provider', () => {
     const role = 'arn:aws:iam::123456789012:role/deploy';
     expect(synthJson(provider({ profile: 'mail', assumeRoleArn: role })).provider.sestenants[0]).toEqual({
       region: REGION,
+      owner: 'test-app',
+      stack: 'test',
       account_id: ACCOUNT,
       allowed_account_ids: [ACCOUNT],
       profile: 'mail',

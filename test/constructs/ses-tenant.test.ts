@@ -4,8 +4,14 @@ import type { SesTenantProps } from '../../src';
 import { SpecValidationError } from '../../src/tenant-spec';
 import { newStack, sendingProps, synthJson } from './support';
 
+/** Declares one tenant in a fresh stack and synthesizes it: the stack reports every violation of every tenant then. */
 function declare(extra: Partial<SesTenantProps>, name = 'acme'): () => SesTenant {
-  return () => new SesTenant(newStack(), 'Acme', sendingProps(name, extra));
+  return () => {
+    const stack = newStack();
+    const tenant = new SesTenant(stack, 'Acme', sendingProps(name, extra));
+    synthJson(stack);
+    return tenant;
+  };
 }
 
 function violationOf(fn: () => unknown): string {
@@ -57,8 +63,10 @@ describe('the constructor validates the tenant and names the construct path, ten
 
   const tags = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${i}`, 'v']));
   test.each([
-    ['48 user tags', tags(48), undefined],
-    ['49 user tags', tags(49), 'tags: at most 48 tags (SES allows 50 per tenant; cdktf-ses-tenants reserves 2)'],
+    ['47 user tags', tags(47), undefined],
+    ['48 user tags', tags(48), 'tags: at most 47 tags (SES allows 50 per tenant; cdktf-ses-tenants reserves 3)'],
+    ['a tag value of 200 emoji (SES counts characters, not UTF-16 units)', { team: '😀'.repeat(200) }, undefined],
+    ['a tag value of 257 emoji', { team: '😀'.repeat(257) }, 'tags["team"]: tag values must have at most 256 characters'],
     ['a tag key of 128 characters', { ['k'.repeat(128)]: 'v' }, undefined],
     ['a tag key of 129 characters', { ['k'.repeat(129)]: 'v' }, `tags["${'k'.repeat(129)}"]: tag keys must have at most 128 characters`],
     ['a tag value of 256 characters', { team: 'v'.repeat(256) }, undefined],
@@ -86,10 +94,29 @@ describe('the constructor validates the tenant and names the construct path, ten
 
   test('every problem of a tenant is reported at once', () => {
     const message = violationOf(declare({ reputationPolicy: 'lenient' as never, tags: { 'aws:x': 'v' } }, 'bad name'));
-    expect(message).toContain('Invalid SES tenant declaration: 3 problems');
+    expect(message).toContain('Invalid SES tenants in stack test: 3 problems');
     expect(message).toContain('name: must be 1-64 characters');
     expect(message).toContain('reputationPolicy: must be one of');
     expect(message).toContain('tag keys must not start with "aws:"');
+  });
+
+  test('every problem of every tenant of a stack is reported at once: two invalid names, both named', () => {
+    const stack = newStack();
+    new SesTenant(stack, 'One', sendingProps('bad name'));
+    new SesTenant(stack, 'Two', sendingProps('worse/name'));
+    const message = violationOf(() => synthJson(stack));
+    expect(message).toContain('2 problems');
+    expect(message).toContain('test/One: tenant "bad name": name: must be 1-64 characters');
+    expect(message).toContain('test/Two: tenant "worse/name": name: must be 1-64 characters');
+  });
+
+  test('removal policy: the stack default applies unless the tenant sets its own; adopt defaults to false', () => {
+    const stack = newStack({ removalPolicy: 'destroy' });
+    new SesTenant(stack, 'A', sendingProps('a'));
+    new SesTenant(stack, 'B', sendingProps('b', { removalPolicy: 'retain', adopt: true }));
+    const tenants = synthJson(stack).locals.ses_tenants;
+    expect([tenants.a.removalPolicy, tenants.a.adopt, tenants.b.removalPolicy, tenants.b.adopt]).toEqual(['destroy', false, 'retain', true]);
+    expect(synthJson(newStack()).locals.ses_tenants_stack).toMatchObject({ formatVersion: 2, owner: 'test-app', stack: 'test' });
   });
 
   test('a token is refused where the value must be known at synth', () => {

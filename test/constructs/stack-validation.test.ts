@@ -5,7 +5,7 @@ import { App, Testing, Token } from 'cdktf';
 import { Sesv2EmailIdentity } from '@cdktf/provider-aws/lib/sesv2-email-identity';
 import { ConfigurationSet, EmailIdentity, EmailTemplate, SesTenant, TenantStack } from '../../src';
 import { SpecValidationError } from '../../src/tenant-spec';
-import { ACCOUNT, arn, newStack, REGION, sendingProps } from './support';
+import { ACCOUNT, arn, newStack, OWNER, REGION, sendingProps } from './support';
 
 function synthError(stack: TenantStack): SpecValidationError {
   try {
@@ -47,7 +47,7 @@ describe('stack rules run at synth and report every violation at once', () => {
     ['another partition', EmailIdentity.fromArn(`arn:aws-cn:ses:${REGION}:${ACCOUNT}:identity/x.example`), 'is in partition "aws-cn", the stack is in "aws"'],
     ['another service', EmailIdentity.fromArn(`arn:aws:sns:${REGION}:${ACCOUNT}:identity/x.example`), 'is not an SES ARN (service "sns")'],
     ['another resource type', EmailIdentity.fromArn(arn('dedicated-ip-pool/pool')), 'has resource type "dedicated-ip-pool"'],
-    ['a configuration-set ARN given as an identity', EmailIdentity.fromArn(arn('configuration-set/shared')), 'is a configuration-set ARN but is declared as a identity'],
+    ['a configuration-set ARN given as an identity', EmailIdentity.fromArn(arn('configuration-set/shared')), 'is a configuration-set ARN but is declared as an identity'],
     ['not an ARN', EmailIdentity.fromArn('not-an-arn'), 'is not an ARN'],
   ])('an ARN of %s', (_label, identity, rule) => {
     const stack = newStack();
@@ -63,7 +63,7 @@ describe('stack rules run at synth and report every violation at once', () => {
     new SesTenant(stack, 'Draft', { tenantName: 'draft', allowIncompleteSending: true });
     const error = synthError(stack);
     expect(error.violations.map((v) => `${v.path} ${v.tenant} ${v.field}`)).toEqual(['test/Bare bare resources', 'test/Bare bare resources']);
-    expect(error.message).toContain('has no email identity; SES cannot send for a tenant without one. Associate one, or set allowIncompleteSending: true');
+    expect(error.message).toContain('has no email identity; SES refuses every send as a tenant from an identity not associated with it. Associate one, or set allowIncompleteSending: true');
     expect(error.message).toContain('has no configuration set');
   });
 
@@ -86,9 +86,9 @@ describe('stack rules run at synth and report every violation at once', () => {
   test('app.synth() fails with the same error before any stack is written', () => {
     const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'synth-'));
     const app = new App({ outdir });
-    const good = new TenantStack(app, 'good', { region: REGION, accountId: ACCOUNT });
+    const good = new TenantStack(app, 'good', { owner: OWNER, region: REGION, accountId: ACCOUNT });
     new SesTenant(good, 'Acme', sendingProps('acme'));
-    const bad = new TenantStack(app, 'bad', { region: REGION, accountId: ACCOUNT });
+    const bad = new TenantStack(app, 'bad', { owner: OWNER, region: REGION, accountId: ACCOUNT });
     new SesTenant(bad, 'Acme', sendingProps('acme', { emailIdentities: [EmailIdentity.fromArn(arn('identity/x', 'us-east-1'))] }));
     expect(() => app.synth()).toThrow(SpecValidationError);
     expect(() => app.synth()).toThrow('bad/Acme: tenant "acme": resources[0].arn: is in region us-east-1');
@@ -115,24 +115,26 @@ describe('resource references', () => {
 
   test('a resource created by another stack must be referenced by ARN', () => {
     const app = Testing.app();
-    const eu = new TenantStack(app, 'eu', { region: REGION, accountId: ACCOUNT });
-    const us = new TenantStack(app, 'us', { region: 'us-east-1', accountId: ACCOUNT });
+    const eu = new TenantStack(app, 'eu', { owner: OWNER, region: REGION, accountId: ACCOUNT });
+    const us = new TenantStack(app, 'us', { owner: OWNER, region: 'us-east-1', accountId: ACCOUNT });
     const identity = eu.emailIdentity('acme.example');
-    expect(() => new SesTenant(us, 'Acme', sendingProps('acme', { emailIdentities: [identity] }))).toThrow(
+    new SesTenant(us, 'Acme', sendingProps('acme', { emailIdentities: [identity] }));
+    expect(() => Testing.synth(us, true)).toThrow(
       'us/Acme: tenant "acme": emailIdentities[0]: identity "acme.example" is created by stack eu, not us; declare it in this stack too, or reference it with fromArn',
     );
   });
 
   test('a provider construct of another stack, with a token name or in another region is refused', () => {
     const app = Testing.app();
-    const eu = new TenantStack(app, 'eu', { region: REGION, accountId: ACCOUNT });
-    const other = new TenantStack(app, 'other', { region: REGION, accountId: ACCOUNT });
+    const eu = new TenantStack(app, 'eu', { owner: OWNER, region: REGION, accountId: ACCOUNT });
+    const other = new TenantStack(app, 'other', { owner: OWNER, region: REGION, accountId: ACCOUNT });
     const foreign = new Sesv2EmailIdentity(other, 'Foreign', { emailIdentity: 'f.example', provider: other.awsProvider });
     const computed = new Sesv2EmailIdentity(eu, 'Computed', { emailIdentity: foreign.emailIdentity, provider: eu.awsProvider });
     const elsewhere = new Sesv2EmailIdentity(eu, 'Elsewhere', { emailIdentity: 'e.example', region: 'us-east-1', provider: eu.awsProvider });
     const error = (() => {
       try {
         new SesTenant(eu, 'Acme', sendingProps('acme', { emailIdentities: [foreign, computed, elsewhere] }));
+        Testing.synth(eu, true);
       } catch (err) {
         return err as SpecValidationError;
       }

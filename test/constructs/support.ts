@@ -9,6 +9,9 @@ export const REGION = 'eu-central-1';
 /** Account of the test stacks. */
 export const ACCOUNT = '123456789012';
 
+/** The owner (app identity) of the test stacks. */
+export const OWNER = 'test-app';
+
 /** An ARN in the test stacks' region and account. */
 export function arn(resource: string, region = REGION, account = ACCOUNT): string {
   return `arn:aws:ses:${region}:${account}:${resource}`;
@@ -16,7 +19,7 @@ export function arn(resource: string, region = REGION, account = ACCOUNT): strin
 
 /** A fresh TenantStack named `test` in a fresh app. */
 export function newStack(props: Partial<TenantStackProps> = {}, id = 'test'): TenantStack {
-  return new TenantStack(Testing.app(), id, { region: REGION, accountId: ACCOUNT, ...props });
+  return new TenantStack(Testing.app(), id, { owner: OWNER, region: REGION, accountId: ACCOUNT, ...props });
 }
 
 /** Props of a tenant that can send: one identity and one configuration set, referenced by ARN. */

@@ -1,11 +1,12 @@
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { App, LocalBackend, Testing } from 'cdktf';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Sesv2EmailIdentity } from '@cdktf/provider-aws/lib/sesv2-email-identity';
 import { SesTenant, TenantStack, TerraformData } from '../../src';
 import { SYNTH_NAMES } from '../../src/tenant-spec/synth-names';
-import { ACCOUNT, arn, newStack, REGION, sendingProps, synthJson } from './support';
+import { ACCOUNT, arn, newStack, OWNER, REGION, sendingProps, synthJson } from './support';
 
 const HOOK_COMMAND = /^assets\/ses-tenants-hook\/[0-9A-F]{32}\/hook\.js$/;
 
@@ -35,7 +36,7 @@ describe('hook blocks', () => {
     expect(destroy).toEqual({ ...create, when: 'destroy', environment: { ...create.environment, SES_TENANTS_HOOK_ACTION: 'tenant-delete' } });
   });
 
-  test('associations are keyed tenant|type|name, replaced with their tenant instance, and wait for the tenants', () => {
+  test('associations are keyed tenant|type|name, not replaced with their tenant instance (a taint changes nothing in SES), and wait for the tenants', () => {
     const block = synthJson(newStack()).resource.terraform_data.ses_tenant_association;
     expect(block.for_each).toContain('join("|", [t.name, r.type, r.name])');
     expect(block.triggers_replace).toEqual({
@@ -45,9 +46,13 @@ describe('hook blocks', () => {
       arn: '${each.value.resource.arn}',
       region: '${local.ses_tenants_stack.region}',
       account: '${local.ses_tenants_stack.account}',
-      tenantInstance: '${terraform_data.ses_tenant[each.value.tenant].id}',
     });
-    expect(block.input).toEqual({ target: '${local.ses_tenants_stack}', tenant: '${each.value.tenant}', resource: '${each.value.resource}' });
+    expect(block.input).toEqual({
+      target: '${local.ses_tenants_stack}',
+      tenant: '${each.value.tenant}',
+      resource: '${each.value.resource}',
+      removalPolicy: '${each.value.removalPolicy}',
+    });
     expect(block.depends_on).toEqual(['terraform_data.ses_tenant']);
     expect(block.provisioner.map((p: any) => [p['local-exec'].environment.SES_TENANTS_HOOK_ACTION, p['local-exec'].when])).toEqual([
       ['association-create', undefined],
@@ -55,17 +60,15 @@ describe('hook blocks', () => {
     ]);
   });
 
-  test('settings are replaced when a policy, status, tag or suppression changes, and never run on destroy', () => {
+  test('settings are replaced when anything of the spec changes (associations included), run after the associations, and never on destroy', () => {
     const block = synthJson(newStack()).resource.terraform_data.ses_tenant_settings;
     expect(block.triggers_replace).toEqual({
       name: '${each.value.name}',
-      reputationPolicy: '${each.value.reputationPolicy}',
-      sendingStatus: '${each.value.sendingStatus}',
-      tags: '${each.value.tags}',
-      suppression: '${each.value.suppression}',
-      tenantInstance: '${terraform_data.ses_tenant[each.key].id}',
+      region: '${local.ses_tenants_stack.region}',
+      account: '${local.ses_tenants_stack.account}',
+      spec: '${sha256(jsonencode(each.value))}',
     });
-    expect(block.depends_on).toEqual(['terraform_data.ses_tenant']);
+    expect(block.depends_on).toEqual(['terraform_data.ses_tenant', 'terraform_data.ses_tenant_association']);
     expect(block.provisioner).toHaveLength(1);
     expect(block.provisioner[0]['local-exec'].environment.SES_TENANTS_HOOK_ACTION).toBe('settings-apply');
     expect(block.provisioner[0]['local-exec'].when).toBeUndefined();
@@ -83,7 +86,7 @@ describe('hook blocks', () => {
 
   test('the hook program ships in the stack directory, and the output holds no absolute path', () => {
     const app = Testing.app();
-    const stack = new TenantStack(app, 'test', { region: REGION, accountId: ACCOUNT });
+    const stack = new TenantStack(app, 'test', { owner: OWNER, region: REGION, accountId: ACCOUNT });
     new SesTenant(stack, 'acme', sendingProps('acme'));
     app.synth();
     const stackDir = path.join(app.outdir, 'stacks', 'test');
@@ -97,11 +100,45 @@ describe('hook blocks', () => {
 
   test('a backend of your own is kept', () => {
     const app = Testing.app();
-    const stack = new TenantStack(app, 'test', { region: REGION, accountId: ACCOUNT });
+    const stack = new TenantStack(app, 'test', { owner: OWNER, region: REGION, accountId: ACCOUNT });
     new LocalBackend(stack, { path: 'state/test.tfstate' });
     app.synth();
     const json = JSON.parse(fs.readFileSync(path.join(app.outdir, 'stacks', 'test', 'cdk.tf.json'), 'utf8'));
     expect(json.terraform.backend).toEqual({ local: { path: 'state/test.tfstate' } });
+  });
+});
+
+describe('owner', () => {
+  const inDir = <T>(files: Record<string, string>, fn: () => T): T => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'owner-'));
+    for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
+    const cwd = process.cwd();
+    process.chdir(dir);
+    try {
+      return fn();
+    } finally {
+      process.chdir(cwd);
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  };
+
+  test('defaults to the projectId of the cdktf.json in the working directory', () => {
+    const stack = inDir({ 'cdktf.json': JSON.stringify({ projectId: 'repo-a' }) }, () => new TenantStack(Testing.app(), 'ses-eu', { region: REGION, accountId: ACCOUNT }));
+    expect(stack.owner).toBe('repo-a');
+    expect(synthJson(stack).locals.ses_tenants_stack).toMatchObject({ owner: 'repo-a', stack: 'ses-eu' });
+  });
+
+  test.each([
+    ['no cdktf.json', {}],
+    ['a cdktf.json without projectId', { 'cdktf.json': '{}' }],
+  ])('with %s, construction fails asking for owner', (_label, files) => {
+    expect(() => inDir(files, () => new TenantStack(Testing.app(), 'ses-eu', { region: REGION, accountId: ACCOUNT }))).toThrow(
+      /TenantStack ses-eu needs an owner .*set the owner prop/,
+    );
+  });
+
+  test('an owner with "/" is refused (the marker is OWNER/STACK)', () => {
+    expect(() => newStack({ owner: 'a/b' })).toThrow(/owner: must not contain "\/"/);
   });
 });
 
@@ -110,7 +147,8 @@ describe('locals', () => {
     const role = `arn:aws:iam::${ACCOUNT}:role/ses-tenants`;
     const json = synthJson(newStack({ partition: 'aws', tenantQuota: 500, profile: 'ops', assumeRoleArn: role }));
     expect(json.locals[SYNTH_NAMES.targetLocal]).toEqual({
-      formatVersion: 1,
+      formatVersion: 2,
+      owner: 'test-app',
       stack: 'test',
       region: REGION,
       account: ACCOUNT,
@@ -123,7 +161,8 @@ describe('locals', () => {
 
   test('defaults: partition aws, quota 10,000, no profile or role', () => {
     expect(synthJson(newStack()).locals.ses_tenants_stack).toEqual({
-      formatVersion: 1,
+      formatVersion: 2,
+      owner: 'test-app',
       stack: 'test',
       region: REGION,
       account: ACCOUNT,
@@ -140,7 +179,9 @@ describe('locals', () => {
     expect(Object.keys(tenants)).toEqual(['alpha', 'zeta']);
     expect(JSON.stringify(tenants.zeta)).toBe(
       JSON.stringify({
+        adopt: false,
         name: 'zeta',
+        removalPolicy: 'retain',
         reputationPolicy: 'standard',
         resources: [
           { arn: arn('configuration-set/shared'), name: 'shared', type: 'configuration-set' },
@@ -274,7 +315,7 @@ describe('native resources', () => {
 });
 
 test('a stack with invalid region, account or quota fails at construction', () => {
-  expect(() => new TenantStack(new App(), 's', { region: 'Frankfurt', accountId: '123', tenantQuota: 0 })).toThrow(
+  expect(() => new TenantStack(new App(), 's', { owner: 'x', region: 'Frankfurt', accountId: '123', tenantQuota: 0 })).toThrow(
     /Invalid TenantStack: 3 problems[\s\S]*stack\.region: must be an AWS region[\s\S]*stack\.account: must be a 12-digit AWS account ID[\s\S]*stack\.tenantQuota/,
   );
 });

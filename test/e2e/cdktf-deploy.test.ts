@@ -29,7 +29,7 @@ function appSource(tenants: Record<string, { policy?: string; tags: Record<strin
     `import { App } from 'cdktf';`,
     `import { ConfigurationSet, EmailIdentity, TenantStack } from 'cdktf-ses-tenants';`,
     `const app = new App();`,
-    `const stack = new TenantStack(app, ${JSON.stringify(STACK)}, { region: ${JSON.stringify(APP_REGION)}, accountId: '123456789012' });`,
+    `const stack = new TenantStack(app, ${JSON.stringify(STACK)}, { owner: 'repo-mail', region: ${JSON.stringify(APP_REGION)}, accountId: '123456789012' });`,
     ...lines,
     `app.synth();`,
     '',
@@ -84,7 +84,7 @@ describeIfTerraform('npx cdktf deploy / destroy of a hooks-only TenantStack', ()
     removeDir(root);
   });
 
-  test('deploy creates the tenants with their tags and associations; a code change and a second deploy keep the TenantIds; destroy leaves only the unmanaged tenant', async () => {
+  test('deploy creates the tenants with their tags and associations; a code change and a second deploy keep the TenantIds; destroy releases the tenants (kept in SES, unmarked) and leaves the unmanaged one alone', async () => {
     project.writeApp(
       appSource({
         acme: { tags: { team: 'payments' }, configurationSets: ['shared'] },
@@ -100,7 +100,7 @@ describeIfTerraform('npx cdktf deploy / destroy of a hooks-only TenantStack', ()
     expect(fs.existsSync(path.join(project.dir, `terraform.${STACK}.tfstate`))).toBe(true);
     let live = await readLiveTenants(client);
     expect(Object.keys(live).sort()).toEqual(['acme', 'globex', 'outsider']);
-    expect(live.acme.tags).toMatchObject({ team: 'payments', 'ses-tenants:managed-by': STACK });
+    expect(live.acme.tags).toMatchObject({ team: 'payments', 'ses-tenants:managed-by': `repo-mail/${STACK}` });
     expect(live.acme.resources.map((r) => r.arn)).toEqual([appArn('configuration-set/shared'), appArn('identity/acme.example.com')]);
     const ids = tenantIds(live);
 
@@ -127,7 +127,12 @@ describeIfTerraform('npx cdktf deploy / destroy of a hooks-only TenantStack', ()
     const destroyed = await cdktf('destroy', STACK, '--auto-approve');
 
     expect(destroyed.code).toBe(0);
-    expect(Object.keys(await readLiveTenants(client))).toEqual(['outsider']);
-    expect((await readLiveTenants(client)).outsider.id).toBe(ids.outsider);
+    // A destroy-time hook cannot tell a destroy from a replace: cdktf destroy releases, never deletes.
+    const after = await readLiveTenants(client);
+    expect(tenantIds(after)).toEqual(ids);
+    expect(after.acme.tags['ses-tenants:managed-by']).toBeUndefined();
+    expect(after.acme.tags['ses-tenants:released-by']).toBe(`repo-mail/${STACK}`);
+    expect(after.acme.resources).toHaveLength(3);
+    expect(after.outsider.tags).toEqual({});
   });
 });

@@ -90,7 +90,7 @@ describeIfTerraform('the packed package in a fresh project, as the README says',
     const script = [
       "const { App } = require('cdktf');",
       "const { ProviderAwsMissingError, TenantStack } = require('cdktf-ses-tenants');",
-      "const stack = new TenantStack(new App(), 'native', { region: 'eu-central-1', accountId: '123456789012' });",
+      "const stack = new TenantStack(new App(), 'native', { owner: 'my-mail-platform', region: 'eu-central-1', accountId: '123456789012' });",
       "try { stack.emailIdentity('acme.example.com'); } catch (err) { console.error(err instanceof ProviderAwsMissingError ? 'instanceof ok' : 'other error'); throw err; }",
     ].join('\n');
 
@@ -126,7 +126,7 @@ describeIfTerraform('the packed package in a fresh project, as the README says',
     expect(deployed.code).toBe(0);
     const live = await readLiveTenants(client);
     expect(Object.keys(live).sort()).toEqual(['acme', 'globex']);
-    expect(live.acme.tags).toMatchObject({ team: 'payments', 'ses-tenants:managed-by': 'mail' });
+    expect(live.acme.tags).toMatchObject({ team: 'payments', 'ses-tenants:managed-by': 'my-mail-platform/mail' });
     expect(live.acme.resources.map((r) => r.arn).sort()).toEqual([appArn('configuration-set/transactional'), appArn('identity/acme.example.com')]);
     expect(live.globex.reputationPolicy).toBe('strict');
     expect(live.globex.resources.map((r) => r.arn).sort()).toEqual([appArn('configuration-set/transactional'), appArn('identity/globex.example.com')]);

@@ -1,9 +1,9 @@
 import { sesGateway } from '../../src/aws/ses-gateway';
 import { CreateEmailIdentityCommand, DeleteEmailIdentityCommand, GetTenantCommand, TagResourceCommand, UpdateReputationEntityPolicyCommand } from '@aws-sdk/client-sesv2';
 import { applyPlan, checkPlanFresh, DeleteNotAllowedError, planIsEmpty, readLiveRegion } from '../../src/engine';
-import { MANAGED_BY_TAG, SPEC_HASH_TAG } from '../../src/tenant-spec';
+import { MANAGED_BY_TAG, RELEASED_BY_TAG, SPEC_HASH_TAG } from '../../src/tenant-spec';
 import { withEmulator } from '../support/emulator';
-import { ACCOUNT, arn, desired, spec } from './fixtures';
+import { ACCOUNT, arn, desired, marker, spec } from './fixtures';
 import { converge, engineClient, planAgainst, readLive, seedResources, served } from './emulated';
 
 const emu = withEmulator();
@@ -14,15 +14,15 @@ function names(n: number): string[] {
 }
 
 describe('applyPlan against the emulator', () => {
-  test('an initial apply of 20 tenants makes exactly one CreateTenant and two associations per tenant, then nothing more', async () => {
+  test('an initial apply of 20 tenants makes exactly one CreateTenant, two associations and the last TagResource (the spec-hash) per tenant, then nothing more', async () => {
     const client = engineClient(emu);
     await seedResources(client, names(20));
     const stack = desired('app', names(20).map((n) => spec(n)));
     await emu.admin.resetStats();
     const { plan, result } = await converge(client, [stack]);
-    expect(result).toEqual({ ok: true, failures: [], counts: { created: 20, updated: 0, deleted: 0, failed: 0 } });
+    expect(result).toEqual({ ok: true, failures: [], counts: { created: 20, updated: 0, released: 0, deleted: 0, failed: 0 } });
     expect(plan.summary.create).toBe(20);
-    expect(await served(emu)).toEqual({ ListTenants: 1, ListReputationEntities: 1, CreateTenant: 20, CreateTenantResourceAssociation: 40 });
+    expect(await served(emu)).toEqual({ ListTenants: 1, ListReputationEntities: 1, CreateTenant: 20, CreateTenantResourceAssociation: 40, TagResource: 20 });
 
     await emu.admin.resetStats();
     const again = await planAgainst(client, [stack]);
@@ -36,17 +36,17 @@ describe('applyPlan against the emulator', () => {
     expect(await served(emu)).toEqual({});
   });
 
-  test('a create writes the reserved tags, user tags and suppression in CreateTenant, and only non-default policy and status', async () => {
+  test('a create writes the marker, user tags and suppression in CreateTenant, only non-default policy and status, and the spec-hash last', async () => {
     const client = engineClient(emu);
     await seedResources(client, ['a', 'b']);
     const a = spec('a', { reputationPolicy: 'strict', sendingStatus: 'disabled', tags: { team: 'x' }, suppression: { scope: 'TENANT', reasons: ['BOUNCE'] } });
     await emu.admin.resetStats();
     await converge(client, [desired('app', [a, spec('b')])]);
     expect(await served(emu)).toMatchObject({ CreateTenant: 2, UpdateReputationEntityPolicy: 1, UpdateReputationEntityCustomerManagedStatus: 1 });
-    expect((await served(emu)).TagResource).toBeUndefined();
+    expect((await served(emu)).TagResource).toBe(2);
     const live = (await readLiveRegion(sesGateway(client), at)).tenants.a;
     expect(live).toMatchObject({ reputationPolicy: 'strict', customerStatus: 'DISABLED', suppression: { scope: 'TENANT', reasons: ['BOUNCE'] } });
-    expect(live.tags).toEqual({ team: 'x', [MANAGED_BY_TAG]: 'app', [SPEC_HASH_TAG]: expect.stringMatching(/^[0-9a-f]{16}$/) });
+    expect(live.tags).toEqual({ team: 'x', [MANAGED_BY_TAG]: marker('app'), [SPEC_HASH_TAG]: expect.stringMatching(/^[0-9a-f]{16}$/) });
     expect(planIsEmpty(await planAgainst(client, [desired('app', [a, spec('b')])]))).toBe(true);
   });
 
@@ -89,10 +89,33 @@ describe('applyPlan against the emulator', () => {
     expect(after.resources.map((r) => r.name)).toEqual(['acme-cs', 'new.example.com']);
   });
 
-  test('a rename is a delete and a create; the delete needs allowDelete and is refused before any change', async () => {
+  test('a rename under removal policy retain releases the old tenant: its associations and TenantId stay, the marker goes, released-by is left', async () => {
     const client = engineClient(emu);
     await seedResources(client, ['old', 'new']);
     await converge(client, [desired('app', [spec('old')])]);
+    const before = (await readLiveRegion(sesGateway(client), at)).tenants.old;
+    const plan = await planAgainst(client, [desired('app', [spec('new')])]);
+    expect(plan.stacks[0].changes.map((c) => [c.tenant, c.action])).toEqual([
+      ['new', 'create'],
+      ['old', 'release'],
+    ]);
+    await emu.admin.resetStats();
+    const result = await applyPlan(plan, () => sesGateway(client));
+    expect(result.counts).toEqual({ created: 1, updated: 0, released: 1, deleted: 0, failed: 0 });
+    expect((await served(emu)).DeleteTenant).toBeUndefined();
+    expect((await served(emu)).DeleteTenantResourceAssociation).toBeUndefined();
+    const old = (await readLiveRegion(sesGateway(client), at)).tenants.old;
+    expect(old.id).toBe(before.id);
+    expect(old.resources).toEqual(before.resources);
+    expect(old.tags).toEqual({ [RELEASED_BY_TAG]: marker('app') });
+    // Released: no longer the stack's, so it is neither changed nor deleted again.
+    expect(planIsEmpty(await planAgainst(client, [desired('app', [spec('new')])]))).toBe(true);
+  });
+
+  test('a rename under removal policy destroy is a delete and a create; the delete needs allowDelete and is refused before any change', async () => {
+    const client = engineClient(emu);
+    await seedResources(client, ['old', 'new']);
+    await converge(client, [desired('app', [spec('old', { removalPolicy: 'destroy' })])]);
     const plan = await planAgainst(client, [desired('app', [spec('new', { resources: spec('old').resources })])]);
     expect(plan.stacks[0].changes.map((c) => [c.tenant, c.action])).toEqual([
       ['new', 'create'],
@@ -102,7 +125,7 @@ describe('applyPlan against the emulator', () => {
     await expect(applyPlan(plan, () => sesGateway(client))).rejects.toThrow(DeleteNotAllowedError);
     expect(await served(emu)).toEqual({});
     const result = await applyPlan(plan, () => sesGateway(client), { allowDelete: true });
-    expect(result.counts).toEqual({ created: 1, updated: 0, deleted: 1, failed: 0 });
+    expect(result.counts).toEqual({ created: 1, updated: 0, released: 0, deleted: 1, failed: 0 });
     expect(Object.keys((await readLiveRegion(sesGateway(client), at)).tenants)).toEqual(['new']);
   });
 
@@ -111,10 +134,10 @@ describe('applyPlan against the emulator', () => {
     await seedResources(client, ['mine']);
     const { CreateTenantCommand } = await import('@aws-sdk/client-sesv2');
     await client.send(new CreateTenantCommand({ TenantName: 'legacy', Tags: [{ Key: 'owner', Value: 'ops' }] }));
-    await client.send(new CreateTenantCommand({ TenantName: 'foreign', Tags: [{ Key: MANAGED_BY_TAG, Value: 'other-app' }] }));
+    await client.send(new CreateTenantCommand({ TenantName: 'foreign', Tags: [{ Key: MANAGED_BY_TAG, Value: 'other-app/app' }] }));
     const { plan } = await converge(client, [desired('app', [spec('mine')])], { allowDelete: true });
     expect(plan.stacks[0].unmanaged.map((u) => [u.tenant, u.managedBy ?? null])).toEqual([
-      ['foreign', 'other-app'],
+      ['foreign', 'other-app/app'],
       ['legacy', null],
     ]);
     const live = await readLiveRegion(sesGateway(client), at);
@@ -165,7 +188,7 @@ describe('applyPlan against the emulator', () => {
     expect(result.failures).toEqual([
       { stack: 'app', tenant: 'b', action: 'associate', error: { name: 'NotFoundException', message: 'Identity b.example.com does not exist', httpStatus: 404 } },
     ]);
-    expect(result.counts).toEqual({ created: 2, updated: 0, deleted: 0, failed: 1 });
+    expect(result.counts).toEqual({ created: 2, updated: 0, released: 0, deleted: 0, failed: 1 });
     const live = await readLiveRegion(sesGateway(client), at);
     expect(live.tenants.a.resources).toHaveLength(2);
     expect(live.tenants.c.resources).toHaveLength(2);
@@ -180,7 +203,7 @@ describe('applyPlan against the emulator', () => {
     const plan = await planAgainst(client, [stack]);
     // The first run created the tenant and died before associating it.
     const { CreateTenantCommand } = await import('@aws-sdk/client-sesv2');
-    await client.send(new CreateTenantCommand({ TenantName: 'acme', Tags: [{ Key: MANAGED_BY_TAG, Value: 'app' }] }));
+    await client.send(new CreateTenantCommand({ TenantName: 'acme', Tags: [{ Key: MANAGED_BY_TAG, Value: marker('app') }] }));
     const id = (await client.send(new GetTenantCommand({ TenantName: 'acme' }))).Tenant!.TenantId;
     const result = await applyPlan(plan, () => sesGateway(client));
     expect(result).toMatchObject({ ok: true, counts: { created: 1 } });
@@ -197,7 +220,7 @@ describe('applyPlan against the emulator', () => {
     await client.send(new CreateTenantCommand({ TenantName: 'acme' }));
     const result = await applyPlan(plan, () => sesGateway(client));
     expect(result.failures).toEqual([
-      { stack: 'app', tenant: 'acme', action: 'create', error: { name: 'OwnershipError', message: expect.stringContaining('not managed by this app') } },
+      { stack: 'app', tenant: 'acme', action: 'create', error: { name: 'OwnershipError', message: expect.stringContaining('created outside cdktf-ses-tenants') } },
     ]);
   });
 });

@@ -53,9 +53,9 @@ describe('desiredFromStackJson', () => {
     expect(() => desiredFromStackJson({ resource: {} }, 'stack net')).toThrow(/stack net has no locals.ses_tenants_stack/);
   });
 
-  test.each([0, 2, undefined])('format version %p from another tool version is refused', (v) => {
+  test.each([0, 1, 3, undefined])('format version %p from another tool version is refused', (v) => {
     const json = { locals: { ses_tenants_stack: { ...target('a'), formatVersion: v }, ses_tenants: {} } };
-    expect(() => desiredFromStackJson(json, 'stack a')).toThrow(/desired-state format version .* this tool reads version 1/);
+    expect(() => desiredFromStackJson(json, 'stack a')).toThrow(/desired-state format version .* this tool reads version 2/);
   });
 
   test('an invalid tenant names stack, tenant, field and rule', () => {

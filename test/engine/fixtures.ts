@@ -6,8 +6,16 @@ import type { DesiredStack, LiveRegion, LiveTenant } from '../../src/engine';
 
 export const ACCOUNT = '123456789012';
 
+/** The owner (app identity) of the fixture stacks. */
+export const OWNER = 'test-app';
+
+/** The managed-by marker of a fixture stack. */
+export function marker(stack: string): string {
+  return `${OWNER}/${stack}`;
+}
+
 export function target(stack: string, region = 'eu-central-1'): StackTarget {
-  return { formatVersion: 1, stack, region, account: ACCOUNT, partition: 'aws', tenantQuota: 10000 };
+  return { formatVersion: 2, owner: OWNER, stack, region, account: ACCOUNT, partition: 'aws', tenantQuota: 10000 };
 }
 
 export function arn(type: 'identity' | 'configuration-set' | 'template', name: string, region = 'eu-central-1'): string {
@@ -43,7 +51,7 @@ export function liveOf(stack: string, s: TenantSpec, over: Partial<LiveTenant> =
     reputationPolicy: s.reputationPolicy,
     customerStatus: s.sendingStatus === 'enabled' ? 'ENABLED' : 'DISABLED',
     sendingStatusAggregate: s.sendingStatus === 'enabled' ? 'ENABLED' : 'DISABLED',
-    tags: { ...s.tags, [MANAGED_BY_TAG]: stack, [SPEC_HASH_TAG]: tenantSpecHash(s) },
+    tags: { ...s.tags, [MANAGED_BY_TAG]: marker(stack), [SPEC_HASH_TAG]: tenantSpecHash(s) },
     suppression: s.suppression,
     resources: [...s.resources],
     ...over,

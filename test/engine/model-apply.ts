@@ -26,6 +26,7 @@ function applyField(t: LiveTenant, c: FieldChange): LiveTenant {
       return { ...t, tags };
     }
     case 'adopt':
+    case 'removal-policy':
       return t;
   }
 }
@@ -36,7 +37,7 @@ export function applyPlanToModel(plan: Plan, live: readonly LiveRegion[]): LiveR
     const region = regions.find((r) => r.region === stack.target.region && r.account === stack.target.account)!;
     const tenants = region.tenants as Record<string, LiveTenant>;
     for (const change of stack.changes) {
-      if (change.action === 'delete') {
+      if (change.action === 'delete' || change.action === 'release') {
         delete tenants[change.tenant];
         continue;
       }
@@ -55,7 +56,7 @@ export function applyPlanToModel(plan: Plan, live: readonly LiveRegion[]): LiveR
             }
           : tenants[change.tenant];
       for (const c of change.changes) t = applyField(t, c);
-      t = { ...t, tags: { ...t.tags, [MANAGED_BY_TAG]: stack.target.stack, [SPEC_HASH_TAG]: change.specHash!.to } };
+      t = { ...t, tags: { ...t.tags, [MANAGED_BY_TAG]: `${stack.target.owner}/${stack.target.stack}`, [SPEC_HASH_TAG]: change.specHash!.to } };
       tenants[change.tenant] = t;
     }
   }

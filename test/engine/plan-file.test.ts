@@ -20,7 +20,7 @@ test('a plan file is not written into a directory that does not exist', () => {
 test.each([
   ['truncated', (t: string) => t.slice(0, t.length / 2), /not a complete plan file \(truncated or corrupt JSON/],
   ['not a plan', () => '{"hello":1}', /is not a cdktf-ses-tenants plan file/],
-  ['another version', (t: string) => t.replace('"formatVersion":1', '"formatVersion":2'), /has plan format version 2, this tool reads version 1/],
+  ['another version', (t: string) => t.replace('"formatVersion":2', '"formatVersion":1'), /has plan format version 1, this tool reads version 2/],
   ['corrupt content', (t: string) => t.replace('"action":"delete"', '"action":"explode"'), /is not a valid plan file at stacks\.0\.changes\.4\.action/],
 ])('a %s file is refused with a clear error', (_name, mangle, message) => {
   const file = path.join(dir, 'bad.plan');

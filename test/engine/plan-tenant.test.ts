@@ -9,7 +9,7 @@ describe('planTenant: the plan of one tenant, built like the fleet plan', () => 
     create: { desired: spec('acme', { reputationPolicy: 'strict', tags: { t: '1' } }), live: undefined },
     update: { desired: spec('acme', { reputationPolicy: 'none' }), live: liveOf('app', spec('acme'), { resources: [] }) },
     'no-op': { desired: spec('acme'), live: liveOf('app', spec('acme')) },
-    delete: { desired: undefined, live: liveOf('app', spec('acme')) },
+    release: { desired: undefined, live: liveOf('app', spec('acme')) },
     unmanaged: { desired: undefined, live: liveOf('app', spec('acme'), { tags: {} }) },
   };
 
@@ -28,10 +28,18 @@ describe('planTenant: the plan of one tenant, built like the fleet plan', () => 
     expect(kinds(['settings'])).toEqual(['reputation-policy']);
   });
 
-  test('refuses another stack\'s tenant, and an absent one when its tenant aspect is not planned', () => {
+  test('refuses another stack\'s tenant unless the spec adopts it, and an absent one when its tenant aspect is not planned', () => {
     expect(() => planTenant({ target: stack, desired: spec('acme'), live: liveOf('other', spec('acme')) })).toThrow(OwnershipError);
+    const adopted = planTenant({ target: stack, desired: { ...spec('acme'), adopt: true }, live: liveOf('other', spec('acme'), { resources: [] }) });
+    expect(adopted.stacks[0].changes[0]).toMatchObject({ origin: 'adopt' });
     expect(() => planTenant({ target: stack, desired: spec('acme'), live: undefined, aspects: ['settings'] })).toThrow(/does not exist/);
-    const theirs = planTenant({ target: stack, desired: undefined, live: liveOf('app', spec('acme'), { tags: { [MANAGED_BY_TAG]: 'x' } }) });
-    expect(theirs.stacks[0]).toMatchObject({ changes: [], unmanaged: [{ tenant: 'acme', managedBy: 'x' }] });
+    const theirs = planTenant({ target: stack, desired: undefined, live: liveOf('app', spec('acme'), { tags: { [MANAGED_BY_TAG]: 'x/app' } }) });
+    expect(theirs.stacks[0]).toMatchObject({ changes: [], unmanaged: [{ tenant: 'acme', managedBy: 'x/app' }] });
+  });
+
+  test('a removal follows the removal policy it is given (the hook passes the last applied one), else the live tag', () => {
+    const live = liveOf('app', spec('acme'));
+    expect(planTenant({ target: stack, desired: undefined, live, removalPolicy: 'destroy' }).stacks[0].changes[0].action).toBe('delete');
+    expect(planTenant({ target: stack, desired: undefined, live }).stacks[0].changes[0].action).toBe('release');
   });
 });

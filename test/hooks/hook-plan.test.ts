@@ -13,25 +13,29 @@ describe('hook plans: each covers only the object its hook owns', () => {
     expect(change.changes).toEqual([{ kind: 'tag', key: 't', from: null, to: '1' }]);
   });
 
-  test('tenant-create of our own tenant does nothing, of an unmarked one adopts it without the spec hash', () => {
+  test('tenant-create of our own tenant does nothing; an unmarked one is refused unless the spec adopts it', () => {
     const s = spec('acme');
     expect(tenantCreatePlan(stack, s, liveOf('app', s, { reputationPolicy: 'none' })).stacks[0].changes).toEqual([]);
-    const adopt = tenantCreatePlan(stack, s, liveOf('app', s, { tags: {} })).stacks[0].changes[0];
-    expect(adopt).toMatchObject({ action: 'update', changes: [{ kind: 'adopt', managedBy: null }] });
+    expect(() => tenantCreatePlan(stack, s, liveOf('app', s, { tags: {} }))).toThrow(/created outside cdktf-ses-tenants/);
+    const adopt = tenantCreatePlan(stack, { ...s, adopt: true }, liveOf('app', s, { tags: {} })).stacks[0].changes[0];
+    expect(adopt).toMatchObject({ action: 'update', origin: 'adopt', changes: [{ kind: 'adopt', managedBy: null }] });
     expect(adopt.specHash).toBeUndefined();
   });
 
-  test('tenant-create and settings-apply refuse another stack\'s tenant', () => {
+  test('tenant-create and settings-apply refuse another app\'s or stack\'s tenant, naming it', () => {
     const theirs = liveOf('other', spec('acme'));
     expect(() => tenantCreatePlan(stack, spec('acme'), theirs)).toThrow(OwnershipError);
-    expect(() => settingsPlan(stack, spec('acme'), theirs)).toThrow(/managed by stack other/);
+    expect(() => settingsPlan(stack, spec('acme'), theirs)).toThrow(/managed by app test-app stack other/);
+    const sameStackOtherApp = liveOf('app', spec('acme'), { tags: { [MANAGED_BY_TAG]: 'another-repo/app' } });
+    expect(() => settingsPlan(stack, spec('acme'), sameStackOtherApp)).toThrow(/managed by app another-repo stack app/);
   });
 
-  test('tenant-delete deletes only a tenant this stack marked', () => {
-    expect(tenantDeletePlan(stack, liveOf('app', spec('acme'))).stacks[0].changes.map((c) => c.action)).toEqual(['delete']);
-    expect(tenantDeletePlan(stack, liveOf('app', spec('acme'), { tags: {} })).stacks[0].changes).toEqual([]);
-    expect(tenantDeletePlan(stack, liveOf('app', spec('acme'), { tags: { [MANAGED_BY_TAG]: 'x' } })).stacks[0].changes).toEqual([]);
-    expect(tenantDeletePlan(stack, undefined).stacks[0].changes).toEqual([]);
+  test('tenant-delete releases (retain) or deletes (destroy) only a tenant this stack marked', () => {
+    expect(tenantDeletePlan(stack, liveOf('app', spec('acme')), 'destroy').stacks[0].changes.map((c) => c.action)).toEqual(['delete']);
+    expect(tenantDeletePlan(stack, liveOf('app', spec('acme')), 'retain').stacks[0].changes.map((c) => c.action)).toEqual(['release']);
+    expect(tenantDeletePlan(stack, liveOf('app', spec('acme'), { tags: {} }), 'destroy').stacks[0].changes).toEqual([]);
+    expect(tenantDeletePlan(stack, liveOf('app', spec('acme'), { tags: { [MANAGED_BY_TAG]: 'x/app' } }), 'destroy').stacks[0].changes).toEqual([]);
+    expect(tenantDeletePlan(stack, undefined, 'destroy').stacks[0].changes).toEqual([]);
   });
 
   test('settings-apply leaves associations to the association hooks', () => {
@@ -42,7 +46,7 @@ describe('hook plans: each covers only the object its hook owns', () => {
 
   test('association hooks plan exactly one association', () => {
     const resource = spec('acme').resources[0];
-    expect(associationPlan(stack, { target: stack, tenant: 'acme', resource }, 'remove').stacks[0].changes).toEqual([
+    expect(associationPlan(stack, { target: stack, tenant: 'acme', resource, removalPolicy: 'retain' }, 'remove').stacks[0].changes).toEqual([
       { tenant: 'acme', action: 'update', changes: [{ kind: 'association', op: 'remove', resource }] },
     ]);
   });

@@ -5,7 +5,7 @@ import type { SesTenantProps } from '../../src';
 import type { TenantSpec } from '../../src/tenant-spec';
 import { withEmulator } from '../support/emulator';
 import { runCliProcess } from '../support/cli-process';
-import { APP_ACCOUNT, APP_REGION, appArn, removeDir, stackJsonPath, synthTenantApp, tempDir } from '../support/tenant-app';
+import { APP_ACCOUNT, APP_OWNER, APP_REGION, appArn, removeDir, stackJsonPath, synthTenantApp, tempDir } from '../support/tenant-app';
 
 // A corpus of hostile and malformed tenant declarations. Each is rejected with a message naming the
 // tenant and the field: at synth when declared through SesTenant/TenantStack, and at plan time, before
@@ -41,7 +41,7 @@ const CORPUS: readonly BadInput[] = [
   { what: 'a 257-character tag value', name: 'long-value', over: { tags: { team: 'v'.repeat(257) } }, field: 'tags["team"]', rule: 'tag values must have at most 256 characters' },
   { what: 'an aws: tag key', name: 'aws-key', over: { tags: { 'aws:cost': 'x' } }, field: 'tags["aws:cost"]', rule: 'tag keys must not start with "aws:"' },
   { what: 'a reserved ses-tenants: tag key', name: 'reserved-key', over: { tags: { 'ses-tenants:managed-by': 'me' } }, field: 'tags["ses-tenants:managed-by"]', rule: 'must not start with "ses-tenants:"' },
-  { what: '51 tags', name: 'many-tags', over: { tags: FIFTY_ONE_TAGS }, field: 'tags', rule: 'at most 48 tags' },
+  { what: '51 tags', name: 'many-tags', over: { tags: FIFTY_ONE_TAGS }, field: 'tags', rule: 'at most 47 tags' },
   { what: 'an unknown policy', name: 'lenient', over: { reputationPolicy: 'lenient' as never }, field: 'reputationPolicy', rule: 'must be one of "standard", "strict", "none"' },
   { what: 'an ARN of another region', name: 'other-region', identityArn: appArn('identity/a.example.com', 'us-east-1'), field: 'resources[0].arn', rule: 'is in region us-east-1, the stack is in eu-central-1' },
   { what: 'an ARN of another account', name: 'other-account', identityArn: appArn('identity/a.example.com', APP_REGION, '210987654321'), field: 'resources[0].arn', rule: 'is in account 210987654321, the stack is in 123456789012' },
@@ -71,7 +71,7 @@ describe('hostile and malformed tenants are rejected at synth', () => {
       let message = '';
       try {
         const app = new App({ outdir: dir });
-        const stack = new TenantStack(app, 'rel', { region: APP_REGION, accountId: APP_ACCOUNT });
+        const stack = new TenantStack(app, 'rel', { owner: APP_OWNER, region: APP_REGION, accountId: APP_ACCOUNT });
         new SesTenant(stack, 'bad', props(input));
         app.synth();
       } catch (err) {

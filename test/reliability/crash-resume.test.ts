@@ -5,6 +5,7 @@ import { runCliProcess, spawnCli } from '../support/cli-process';
 import { killAtWriteCount, writeCount } from '../support/kill-points';
 import {
   appArn,
+  appMarker,
   generatedTenant,
   readLiveTenants,
   removeDir,
@@ -72,11 +73,18 @@ describe('apply killed with SIGKILL and run again', () => {
       Object.assign(seenIds, ids);
     }
 
+    // An interrupted apply is not drift: the tenants it left half-done read as unfinished.
+    const interrupted = await runCliProcess(['plan', '--app', dir, '--endpoint', emu.url]);
+    expect(interrupted.stdout).toContain('[unfinished: an earlier apply was interrupted before its last step]');
+    expect(interrupted.stdout).not.toContain('[drift');
+    const drift = await runCliProcess(['drift', '--app', dir, '--endpoint', emu.url]);
+    expect({ code: drift.code, stdout: drift.stdout }).toEqual({ code: 0, stdout: 'No drift. Every managed tenant matches the spec last applied to it.\n' });
+
     const final = await runCliProcess(['apply', '--app', dir, '--endpoint', emu.url, '--auto-approve']);
     expect(final.code).toBe(0);
-    expect(final.stdout).toMatch(/Apply complete: \d+ created, \d+ updated, 0 deleted, 0 failed\./);
+    expect(final.stdout).toMatch(/Apply complete: \d+ created, \d+ updated, 0 released, 0 deleted, 0 failed\./);
     const plan = await runCliProcess(['plan', '--app', dir, '--endpoint', emu.url, '--detailed-exitcode']);
-    expect(plan.stdout).toContain(`Plan: 0 to create, 0 to update, 0 to delete, ${TENANTS} unchanged, 3 unmanaged.`);
+    expect(plan.stdout).toContain(`Plan: 0 to create, 0 to update, 0 to release, 0 to delete, ${TENANTS} unchanged, 3 unmanaged.`);
     expect(plan.code).toBe(0);
 
     const live = await readLiveTenants(client());
@@ -91,7 +99,7 @@ describe('apply killed with SIGKILL and run again', () => {
         n,
         policy: i % 3 === 0 ? 'strict' : 'standard',
         status: i % 6 === 1 ? 'DISABLED' : 'ENABLED',
-        by: 'rel',
+        by: appMarker('rel'),
       });
     });
     for (const name of UNMANAGED) expect(live[name]).toEqual(outside[name]);

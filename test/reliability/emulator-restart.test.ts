@@ -60,7 +60,7 @@ describe('emulator killed during an apply and restarted from --state', () => {
     const again = await runCliProcess(['apply', '--app', path.join(dir, 'out'), '--endpoint', emu.url, '--auto-approve']);
     expect(again.code).toBe(0);
     const plan = await runCliProcess(['plan', '--app', path.join(dir, 'out'), '--endpoint', emu.url, '--detailed-exitcode']);
-    expect(plan.stdout).toContain(`Plan: 0 to create, 0 to update, 0 to delete, ${TENANTS} unchanged, 0 unmanaged.`);
+    expect(plan.stdout).toContain(`Plan: 0 to create, 0 to update, 0 to release, 0 to delete, ${TENANTS} unchanged, 0 unmanaged.`);
     expect(plan.code).toBe(0);
 
     const live = await readLiveTenants(clientOf(emu));

@@ -8,7 +8,7 @@ import { FAKE_SECRET_KEY } from '../support/cli-process';
 import { startEmulatorChild, type EmulatorChild } from '../support/emulator-process';
 import { fakeCredentials } from '../support/emulator';
 import { TerraformWorkspace } from '../support/terraform';
-import { APP_ACCOUNT, APP_REGION, appArn, readLiveTenants, removeDir, seedGeneratedResources, tempDir } from '../support/tenant-app';
+import { APP_ACCOUNT, APP_OWNER, appMarker, APP_REGION, appArn, readLiveTenants, removeDir, seedGeneratedResources, tempDir } from '../support/tenant-app';
 
 // The real terraform applies a hooks-only stack (resources by ARN, no provider); its local-exec
 // hooks run the real bundled hook program against the emulator. Tag values and ARNs full of shell
@@ -59,7 +59,7 @@ describe('hostile strings through the real terraform and the real hook program',
 
     const outdir = path.join(root, 'out');
     const app = new App({ outdir });
-    const stack = new TenantStack(app, 'hostile', { region: APP_REGION, accountId: APP_ACCOUNT });
+    const stack = new TenantStack(app, 'hostile', { owner: APP_OWNER, region: APP_REGION, accountId: APP_ACCOUNT });
     new SesTenant(stack, 'evil', {
       tenantName: 'evil',
       emailIdentities: [EmailIdentity.fromArn(appArn(`identity/${identity}`))],
@@ -74,7 +74,7 @@ describe('hostile strings through the real terraform and the real hook program',
     expect(result.stdout).toContain('Apply complete! Resources: 4 added, 0 changed, 0 destroyed.');
     expect(result.stdout + result.stderr).not.toContain(FAKE_SECRET_KEY);
     const live = (await readLiveTenants(client())).evil;
-    expect(live.tags).toEqual({ ...hostileTags, [MANAGED_BY_TAG]: 'hostile', [SPEC_HASH_TAG]: expect.any(String) });
+    expect(live.tags).toEqual({ ...hostileTags, [MANAGED_BY_TAG]: appMarker('hostile'), [SPEC_HASH_TAG]: expect.any(String) });
     expect(live.resources.map((r) => r.arn)).toEqual([appArn('configuration-set/shared'), appArn(`identity/${identity}`)]);
     expect(fs.existsSync(s)).toBe(false);
     for (const dir of [root, ws.dir, process.cwd()]) expect(fs.readdirSync(dir).filter((f) => f.includes('pwned'))).toEqual([]);

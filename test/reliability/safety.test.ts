@@ -7,6 +7,7 @@ import { FAKE_SECRET_KEY, runCliProcess, type CliRun } from '../support/cli-proc
 import { writeCount } from '../support/kill-points';
 import {
   APP_ACCOUNT,
+  APP_OWNER,
   APP_REGION,
   appArn,
   generatedTenant,
@@ -17,7 +18,7 @@ import {
   tempDir,
   tenantIds,
 } from '../support/tenant-app';
-import { runHookProcess } from '../hooks/run-hook';
+import { runHookProcess, writeCurrentConfig } from '../hooks/run-hook';
 
 // What must never happen: deleting a tenant this app does not own, deleting without --allow-delete,
 // hiding a failed tenant, or printing a credential.
@@ -39,23 +40,23 @@ describe('apply touches only what it owns and says what failed', () => {
   beforeEach(async () => {
     dir = tempDir('rel-safety');
     await seedGeneratedResources(client(), NAMES);
-    synthTenantApp(app('three'), NAMES.map((n) => generatedTenant(n)));
-    synthTenantApp(app('two'), NAMES.filter((n) => n !== 'initech').map((n) => generatedTenant(n)));
+    synthTenantApp(app('three'), NAMES.map((n) => generatedTenant(n, { removalPolicy: 'destroy' })));
+    synthTenantApp(app('two'), NAMES.filter((n) => n !== 'initech').map((n) => generatedTenant(n, { removalPolicy: 'destroy' })));
   });
   afterEach(() => removeDir(dir));
 
   test('given live tenants the app does not own, apply --allow-delete and the tenant-delete hook leave them alone', async () => {
     await client().send(new CreateTenantCommand({ TenantName: 'legacy', Tags: [{ Key: 'owner', Value: 'ops' }] }));
-    await client().send(new CreateTenantCommand({ TenantName: 'theirs', Tags: [{ Key: MANAGED_BY_TAG, Value: 'other-app' }] }));
+    await client().send(new CreateTenantCommand({ TenantName: 'theirs', Tags: [{ Key: MANAGED_BY_TAG, Value: 'other-app/rel' }] }));
     const before = await readLiveTenants(client());
 
     const apply = await cli(['apply', '--app', app('three'), '--auto-approve', '--allow-delete']);
     expect(apply.code).toBe(0);
-    expect(apply.stdout).toContain('? 2 unmanaged (not managed by this app, never changed): legacy, theirs (marked by other-app)');
-    const target = { formatVersion: 1, stack: 'rel', region: APP_REGION, account: APP_ACCOUNT, partition: 'aws', tenantQuota: 10000 };
+    expect(apply.stdout).toContain('? 2 unmanaged (not managed by this app, never changed): legacy, theirs (managed by app other-app stack rel)');
+    const target = { formatVersion: 2 as const, owner: APP_OWNER, stack: 'rel', region: APP_REGION, account: APP_ACCOUNT, partition: 'aws', tenantQuota: 10000 };
     for (const name of ['legacy', 'theirs']) {
-      const spec = { name, resources: [], reputationPolicy: 'standard', sendingStatus: 'enabled', tags: {}, suppression: null };
-      const hook = await runHookProcess(emu, 'tenant-delete', { target, tenant: spec });
+      const spec = { name, resources: [], reputationPolicy: 'standard', sendingStatus: 'enabled', tags: {}, suppression: null, removalPolicy: 'destroy' };
+      const hook = await runHookProcess(emu, 'tenant-delete', { target, tenant: spec }, {}, writeCurrentConfig(dir, target, []));
       expect({ name, code: hook.code }).toEqual({ name, code: 0 });
     }
 
@@ -65,7 +66,7 @@ describe('apply touches only what it owns and says what failed', () => {
     expect((await emu.admin.stats()).operations.DeleteTenant).toBeUndefined();
   });
 
-  test('given a managed tenant removed from the app, the plan shows the delete and apply without --allow-delete stops before any change', async () => {
+  test('given a managed tenant with removal policy destroy removed from the app, the plan shows the delete and apply without --allow-delete stops before any change', async () => {
     expect((await cli(['apply', '--app', app('three'), '--auto-approve'])).code).toBe(0);
     const ids = tenantIds(await readLiveTenants(client()));
     await emu.admin.resetStats();
@@ -73,7 +74,7 @@ describe('apply touches only what it owns and says what failed', () => {
     const plan = await cli(['plan', '--app', app('two'), '--detailed-exitcode']);
     expect(plan.code).toBe(2);
     expect(plan.stdout).toContain('- initech');
-    expect(plan.stdout).toContain('Plan: 0 to create, 0 to update, 1 to DELETE, 2 unchanged');
+    expect(plan.stdout).toContain('Plan: 0 to create, 0 to update, 0 to release, 1 to DELETE, 2 unchanged');
 
     const refused = await cli(['apply', '--app', app('two'), '--auto-approve']);
     expect(refused.code).toBe(1);
@@ -83,7 +84,7 @@ describe('apply touches only what it owns and says what failed', () => {
 
     const allowed = await cli(['apply', '--app', app('two'), '--auto-approve', '--allow-delete']);
     expect(allowed.code).toBe(0);
-    expect(allowed.stdout).toContain('Apply complete: 0 created, 0 updated, 1 deleted, 0 failed.');
+    expect(allowed.stdout).toContain('Apply complete: 0 created, 0 updated, 0 released, 1 deleted, 0 failed.');
     const { initech: _deleted, ...kept } = ids;
     expect(tenantIds(await readLiveTenants(client()))).toEqual(kept);
   });
@@ -94,7 +95,7 @@ describe('apply touches only what it owns and says what failed', () => {
     const apply = await cli(['apply', '--app', app('three'), '--auto-approve']);
 
     expect(apply.code).toBe(1);
-    expect(apply.stdout).toContain('Apply complete: 2 created, 0 updated, 0 deleted, 1 failed.');
+    expect(apply.stdout).toContain('Apply complete: 2 created, 0 updated, 0 released, 0 deleted, 1 failed.');
     expect(apply.stdout).toContain('✗ rel globex: associate failed: NotFoundException (404): Identity globex.example.com does not exist');
     const live = await readLiveTenants(client());
     for (const n of ['acme', 'initech']) {

@@ -123,7 +123,7 @@ describe('a saved plan is applied only while it still describes the live state',
     for (const args of [['plan'], ['apply', '--auto-approve']]) {
       const run = await cli([...args, '--app', app('v2')]);
       expect(run.code).toBe(1);
-      expect(run.stderr).toContain('was synthesized in desired-state format version 0; this tool reads version 1. Synth again');
+      expect(run.stderr).toContain('was synthesized in desired-state format version 0; this tool reads version 2. Synth again');
     }
     expect((await emu.admin.stats()).total).toBe(0);
   });

@@ -39,7 +39,7 @@ describe('apply under throttling', () => {
 
     const apply = await runCliProcess(['apply', '--app', dir, '--endpoint', emu.url, '--auto-approve']);
     expect(apply.stderr).not.toContain('Error');
-    expect(apply.stdout).toContain(`Apply complete: ${TENANTS} created, 0 updated, 0 deleted, 0 failed.`);
+    expect(apply.stdout).toContain(`Apply complete: ${TENANTS} created, 0 updated, 0 released, 0 deleted, 0 failed.`);
     expect(apply.code).toBe(0);
 
     const stats = await emu.admin.stats();
@@ -53,7 +53,7 @@ describe('apply under throttling', () => {
     process.stdout.write(`throttling: ${TENANTS} tenants, ${stats.total} requests, ${stats.throttled} answered 429 (${JSON.stringify(stats.throttledByOperation)})\n`);
 
     const plan = await runCliProcess(['plan', '--app', dir, '--endpoint', emu.url, '--detailed-exitcode']);
-    expect(plan.stdout).toContain(`Plan: 0 to create, 0 to update, 0 to delete, ${TENANTS} unchanged, 0 unmanaged.`);
+    expect(plan.stdout).toContain(`Plan: 0 to create, 0 to update, 0 to release, 0 to delete, ${TENANTS} unchanged, 0 unmanaged.`);
     expect(plan.code).toBe(0);
 
     await emu.admin.setFaults({ throttleFraction: 0, rateLimit: null });

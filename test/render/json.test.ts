@@ -28,7 +28,9 @@ test('shape of one change', () => {
   ],
   "origin": "drift",
   "spec": {
+    "adopt": false,
     "name": "delta",
+    "removalPolicy": "retain",
     "reputationPolicy": "standard",
     "resources": [
       {
@@ -47,8 +49,8 @@ test('shape of one change', () => {
     "tags": {},
   },
   "specHash": {
-    "from": "74208d5cb25d78dd",
-    "to": "74208d5cb25d78dd",
+    "from": "1aa7475e5bb9ac10",
+    "to": "1aa7475e5bb9ac10",
   },
   "tenant": "delta",
   "tenantId": "tn-64656c746100",

@@ -16,6 +16,14 @@ import type { LiveTenant } from '../../src/engine';
 
 /** Region of the reliability apps. */
 export const APP_REGION = 'eu-central-1';
+/** Owner (app identity) of the reliability apps. */
+export const APP_OWNER = 'test-app';
+
+/** The managed-by marker of a stack of the reliability apps. */
+export function appMarker(stack: string, owner = APP_OWNER): string {
+  return `${owner}/${stack}`;
+}
+
 /** Account of the reliability apps (the emulator's default account). */
 export const APP_ACCOUNT = '123456789012';
 
@@ -68,9 +76,9 @@ export function removeDir(dir: string): void {
  * Synthesizes an app with one TenantStack (`stack`, in the apps' region and account) declaring
  * `tenants` through `addTenant`, into `outdir`; returns `outdir` (a cdktf.out for `--app`).
  */
-export function synthTenantApp(outdir: string, tenants: readonly SesTenantProps[], stack = 'rel'): string {
+export function synthTenantApp(outdir: string, tenants: readonly SesTenantProps[], stack = 'rel', owner = APP_OWNER): string {
   const app = new App({ outdir });
-  const s = new TenantStack(app, stack, { region: APP_REGION, accountId: APP_ACCOUNT });
+  const s = new TenantStack(app, stack, { owner, region: APP_REGION, accountId: APP_ACCOUNT });
   for (const t of tenants) s.addTenant(t);
   app.synth();
   return outdir;

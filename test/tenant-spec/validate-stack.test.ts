@@ -2,7 +2,8 @@ import { SpecValidationError, formatViolation, validateDeclaredStack } from '../
 import type { DeclaredTenant, StackTarget, TenantSpec } from '../../src/tenant-spec';
 
 const target: StackTarget = {
-  formatVersion: 1,
+  formatVersion: 2,
+  owner: 'test-app',
   stack: 'eu',
   region: 'eu-central-1',
   account: '123456789012',
@@ -56,8 +57,8 @@ test.each([
 
 test('a tenant without identity or configuration set cannot send unless it opts out', () => {
   expect(check([tenant('a', [])])).toEqual([
-    'App/eu/a: tenant "a": resources: has no email identity; SES cannot send for a tenant without one. Associate one, or set allowIncompleteSending: true',
-    'App/eu/a: tenant "a": resources: has no configuration set; SES cannot send for a tenant without one. Associate one, or set allowIncompleteSending: true',
+    'App/eu/a: tenant "a": resources: has no email identity; SES refuses every send as a tenant from an identity not associated with it. Associate one, or set allowIncompleteSending: true',
+    "App/eu/a: tenant \"a\": resources: has no configuration set; SES refuses a send as a tenant unless the configuration set it names (or the identity's default) is associated with it. Associate one, or set allowIncompleteSending: true",
   ]);
   expect(check([{ ...tenant('a', []), allowIncompleteSending: true }])).toEqual([]);
 });

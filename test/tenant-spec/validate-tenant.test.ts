@@ -41,6 +41,12 @@ test.each([
   [{ ['k'.repeat(129)]: 'v' }, 'tag keys must have at most 128 characters'],
   [{ k: 'v'.repeat(256) }, undefined],
   [{ k: 'v'.repeat(257) }, 'tag values must have at most 256 characters'],
+  // SES counts characters (code points), not UTF-16 units: an emoji is one character, two units.
+  [{ k: '😀'.repeat(200) }, undefined],
+  [{ k: '😀'.repeat(256) }, undefined],
+  [{ k: '😀'.repeat(257) }, 'tag values must have at most 256 characters'],
+  [{ ['🔑'.repeat(128)]: 'v' }, undefined],
+  [{ ['🔑'.repeat(129)]: 'v' }, 'tag keys must have at most 128 characters'],
   [{ '': 'v' }, 'tag keys must have at least 1 character'],
   [{ 'aws:team': 'v' }, 'tag keys must not start with "aws:" (reserved by AWS)'],
   [{ 'AWS:team': 'v' }, 'tag keys must not start with "aws:" (reserved by AWS)'],
@@ -56,13 +62,13 @@ test.each([
 });
 
 test.each([
-  [48, true],
-  [49, false],
-])('%i user tags valid=%s (50 per tenant, 2 reserved)', (count, ok) => {
+  [47, true],
+  [48, false],
+])('%i user tags valid=%s (50 per tenant, 3 reserved)', (count, ok) => {
   const tags = Object.fromEntries(Array.from({ length: count }, (_, i) => [`k${i}`, 'v']));
   const out = messages({ ...valid, tags });
   if (ok) expect(out).toEqual([]);
-  else expect(out[0]).toContain('tenant "acme": tags: at most 48 tags (SES allows 50 per tenant; cdktf-ses-tenants reserves 2)');
+  else expect(out[0]).toContain('tenant "acme": tags: at most 47 tags (SES allows 50 per tenant; cdktf-ses-tenants reserves 3)');
 });
 
 test('hostile tag values are data, not rejected', () => {

@@ -131,6 +131,11 @@ export class DataSestenantsTenant extends cdktf.TerraformDataSource {
   // ATTRIBUTES
   // ==========
 
+  // adopt - computed: true, optional: false, required: false
+  public get adopt() {
+    return this.getBooleanAttribute('adopt');
+  }
+
   // arn - computed: true, optional: false, required: false
   public get arn() {
     return this.getStringAttribute('arn');
@@ -152,6 +157,11 @@ export class DataSestenantsTenant extends cdktf.TerraformDataSource {
   // Temporarily expose input value. Use with caution.
   public get nameInput() {
     return this._name;
+  }
+
+  // removal_policy - computed: true, optional: false, required: false
+  public get removalPolicy() {
+    return this.getStringAttribute('removal_policy');
   }
 
   // reputation_impact - computed: true, optional: false, required: false

@@ -27,6 +27,12 @@ export interface SestenantsProviderConfig {
   */
   readonly maxRps?: number;
   /**
+  * The app that owns these tenants: the owner part of the ses-tenants:managed-by marker (<owner>/<stack>). A tenant marked by another owner or stack is refused unless adopt is set. Default: "terraform".
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/cdktf-ses-tenants/sestenants/latest/docs#owner SestenantsProvider#owner}
+  */
+  readonly owner?: string;
+  /**
   * Shared-config profile of the credentials. Default: the standard credential chain.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/cdktf-ses-tenants/sestenants/latest/docs#profile SestenantsProvider#profile}
@@ -38,6 +44,12 @@ export interface SestenantsProviderConfig {
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/cdktf-ses-tenants/sestenants/latest/docs#region SestenantsProvider#region}
   */
   readonly region?: string;
+  /**
+  * The stack part of the ses-tenants:managed-by marker. Default: "terraform".
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/cdktf-ses-tenants/sestenants/latest/docs#stack SestenantsProvider#stack}
+  */
+  readonly stack?: string;
   /**
   * Alias name
   *
@@ -180,8 +192,10 @@ export class SestenantsProvider extends cdktf.TerraformProvider {
     this._accountId = config.accountId;
     this._allowedAccountIds = config.allowedAccountIds;
     this._maxRps = config.maxRps;
+    this._owner = config.owner;
     this._profile = config.profile;
     this._region = config.region;
+    this._stack = config.stack;
     this._alias = config.alias;
     this._assumeRole = config.assumeRole;
     this._endpoints = config.endpoints;
@@ -239,6 +253,22 @@ export class SestenantsProvider extends cdktf.TerraformProvider {
     return this._maxRps;
   }
 
+  // owner - computed: false, optional: true, required: false
+  private _owner?: string; 
+  public get owner() {
+    return this._owner;
+  }
+  public set owner(value: string | undefined) {
+    this._owner = value;
+  }
+  public resetOwner() {
+    this._owner = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get ownerInput() {
+    return this._owner;
+  }
+
   // profile - computed: false, optional: true, required: false
   private _profile?: string; 
   public get profile() {
@@ -269,6 +299,22 @@ export class SestenantsProvider extends cdktf.TerraformProvider {
   // Temporarily expose input value. Use with caution.
   public get regionInput() {
     return this._region;
+  }
+
+  // stack - computed: false, optional: true, required: false
+  private _stack?: string; 
+  public get stack() {
+    return this._stack;
+  }
+  public set stack(value: string | undefined) {
+    this._stack = value;
+  }
+  public resetStack() {
+    this._stack = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get stackInput() {
+    return this._stack;
   }
 
   // alias - computed: false, optional: true, required: false
@@ -325,8 +371,10 @@ export class SestenantsProvider extends cdktf.TerraformProvider {
       account_id: cdktf.stringToTerraform(this._accountId),
       allowed_account_ids: cdktf.listMapper(cdktf.stringToTerraform, false)(this._allowedAccountIds),
       max_rps: cdktf.numberToTerraform(this._maxRps),
+      owner: cdktf.stringToTerraform(this._owner),
       profile: cdktf.stringToTerraform(this._profile),
       region: cdktf.stringToTerraform(this._region),
+      stack: cdktf.stringToTerraform(this._stack),
       alias: cdktf.stringToTerraform(this._alias),
       assume_role: sestenantsProviderAssumeRoleToTerraform(this._assumeRole),
       endpoints: sestenantsProviderEndpointsToTerraform(this._endpoints),
@@ -353,6 +401,12 @@ export class SestenantsProvider extends cdktf.TerraformProvider {
         type: "simple",
         storageClassType: "number",
       },
+      owner: {
+        value: cdktf.stringToHclTerraform(this._owner),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
       profile: {
         value: cdktf.stringToHclTerraform(this._profile),
         isBlock: false,
@@ -361,6 +415,12 @@ export class SestenantsProvider extends cdktf.TerraformProvider {
       },
       region: {
         value: cdktf.stringToHclTerraform(this._region),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
+      stack: {
+        value: cdktf.stringToHclTerraform(this._stack),
         isBlock: false,
         type: "simple",
         storageClassType: "string",

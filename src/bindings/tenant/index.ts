@@ -9,11 +9,23 @@ import * as cdktf from 'cdktf';
 
 export interface TenantConfig extends cdktf.TerraformMetaArguments {
   /**
+  * Take over a live tenant of the same name that another app or stack manages, or that was created outside cdktf-ses-tenants (default false). Default: false.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/cdktf-ses-tenants/sestenants/latest/docs/resources/tenant#adopt Tenant#adopt}
+  */
+  readonly adopt?: boolean | cdktf.IResolvable;
+  /**
   * Tenant name: 1-64 characters of A-Z, a-z, 0-9, "-" and "_".
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/cdktf-ses-tenants/sestenants/latest/docs/resources/tenant#name Tenant#name}
   */
   readonly name: string;
+  /**
+  * What removing the tenant from the code does: retain (release it, the default) or destroy (delete it). One of "retain", "destroy". Default: "retain".
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/cdktf-ses-tenants/sestenants/latest/docs/resources/tenant#removal_policy Tenant#removal_policy}
+  */
+  readonly removalPolicy?: string;
   /**
   * AWS-managed reputation policy. One of "standard", "strict", "none". Default: "standard".
   *
@@ -33,7 +45,7 @@ export interface TenantConfig extends cdktf.TerraformMetaArguments {
   */
   readonly sendingStatus?: string;
   /**
-  * User tags, sorted by key. Keys: 1-128 characters. Values: at most 256 characters.
+  * User tags, sorted by key. Keys: at least 1 character.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/cdktf-ses-tenants/sestenants/latest/docs/resources/tenant#tags Tenant#tags}
   */
@@ -220,7 +232,9 @@ export class Tenant extends cdktf.TerraformResource {
       connection: config.connection,
       forEach: config.forEach
     });
+    this._adopt = config.adopt;
     this._name = config.name;
+    this._removalPolicy = config.removalPolicy;
     this._reputationPolicy = config.reputationPolicy;
     this._resourceAssociations = config.resourceAssociations;
     this._sendingStatus = config.sendingStatus;
@@ -231,6 +245,22 @@ export class Tenant extends cdktf.TerraformResource {
   // ==========
   // ATTRIBUTES
   // ==========
+
+  // adopt - computed: true, optional: true, required: false
+  private _adopt?: boolean | cdktf.IResolvable; 
+  public get adopt() {
+    return this.getBooleanAttribute('adopt');
+  }
+  public set adopt(value: boolean | cdktf.IResolvable) {
+    this._adopt = value;
+  }
+  public resetAdopt() {
+    this._adopt = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get adoptInput() {
+    return this._adopt;
+  }
 
   // arn - computed: true, optional: false, required: false
   public get arn() {
@@ -253,6 +283,22 @@ export class Tenant extends cdktf.TerraformResource {
   // Temporarily expose input value. Use with caution.
   public get nameInput() {
     return this._name;
+  }
+
+  // removal_policy - computed: true, optional: true, required: false
+  private _removalPolicy?: string; 
+  public get removalPolicy() {
+    return this.getStringAttribute('removal_policy');
+  }
+  public set removalPolicy(value: string) {
+    this._removalPolicy = value;
+  }
+  public resetRemovalPolicy() {
+    this._removalPolicy = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get removalPolicyInput() {
+    return this._removalPolicy;
   }
 
   // reputation_impact - computed: true, optional: false, required: false
@@ -353,7 +399,9 @@ export class Tenant extends cdktf.TerraformResource {
 
   protected synthesizeAttributes(): { [name: string]: any } {
     return {
+      adopt: cdktf.booleanToTerraform(this._adopt),
       name: cdktf.stringToTerraform(this._name),
+      removal_policy: cdktf.stringToTerraform(this._removalPolicy),
       reputation_policy: cdktf.stringToTerraform(this._reputationPolicy),
       resource_associations: cdktf.listMapper(cdktf.stringToTerraform, false)(this._resourceAssociations),
       sending_status: cdktf.stringToTerraform(this._sendingStatus),
@@ -364,8 +412,20 @@ export class Tenant extends cdktf.TerraformResource {
 
   protected synthesizeHclAttributes(): { [name: string]: any } {
     const attrs = {
+      adopt: {
+        value: cdktf.booleanToHclTerraform(this._adopt),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "boolean",
+      },
       name: {
         value: cdktf.stringToHclTerraform(this._name),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
+      removal_policy: {
+        value: cdktf.stringToHclTerraform(this._removalPolicy),
         isBlock: false,
         type: "simple",
         storageClassType: "string",

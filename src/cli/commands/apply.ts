@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import type { Command } from 'commander';
-import { applyPlan, type ApplyEvent, type ApplyResult } from '../../engine/apply';
+import { applyPlan, refusedAdoptError, type ApplyEvent, type ApplyResult } from '../../engine/apply';
 import { readDesiredState } from '../../engine/synth-output';
 import { DeleteNotAllowedError, StalePlanError } from '../../engine/errors';
 import { checkPlanFresh, describeStalePlan } from '../../engine/fresh';
@@ -60,7 +60,9 @@ async function loadSavedPlan(file: string, opts: ApplyCommandOptions, session: S
 
 function summarise(result: ApplyResult, colour: boolean): string {
   const c = palette(colour);
-  const lines = [`Apply complete: ${result.counts.created} created, ${result.counts.updated} updated, ${result.counts.deleted} deleted, ${result.failures.length} failed.`];
+  const lines = [
+    `Apply complete: ${result.counts.created} created, ${result.counts.updated} updated, ${result.counts.released} released, ${result.counts.deleted} deleted, ${result.failures.length} failed.`,
+  ];
   for (const f of result.failures) {
     lines.push(c.red(`  ✗ ${f.stack} ${f.tenant}: ${f.action} failed: ${f.error.name}${f.error.httpStatus ? ` (${f.error.httpStatus})` : ''}: ${f.error.message}`));
   }
@@ -92,6 +94,8 @@ export function applyCommand(program: Command): Command {
         return;
       }
       if (!planfile) fs.writeSync(1, renderText(plan, { colour }));
+      const refused = plan.stacks.flatMap((s) => s.refused.map((r) => ({ stack: s.target, r })));
+      if (refused.length > 0) throw refusedAdoptError(refused);
       if (plan.summary.delete > 0 && !opts.allowDelete) {
         throw new DeleteNotAllowedError(plan.stacks.flatMap((s) => s.changes.filter((c) => c.action === 'delete').map((c) => `${s.target.stack}/${c.tenant}`)));
       }
@@ -104,7 +108,7 @@ export function applyCommand(program: Command): Command {
         }
       }
       const bar = progress('applying');
-      const total = plan.summary.create + plan.summary.update + plan.summary.delete;
+      const total = plan.summary.create + plan.summary.update + plan.summary.release + plan.summary.delete;
       let done = 0;
       const result = await applyPlan(plan, session.gatewayFor, {
         concurrency: opts.concurrency,

@@ -27,6 +27,7 @@ export function addSesOptions(cmd: Command): Command {
   return cmd
     .option('--app <dir>', 'synth output (cdktf.out) or a cdktf project to synthesize', '.')
     .option('--stack <name>', 'only this stack (repeatable)', collect)
+    .option('--adopt <tenant>', 'take over this tenant although another app or stack manages it, or nobody does (repeatable)', collect)
     .option('--endpoint <url>', 'SES v2 endpoint, such as a local emulator (default: AWS_ENDPOINT_URL_SESV2, then AWS)')
     .option('--concurrency <n>', 'SES requests in flight at once', positiveInt, 16)
     .option('--max-rps <n>', "most SES requests per second per region (set it just under the account's rate limit to avoid 429s)", positiveNumber);

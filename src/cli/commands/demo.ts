@@ -16,6 +16,17 @@ import { resolveSynthDir } from '../synth-dir';
 import { palette, useColour } from '../terminal';
 import { EXIT } from './common';
 
+/** How to run the demo again: `npm start` in this project's own repository, where that script runs it; the CLI command elsewhere. */
+export function rerunCommand(appDir: string): string {
+  try {
+    const pkg = JSON.parse(fs.readFileSync(path.join(path.resolve(appDir), 'package.json'), 'utf8')) as { name?: unknown };
+    if (pkg.name === 'cdktf-ses-tenants') return '"npm start"';
+  } catch {
+    // No package.json there: not this repository.
+  }
+  return '"npx ses-tenants demo"';
+}
+
 interface DemoOptions {
   readonly app: string;
   readonly stateDir: string;
@@ -96,7 +107,7 @@ export function demoCommand(program: Command): Command {
         // Where the project's cdktf.json puts its synth output (cdktf.out unless it says otherwise).
         const outDir = resolveSynthDir(opts.app);
         const first = await planFromApp({ app: outDir, quiet: true }, session);
-        say(`   ${first.desired.length} stacks: ${first.desired.map((d) => `${d.target.stack} (${Object.keys(d.tenants).length} tenants)`).join(', ')}`);
+        say(`   ${first.desired.length} stack${first.desired.length === 1 ? '' : 's'}: ${first.desired.map((d) => `${d.target.stack} (${Object.keys(d.tenants).length} tenants)`).join(', ')}`);
 
         say('\n2. Create the native identities, configuration sets and templates');
         say(c.dim('   (stand-in for the AWS provider, which cannot be downloaded here; real deployments use cdktf deploy)'));
@@ -112,7 +123,7 @@ export function demoCommand(program: Command): Command {
         if (!planIsEmpty(plan)) {
           say('\n4. Apply');
           const result = await applyPlan(plan, session.gatewayFor, { concurrency: 16, allowDelete: false });
-          say(`   ${result.counts.created} created, ${result.counts.updated} updated, ${result.counts.deleted} deleted, ${result.failures.length} failed`);
+          say(`   ${result.counts.created} created, ${result.counts.updated} updated, ${result.counts.released} released, ${result.counts.deleted} deleted, ${result.failures.length} failed`);
           for (const f of result.failures) say(c.red(`   ✗ ${f.stack} ${f.tenant}: ${f.action}: ${f.error.name}: ${f.error.message}`));
           if (result.failures.length > 0) process.exitCode = EXIT.error;
         } else {
@@ -126,7 +137,7 @@ export function demoCommand(program: Command): Command {
 
         say('\n6. The tenant gate');
         for (const d of first.desired) await showTenantGate(d, session.gatewayFor(d.target), colour);
-        say(`\nDone. Run "npm start" again: the emulator state in ${stateFile} persists, so the plan shows no changes.`);
+        say(`\nDone. Run ${rerunCommand(opts.app)} again: the emulator state in ${stateFile} persists, so the plan shows no changes.`);
       } finally {
         session.close();
         await emulator.stop();

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import type { Command } from 'commander';
 import { readLiveRegion } from '../../engine/live';
 import { arnLocationOf } from '../../tenant-spec/arn';
-import { generateImportedStack, importedStackName } from '../import-codegen';
+import { generateImportedStack } from '../import-codegen';
 import { progress } from '../progress';
 import { SesSession } from '../session';
 import { positiveInt, positiveNumber } from './common';
@@ -28,7 +28,7 @@ export function importCommand(program: Command): Command {
     .requiredOption('--region <region>', 'AWS region to read')
     .option('--account <id>', 'AWS account ID (default: read from the tenants\' ARNs)')
     .option('--partition <partition>', 'AWS partition', 'aws')
-    .option('--stack <name>', 'name of the generated stack (default: the tenants\' managed-by stack, else ses-tenants-REGION)')
+    .option('--stack <name>', 'put every tenant in one stack of this name, each with adopt: true (default: one stack per owner/stack marker found; unmarked tenants in ses-tenants-REGION with adopt: true)')
     .option('--out <file>', 'write the stack to FILE instead of stdout')
     .option('--import-from <module>', 'module to import the constructs from', 'cdktf-ses-tenants')
     .option('--endpoint <url>', 'SES v2 endpoint, such as a local emulator')
@@ -50,10 +50,7 @@ export function importCommand(program: Command): Command {
           onProgress: (done: number, total: number) => bar.update(done, total),
         });
         bar.stop();
-        const source = generateImportedStack(live, {
-          stackName: opts.stack ?? importedStackName(live, `ses-tenants-${opts.region}`),
-          importFrom: opts.importFrom,
-        });
+        const source = generateImportedStack(live, { stackName: opts.stack, importFrom: opts.importFrom });
         if (opts.out) {
           fs.writeFileSync(opts.out, source);
           process.stderr.write(`Wrote ${Object.keys(live.tenants).length} tenants to ${opts.out}\n`);

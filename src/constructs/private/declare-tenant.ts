@@ -1,14 +1,16 @@
 import { TerraformResource, Token } from 'cdktf';
 import type { ITerraformDependable } from 'cdktf';
-import { canonicalTenantSpec, SpecValidationError, validateTenantSpec } from '../../tenant-spec';
-import type { DeclaredTenant, ResourceRef, ResourceType, SpecViolation, TenantSpec } from '../../tenant-spec';
+import { canonicalTenantSpec, validateTenantSpec } from '../../tenant-spec';
+import type { DeclaredTenant, RemovalPolicy, ResourceRef, ResourceType, SpecViolation, TenantSpec } from '../../tenant-spec';
 import type { SesTenantProps } from '../ses-tenant-props';
 import { TenantResourceError } from '../tenant-resource';
 import type { ITenantResource, TenantResourceScope } from '../tenant-resource';
 import { constructReference } from './references';
 
-/** A tenant declaration, ready for the stack: validated spec and the constructs its associations wait for. */
+/** A tenant declaration, ready for the stack: its spec, what is wrong with it, and the constructs its associations wait for. */
 export interface TenantDeclaration extends DeclaredTenant {
+  /** Everything wrong with the tenant itself; the stack reports the violations of all its tenants at once. */
+  readonly violations: readonly SpecViolation[];
   /** The spec as declared (resources in declaration order), for the stack rules. */
   readonly spec: TenantSpec;
   /** The spec in canonical form, as emitted in `locals.ses_tenants`. */
@@ -24,10 +26,10 @@ const RESOURCE_PROPS = [
 ] as const;
 
 /**
- * Turns typed tenant props into a validated declaration. Every problem of the tenant itself is
- * reported at once as a SpecValidationError; rules across tenants run when the stack synthesizes.
+ * Turns typed tenant props into a declaration with every problem of the tenant itself listed; the
+ * stack reports them, with the rules across tenants, for all its tenants at once.
  */
-export function declareTenant(stack: TenantResourceScope, path: string, props: SesTenantProps): TenantDeclaration {
+export function declareTenant(stack: TenantResourceScope, path: string, props: SesTenantProps, defaultRemovalPolicy: RemovalPolicy = 'retain'): TenantDeclaration {
   const name = props.tenantName;
   const violations: SpecViolation[] = [];
   const resources: ResourceRef[] = [];
@@ -57,11 +59,13 @@ export function declareTenant(stack: TenantResourceScope, path: string, props: S
     sendingStatus: props.sendingStatus ?? 'enabled',
     tags: { ...(props.tags ?? {}) },
     suppression: props.suppression ?? null,
+    removalPolicy: props.removalPolicy ?? defaultRemovalPolicy,
+    adopt: props.adopt ?? false,
   };
   violations.push(...unresolvedTokens(spec, path));
   violations.push(...validateTenantSpec(spec, path));
-  if (violations.length > 0) throw new SpecValidationError(violations);
   return {
+    violations,
     spec,
     canonical: canonicalTenantSpec(spec),
     path,

@@ -14,8 +14,8 @@ const TARGET = `local.${SYNTH_NAMES.targetLocal}`;
  */
 const ASSOCIATIONS =
   `{for a in flatten([for t in ${TENANTS} : [for r in t.resources : ` +
-  `{key = join("|", [t.name, r.type, r.name]), tenant = t.name, resource = r}]]) : ` +
-  `a.key => {tenant = a.tenant, resource = a.resource}}`;
+  `{key = join("|", [t.name, r.type, r.name]), tenant = t.name, resource = r, removalPolicy = t.removalPolicy}]]) : ` +
+  `a.key => {tenant = a.tenant, resource = a.resource, removalPolicy = a.removalPolicy}}`;
 
 /** The three hook blocks of a TenantStack and the asset of the hook program they run. */
 export interface HookBlocks {
@@ -56,10 +56,8 @@ export function addHookBlocks(stack: TerraformStack): HookBlocks {
     provisioners: [hook(command, 'tenant-create'), hook(command, 'tenant-delete', 'destroy')],
   });
 
-  // A hook belongs to one tenant instance: when that instance is created again (`-replace`, a
-  // tainted create, another account), its associations and settings are created again too.
-  const tenantInstance = (key: string) => `\${${tenant.terraformResourceType}.${tenant.friendlyUniqueId}[${key}].id}`;
-
+  // No tenant instance id in the triggers below: a replaced tenant hook (taint) releases and takes
+  // back the same tenant, so its associations and settings have nothing to redo (DESIGN rule 2).
   const association = new TerraformData(stack, SYNTH_NAMES.associationHook, {
     forEachExpression: ASSOCIATIONS,
     triggersReplace: {
@@ -69,25 +67,24 @@ export function addHookBlocks(stack: TerraformStack): HookBlocks {
       arn: '${each.value.resource.arn}',
       region: `\${${TARGET}.region}`,
       account: `\${${TARGET}.account}`,
-      tenantInstance: tenantInstance('each.value.tenant'),
     },
-    input: { target: `\${${TARGET}}`, tenant: '${each.value.tenant}', resource: '${each.value.resource}' },
+    input: { target: `\${${TARGET}}`, tenant: '${each.value.tenant}', resource: '${each.value.resource}', removalPolicy: '${each.value.removalPolicy}' },
     dependsOn: [tenant],
     provisioners: [hook(command, 'association-create'), hook(command, 'association-delete', 'destroy')],
   });
 
+  // The settings hook runs last (after the associations) whenever anything of the tenant's spec
+  // changed, and writes the spec-hash of the whole spec: so the hash is never stale.
   const settings = new TerraformData(stack, SYNTH_NAMES.settingsHook, {
     forEachExpression: TENANTS,
     triggersReplace: {
       name: '${each.value.name}',
-      reputationPolicy: '${each.value.reputationPolicy}',
-      sendingStatus: '${each.value.sendingStatus}',
-      tags: '${each.value.tags}',
-      suppression: '${each.value.suppression}',
-      tenantInstance: tenantInstance('each.key'),
+      region: `\${${TARGET}.region}`,
+      account: `\${${TARGET}.account}`,
+      spec: '${sha256(jsonencode(each.value))}',
     },
     input: tenantInput,
-    dependsOn: [tenant],
+    dependsOn: [tenant, association],
     provisioners: [hook(command, 'settings-apply')],
   });
 

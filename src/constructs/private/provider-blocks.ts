@@ -53,6 +53,8 @@ export function addProviderBlocks(stack: TerraformStack, target: StackTarget, op
   // The generated config marks single-nesting blocks with a required attribute as required; they are optional in the schema.
   const providerConfig: Omit<SestenantsProviderConfig, 'assumeRole'> & Partial<Pick<SestenantsProviderConfig, 'assumeRole'>> = {
     region: target.region,
+    owner: target.owner,
+    stack: target.stack,
     accountId: target.account,
     allowedAccountIds: [target.account],
     profile: target.profile,
@@ -69,6 +71,8 @@ export function addProviderBlocks(stack: TerraformStack, target: StackTarget, op
     reputationPolicy: `\${${EACH}.reputationPolicy}`,
     sendingStatus: `\${${EACH}.sendingStatus}`,
     tags: Token.asStringMap(`\${${EACH}.tags}`),
+    removalPolicy: `\${${EACH}.removalPolicy}`,
+    adopt: Token.asAny(`\${${EACH}.adopt}`),
   };
   const tenant = new Tenant(stack, TENANT_BLOCK, tenantConfig as TenantConfig);
   tenant.addOverride('for_each', `\${local.${SYNTH_NAMES.tenantsLocal}}`);

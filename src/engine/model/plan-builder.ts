@@ -1,7 +1,7 @@
 import type { StackTarget } from '../../tenant-spec/tenant-spec';
 import type { LiveSnapshot } from './fingerprint';
 import { PLAN_FORMAT_VERSION } from './schema';
-import type { Plan, PlanSummary, StackPlan, TenantChange, UnmanagedTenant } from './types';
+import type { Plan, PlanSummary, RefusedAdopt, StackPlan, TenantChange, UnmanagedTenant } from './types';
 
 /**
  * The plan builder: every Plan (of a fleet, of one tenant, a filtered one) is put together here,
@@ -12,12 +12,13 @@ function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** How many of a stack's changes create, update (and of those, drift) and delete. */
-export function countActions(changes: readonly TenantChange[]): { create: number; update: number; delete: number; drifted: number } {
-  const out = { create: 0, update: 0, delete: 0, drifted: 0 };
+/** How many of a stack's changes create, update (and of those, drift), release and delete. */
+export function countActions(changes: readonly TenantChange[]): { create: number; update: number; release: number; delete: number; drifted: number } {
+  const out = { create: 0, update: 0, release: 0, delete: 0, drifted: 0 };
   for (const c of changes) {
     if (c.action === 'create') out.create++;
     else if (c.action === 'update') out.update++;
+    else if (c.action === 'release') out.release++;
     else if (c.action === 'delete') out.delete++;
     if (c.origin === 'drift') out.drifted++;
   }
@@ -26,15 +27,17 @@ export function countActions(changes: readonly TenantChange[]): { create: number
 
 /** Counts over every stack of a plan. */
 export function summarize(stacks: readonly StackPlan[]): PlanSummary {
-  const s = { create: 0, update: 0, delete: 0, unchanged: 0, drifted: 0, unmanaged: 0 };
+  const s = { create: 0, update: 0, release: 0, delete: 0, unchanged: 0, drifted: 0, unmanaged: 0, refused: 0 };
   for (const stack of stacks) {
     const c = countActions(stack.changes);
     s.create += c.create;
     s.update += c.update;
+    s.release += c.release;
     s.delete += c.delete;
     s.drifted += c.drifted;
     s.unchanged += stack.unchanged;
     s.unmanaged += stack.unmanaged.length;
+    s.refused += stack.refused.length;
   }
   return s;
 }
@@ -53,6 +56,8 @@ export interface StackPlanParts {
   readonly unmanaged: readonly UnmanagedTenant[];
   /** Declared tenants that SES paused, in any order. @default - none */
   readonly pausedBySes?: readonly string[];
+  /** Declared tenants whose adoption is refused, in any order. @default - none */
+  readonly refused?: readonly RefusedAdopt[];
 }
 
 /** A stack plan: changes and unmanaged tenants sorted by name. */
@@ -64,6 +69,7 @@ export function stackPlan(parts: StackPlanParts): StackPlan {
     changes: [...parts.changes].sort((a, b) => cmp(a.tenant, b.tenant)),
     unchanged: parts.unchanged,
     unmanaged: [...parts.unmanaged].sort((a, b) => cmp(a.tenant, b.tenant)),
+    refused: [...(parts.refused ?? [])].sort((a, b) => cmp(a.tenant, b.tenant)),
     ...(parts.pausedBySes !== undefined && parts.pausedBySes.length > 0 ? { pausedBySes: [...parts.pausedBySes].sort(cmp) } : {}),
   };
 }
@@ -74,9 +80,9 @@ export function buildPlan(stacks: readonly StackPlan[]): Plan {
   return { formatVersion: PLAN_FORMAT_VERSION, tool: 'cdktf-ses-tenants', stacks: sorted, summary: summarize(sorted) };
 }
 
-/** Whether a plan changes nothing. */
+/** Whether a plan changes nothing and refuses nothing. */
 export function planIsEmpty(plan: Plan): boolean {
-  return plan.stacks.every((s) => s.changes.length === 0);
+  return plan.stacks.every((s) => s.changes.length === 0 && s.refused.length === 0);
 }
 
 /** Options of {@link filterPlan}. */
@@ -88,7 +94,7 @@ export interface FilterPlanOptions {
 /** The part of a plan whose changes match: same stacks, fingerprints and unchanged counts, the summary recomputed. */
 export function filterPlan(plan: Plan, keep: (change: TenantChange, stack: StackPlan) => boolean, opts: FilterPlanOptions = {}): Plan {
   return buildPlan(
-    plan.stacks.map((s) => ({ ...s, changes: s.changes.filter((c) => keep(c, s)), unmanaged: opts.keepUnmanaged ? s.unmanaged : [] })),
+    plan.stacks.map((s) => ({ ...s, changes: s.changes.filter((c) => keep(c, s)), unmanaged: opts.keepUnmanaged ? s.unmanaged : [], refused: opts.keepUnmanaged ? s.refused : [] })),
   );
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  REMOVAL_POLICIES,
   REPUTATION_POLICIES,
   SENDING_STATUSES,
   resourceRefSchema,
@@ -15,7 +16,7 @@ import {
  */
 
 /** Version of the plan file format; bumped on any incompatible change. */
-export const PLAN_FORMAT_VERSION = 1;
+export const PLAN_FORMAT_VERSION = 2;
 
 /** Customer-managed or aggregate sending status as SES reports it. */
 export const liveSendingStatusSchema = z.enum(['ENABLED', 'DISABLED', 'REINSTATED']);
@@ -29,8 +30,24 @@ export const fieldChangeSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('sending-status'), from: liveSendingStatusSchema.nullable(), to: z.enum(SENDING_STATUSES) }).strict(),
   z.object({ kind: z.literal('tag'), key: z.string(), from: z.string().nullable(), to: z.string().nullable() }).strict(),
   z.object({ kind: z.literal('suppression'), from: suppressionSchema.nullable(), to: suppressionSchema.nullable() }).strict(),
-  z.object({ kind: z.literal('adopt'), managedBy: z.string().nullable() }).strict(),
+  z.object({ kind: z.literal('removal-policy'), from: z.enum(REMOVAL_POLICIES), to: z.enum(REMOVAL_POLICIES) }).strict(),
+  z
+    .object({
+      kind: z.literal('adopt'),
+      /** The managed-by marker the tenant has (`owner/stack`), null when it has none. */
+      managedBy: z.string().nullable(),
+      /** Set when the tenant was released by this same stack, which takes it back without `adopt`. */
+      releasedBy: z.string().optional(),
+    })
+    .strict(),
 ]);
+
+/**
+ * Why a tenant differs: `code` (the code changed since the last apply), `drift` (the live tenant
+ * changed outside the code), `adopt` (the stack takes over a tenant it did not manage),
+ * `unfinished` (an apply created or changed it and was interrupted before its last step).
+ */
+export const CHANGE_ORIGINS = ['code', 'drift', 'adopt', 'unfinished'] as const;
 
 /** The plan of one tenant. */
 export const tenantChangeSchema = z
@@ -38,9 +55,9 @@ export const tenantChangeSchema = z
     /** Tenant name. */
     tenant: tenantNameSchema,
     /** What happens to it. */
-    action: z.enum(['create', 'update', 'delete', 'no-op']),
-    /** Code change or drift; absent for create and delete. */
-    origin: z.enum(['code', 'drift']).optional(),
+    action: z.enum(['create', 'update', 'release', 'delete', 'no-op']),
+    /** Code change, drift, adoption or an unfinished apply; absent for create, release and delete. */
+    origin: z.enum(CHANGE_ORIGINS).optional(),
     /** TenantId of the live tenant (absent for create). */
     tenantId: z.string().optional(),
     /** Field-level changes, in a stable order. */
@@ -53,11 +70,21 @@ export const tenantChangeSchema = z
     specHash: z.object({ from: z.string().nullable(), to: z.string() }).strict().optional(),
   })
   .strict()
-  .refine((c) => c.action === 'delete' || c.action === 'no-op' || c.spec !== undefined, { message: 'create and update need the spec' })
+  .refine((c) => c.action === 'delete' || c.action === 'release' || c.action === 'no-op' || c.spec !== undefined, { message: 'create and update need the spec' })
   .refine((c) => c.action === 'create' || c.tenantId !== undefined, { message: 'update and delete need the TenantId' });
 
 /** A live tenant that the stack does not manage. */
 export const unmanagedTenantSchema = z.object({ tenant: z.string(), tenantId: z.string(), managedBy: z.string().optional() }).strict();
+
+/** A declared tenant that exists live and belongs to someone else: the stack refuses to take it over without an explicit adopt. */
+export const refusedAdoptSchema = z
+  .object({
+    tenant: tenantNameSchema,
+    tenantId: z.string(),
+    /** The managed-by marker it has (`owner/stack`), null when it was created outside cdktf-ses-tenants. */
+    managedBy: z.string().nullable(),
+  })
+  .strict();
 
 /** The plan of one stack. */
 export const stackPlanSchema = z
@@ -74,6 +101,8 @@ export const stackPlanSchema = z
     unchanged: z.number().int().nonnegative(),
     /** Live tenants that no stack of this app manages, sorted by name. */
     unmanaged: z.array(unmanagedTenantSchema),
+    /** Declared tenants that belong to another owner or to nobody and are not adopted explicitly, sorted by name: apply refuses the plan. */
+    refused: z.array(refusedAdoptSchema),
     /**
      * Declared tenants that SES paused (aggregate DISABLED while the customer status is not), sorted:
      * information for the reviewer, not a change and not drift. Absent when there are none.
@@ -84,8 +113,10 @@ export const stackPlanSchema = z
 
 const count = z.number().int().nonnegative();
 
-/** Counts over a whole plan: tenants to create, update (of those, `drifted`) and delete, declared tenants unchanged, live tenants unmanaged. */
-export const planSummarySchema = z.object({ create: count, update: count, delete: count, unchanged: count, drifted: count, unmanaged: count }).strict();
+/** Counts over a whole plan: tenants to create, update (of those, `drifted`), release and delete, declared tenants unchanged, live tenants unmanaged, adoptions refused. */
+export const planSummarySchema = z
+  .object({ create: count, update: count, release: count, delete: count, unchanged: count, drifted: count, unmanaged: count, refused: count })
+  .strict();
 
 /** The plan file schema: a plan over one or more stacks (sorted by stack name) with its summary. */
 export const planSchema = z

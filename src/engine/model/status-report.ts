@@ -41,7 +41,7 @@ export interface TenantStatus {
   readonly reputationImpact: string | null;
   /** AWS-managed reputation policy, or null when none or another. */
   readonly policy: ReputationPolicy | null;
-  /** The stack named by the `ses-tenants:managed-by` tag; null when unmarked; undefined when tags were not read. */
+  /** The `ses-tenants:managed-by` marker (`<owner>/<stack>`); null when unmarked; undefined when tags were not read. */
   readonly owner?: string | null;
 }
 

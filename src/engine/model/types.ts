@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { CanonicalTenant } from '../../tenant-spec/canonical';
 import type { ReputationPolicy, ResourceRef, StackTarget, Suppression } from '../../tenant-spec/tenant-spec';
-import type { fieldChangeSchema, liveSendingStatusSchema, planSchema, planSummarySchema, stackPlanSchema, tenantChangeSchema, unmanagedTenantSchema } from './schema';
+import type { fieldChangeSchema, liveSendingStatusSchema, planSchema, planSummarySchema, refusedAdoptSchema, stackPlanSchema, tenantChangeSchema, unmanagedTenantSchema } from './schema';
 
 /**
  * The plan model's types: plain serializable data. The Plan types are derived from the plan-file
@@ -77,8 +77,11 @@ export type TenantChange = z.infer<typeof tenantChangeSchema>;
 /** What happens to a tenant. */
 export type TenantAction = TenantChange['action'];
 
-/** Why a tenant differs: the code changed, or the live account changed outside the code (drift). */
+/** Why a tenant differs: the code changed, the live account changed outside the code (drift), an adoption, or an interrupted apply. */
 export type ChangeOrigin = NonNullable<TenantChange['origin']>;
+
+/** A declared tenant owned by someone else that the stack refuses to take over without an explicit adopt. */
+export type RefusedAdopt = z.infer<typeof refusedAdoptSchema>;
 
 /** A live tenant that the stack does not manage: reported, never changed. */
 export type UnmanagedTenant = z.infer<typeof unmanagedTenantSchema>;

@@ -201,16 +201,28 @@ async function run(at: TenantsTarget, plan: Plan, allowDelete = false): Promise<
  * With `manageAssociations` false the tenant's associations are left as they are (they belong to
  * `sestenants_tenant_resource_association` instances or to no one).
  */
-export async function applyTenant(at: TenantsTarget, desired: TenantSpec, live: LiveTenant | undefined, manageAssociations: boolean): Promise<ProviderTenant> {
+export async function applyTenant(
+  at: TenantsTarget,
+  desired: TenantSpec,
+  live: LiveTenant | undefined,
+  manageAssociations: boolean,
+  inState = false,
+): Promise<ProviderTenant> {
   const aspects: readonly TenantAspect[] = manageAssociations ? ['tenant', 'associations', 'settings'] : ['tenant', 'settings'];
-  const plan = planTenant({ target: at.target, desired: canonicalTenant(desired), live, aspects });
+  // An update is of a tenant in Terraform's state (the provider's own); a create that finds the
+  // tenant there already takes it over only when it is ours by its marker or `adopt` is set.
+  const plan = planTenant({ target: at.target, desired: canonicalTenant(desired), live, aspects, ownedByCaller: inState });
   if (plan.stacks[0].changes.length > 0) await run(at, plan);
   const after = await readTenant(at, desired.name);
   if (!after) throw new TenantApplyError(desired.name, 'read after apply', 'the tenant is not there');
   return after;
 }
 
-/** Deletes the tenant (its associations go with it). */
+/**
+ * Removes the tenant from Terraform's management: by the removal policy last applied (the
+ * tenant's reserved tag), a release (`retain`, the default: tenant, TenantId and associations
+ * kept, markers removed) or a delete (`destroy`).
+ */
 export async function deleteTenant(at: TenantsTarget, live: LiveTenant): Promise<void> {
   // A tenant in Terraform's state is the provider's own: it created it, or the user imported it.
   await run(at, planTenant({ target: at.target, desired: undefined, live, ownedByCaller: true }), true);

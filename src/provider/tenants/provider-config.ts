@@ -4,8 +4,11 @@ import { BlockSchema } from '../framework/schema';
 import { Diagnostics, ProviderError } from '../framework/diagnostics';
 import { callerAccount, Declarations, providerGateway, ReadCache, type TenantsTarget } from './engine-bridge';
 
-/** Value of the managed-by tag the provider writes (the engine's "stack" of these tenants). */
+/** The stack part of the managed-by marker `<owner>/<stack>` the provider writes, unless `stack` is set. */
 export const PROVIDER_STACK = 'terraform';
+
+/** The owner part of the marker, unless `owner` is set (cdktf's provider backend sets both to the TenantStack's). */
+export const PROVIDER_OWNER = 'terraform';
 
 /** The `provider "sestenants"` block, named as hashicorp/aws names the same settings. */
 export const PROVIDER_SCHEMA: BlockSchema = {
@@ -18,6 +21,16 @@ export const PROVIDER_SCHEMA: BlockSchema = {
       optional: true,
       description: 'Account of the tenants (the account segment of their ARNs). Default: the account of assume_role.role_arn.',
       validate: (v) => (/^\d{12}$/.test(String(v)) ? [] : [`must be a 12-digit AWS account ID, got ${JSON.stringify(v)}`]),
+    },
+    owner: {
+      type: cty.string,
+      optional: true,
+      description: `The app that owns these tenants: the owner part of the ses-tenants:managed-by marker (<owner>/<stack>). A tenant marked by another owner or stack is refused unless adopt is set. Default: "${PROVIDER_OWNER}".`,
+    },
+    stack: {
+      type: cty.string,
+      optional: true,
+      description: `The stack part of the ses-tenants:managed-by marker. Default: "${PROVIDER_STACK}".`,
     },
     allowed_account_ids: { type: cty.set(cty.string), optional: true, description: 'Accounts the provider may change; any other is refused before any write.' },
     max_rps: {
@@ -93,6 +106,14 @@ export async function configureTenantsProvider(config: TfObject, env: NodeJS.Pro
     gateway,
     cache: new ReadCache(),
     declarations: new Declarations(),
-    target: { formatVersion: 1, stack: PROVIDER_STACK, region, account, partition: partitionOf(region), tenantQuota: 1_000_000 },
+    target: {
+      formatVersion: 2,
+      owner: text(config.owner) ?? PROVIDER_OWNER,
+      stack: text(config.stack) ?? PROVIDER_STACK,
+      region,
+      account,
+      partition: partitionOf(region),
+      tenantQuota: 1_000_000,
+    },
   };
 }

@@ -1,4 +1,4 @@
-import { RESOURCE_TYPES, resourceRefSchema, suppressionSchema, tenantSpecSchema, type Suppression } from '../../tenant-spec';
+import { REMOVAL_POLICY_TAG, RESOURCE_TYPES, resourceRefSchema, suppressionSchema, tenantSpecSchema, type Suppression } from '../../tenant-spec';
 import { cty } from '../protocol/cty-type';
 import type { TfObject, TfValue } from '../protocol/value';
 import { isUnknown } from '../protocol/value';
@@ -47,6 +47,8 @@ export const TENANT_SCHEMA: ResourceSchema = {
     reputation_policy: attributeFromZod(spec.reputationPolicy, { optional: true, computed: true, default: SES_DEFAULT_POLICY }),
     sending_status: attributeFromZod(spec.sendingStatus, { optional: true, computed: true, default: 'enabled' }),
     tags: attributeFromZod(spec.tags, { optional: true }),
+    removal_policy: attributeFromZod(spec.removalPolicy, { optional: true, computed: true, default: 'retain' }),
+    adopt: attributeFromZod(spec.adopt, { optional: true, computed: true, default: false }),
     tenant_id: { type: cty.string, computed: true, useStateForUnknown: true, description: 'TenantId given by SES; kept by every in-place update.' },
     arn: { type: cty.string, computed: true, useStateForUnknown: true, description: 'Tenant ARN.' },
     created_at: { type: cty.string, computed: true, useStateForUnknown: true, description: 'When SES created the tenant (CreatedTimestamp, ISO 8601).' },
@@ -83,6 +85,8 @@ function specOf(value: TfObject): TenantSpec {
     reputationPolicy: (value.reputation_policy ?? SES_DEFAULT_POLICY) as TenantSpec['reputationPolicy'],
     sendingStatus: (value.sending_status ?? 'enabled') as TenantSpec['sendingStatus'],
     tags: { ...((value.tags as Record<string, string> | null) ?? {}) },
+    removalPolicy: value.removal_policy === 'destroy' ? 'destroy' : 'retain',
+    adopt: value.adopt === true,
     suppression: suppression
       ? { scope: suppression.scope as Suppression['scope'], reasons: [...(suppression.reasons as Suppression['reasons'])].sort() }
       : null,
@@ -106,6 +110,9 @@ export function tenantState(tenant: ProviderTenant, prior: TfObject | null): TfO
     reputation_policy: live.reputationPolicy,
     sending_status: live.customerStatus === 'DISABLED' ? 'disabled' : 'enabled',
     tags: keepNull('tags', Object.keys(tags).length === 0, tags),
+    removal_policy: live.tags[REMOVAL_POLICY_TAG] === 'destroy' ? 'destroy' : 'retain',
+    // Not a property of the tenant in SES: what the configuration said (false after an import).
+    adopt: prior !== null && prior.adopt === true,
     suppression: live.suppression ? { scope: live.suppression.scope, reasons: [...live.suppression.reasons] } : null,
     tenant_id: live.id,
     arn: live.arn,
@@ -155,12 +162,17 @@ export const tenantResource: ResourceType<TenantsTarget> = {
     if (prior === null) return planned;
     if (planned !== null && !replace) return keepReadOnly(prior, planned);
     const who = `tenant ${String(prior.name)} (TenantId ${String(prior.tenant_id)})`;
+    // What a removal does is the removal policy last applied (the state's, as read from SES).
+    const removal =
+      prior.removal_policy === 'destroy'
+        ? `deletes ${who} and its resource associations (removal_policy "destroy"); the TenantId is gone for good`
+        : `releases ${who} (removal_policy "retain"): it stays in SES with its TenantId, associations and reputation history, no longer managed here`;
     if (planned === null) {
-      diagnostics.warning('Tenant will be deleted', `Destroying this resource deletes ${who} and its resource associations; the TenantId is gone for good.`);
+      diagnostics.warning(prior.removal_policy === 'destroy' ? 'Tenant will be deleted' : 'Tenant will be released', `Destroying this resource ${removal}.`);
     } else if (replace) {
       diagnostics.warning(
         'Tenant will be replaced',
-        `Renaming to ${String(planned.name)} deletes ${who} and creates a new tenant with a new TenantId (SES cannot rename a tenant).`,
+        `Renaming to ${String(planned.name)} ${removal}, and creates a new tenant with a new TenantId (SES cannot rename a tenant).`,
         ['name'],
       );
     }
@@ -210,7 +222,7 @@ async function applyPlanned(meta: TenantsTarget, planned: TfObject, step: 'creat
   checkPlace(meta, planned);
   const name = String(planned.name);
   const current = step === 'create' ? await probeTenant(meta, name) : await readTenant(meta, name);
-  const after = await applyTenant(meta, specOf(planned), current?.live, planned.resource_associations !== null).catch(applyError);
+  const after = await applyTenant(meta, specOf(planned), current?.live, planned.resource_associations !== null, step === 'update').catch(applyError);
   return asPlanned(tenantState(after, planned), planned);
 }
 

@@ -85,7 +85,7 @@ export function zodStringLimits(schema: AnyZod): string | undefined {
   const parts: string[] = [];
   if (min !== undefined && max !== undefined) parts.push(`${min}-${max} characters`);
   else if (max !== undefined) parts.push(`at most ${max} characters`);
-  else if (min !== undefined) parts.push(`at least ${min} characters`);
+  else if (min !== undefined) parts.push(`at least ${min} character${min === 1 ? '' : 's'}`);
   if (pattern) parts.push(`matching ${pattern.source}`);
   return parts.length ? parts.join(', ') : undefined;
 }

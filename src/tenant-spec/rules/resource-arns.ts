@@ -24,9 +24,14 @@ export const resourceArns: StackRule = (stack) => {
       if (arn.partition !== partition) out.push({ ...base, rule: `is in partition "${arn.partition}", the stack is in "${partition}"` });
       if (arn.region !== region) out.push({ ...base, rule: `is in region ${arn.region}, the stack is in ${region}; a tenant can only use resources of its own region` });
       if (arn.account !== account) out.push({ ...base, rule: `is in account ${arn.account}, the stack is in ${account}; a tenant can only use resources of its own account` });
-      if (arn.type !== r.type) out.push({ ...base, rule: `is a ${arn.type} ARN but is declared as a ${r.type}` });
+      if (arn.type !== r.type) out.push({ ...base, rule: `is ${article(arn.type)} ${arn.type} ARN but is declared as ${article(r.type)} ${r.type}` });
       else if (arn.name !== r.name) out.push({ ...base, rule: `names ${arn.type} "${arn.name}" but is declared as "${r.name}"` });
     });
   }
   return out;
 };
+
+/** "a" or "an" before a resource type (an identity, a template). */
+function article(word: string): string {
+  return /^[aeiou]/.test(word) ? 'an' : 'a';
+}

@@ -20,6 +20,7 @@ interface TenantConfig {
   readonly status?: string;
   readonly tags?: Record<string, string>;
   readonly suppression?: { readonly scope: string; readonly reasons: readonly string[] };
+  readonly removal?: 'retain' | 'destroy';
 }
 
 describeIfTerraform('sestenants_tenant under the real terraform, against the emulator', () => {
@@ -39,6 +40,7 @@ describeIfTerraform('sestenants_tenant under the real terraform, against the emu
         t.arns ? `  resource_associations = ${JSON.stringify(t.arns)}` : '',
         t.policy ? `  reputation_policy = ${JSON.stringify(t.policy)}` : '',
         t.status ? `  sending_status = ${JSON.stringify(t.status)}` : '',
+        t.removal ? `  removal_policy = ${JSON.stringify(t.removal)}` : '',
         t.suppression ? `  suppression {\n    scope = ${JSON.stringify(t.suppression.scope)}\n    reasons = ${JSON.stringify(t.suppression.reasons)}\n  }` : '',
         t.tags ? `  tags = {\n${Object.entries(t.tags).map(([k, v]) => `    ${JSON.stringify(k)} = ${JSON.stringify(v)}`).join('\n')}\n  }` : '',
         '}',
@@ -85,7 +87,7 @@ describeIfTerraform('sestenants_tenant under the real terraform, against the emu
     expect(apply.stdout).toContain('Apply complete! Resources: 1 added, 0 changed, 0 destroyed.');
     const live = (await readLiveTenants(client)).acme;
     expect(live.resources.map((r) => r.arn).sort()).toEqual([appArn('configuration-set/shared'), appArn('identity/acme.example.com')]);
-    expect(live.tags).toMatchObject({ team: 'mail', 'ses-tenants:managed-by': 'terraform' });
+    expect(live.tags).toMatchObject({ team: 'mail', 'ses-tenants:managed-by': 'terraform/terraform' });
     expect(live.reputationPolicy).toBe('standard');
     expect((await stats()).operations.CreateTenant).toBe(1);
     const show = tf(['state', 'show', 'sestenants_tenant.acme']).stdout;
@@ -229,10 +231,15 @@ describeIfTerraform('sestenants_tenant under the real terraform, against the emu
     const plan = tf(['plan']);
     expect(plan.stdout).toContain('sestenants_tenant.globex must be replaced');
     expect(plan.stdout).toContain('# forces replacement');
-    expect(oneLine(plan.stdout + plan.stderr)).toContain(`deletes tenant globex (TenantId ${old.id}) and creates a new tenant with a new TenantId`);
+    expect(oneLine(plan.stdout + plan.stderr)).toContain(
+      `releases tenant globex (TenantId ${old.id}) (removal_policy "retain"): it stays in SES with its TenantId, associations and reputation history, no longer managed here, and creates a new tenant with a new TenantId`,
+    );
     tf(['apply', '-auto-approve']);
     const live = await readLiveTenants(client);
-    expect(live.globex).toBeUndefined();
+    // Removing is not deleting: the old tenant is released with its TenantId, marked released-by.
+    expect(live.globex.id).toBe(old.id);
+    expect(live.globex.tags['ses-tenants:managed-by']).toBeUndefined();
+    expect(live.globex.tags['ses-tenants:released-by']).toBe('terraform/terraform');
     expect(live['globex-2'].id).not.toBe(old.id);
   });
 
@@ -264,10 +271,19 @@ describeIfTerraform('sestenants_tenant under the real terraform, against the emu
     );
   });
 
-  test('destroy deletes the tenants and the destroy plan warns with the TenantId', async () => {
-    const id = (await readLiveTenants(client)).acme.id;
+  test('destroy honours the removal policy: it deletes a destroy tenant and releases a retain one, and the plan says which with the TenantId', async () => {
+    const config = fs.readFileSync(path.join(dir, 'main.tf'), 'utf8');
+    fs.writeFileSync(path.join(dir, 'main.tf'), config.replace('  name = "acme"', '  name = "acme"\n  removal_policy = "destroy"'));
+    tf(['apply', '-auto-approve']);
+    const before = await readLiveTenants(client);
+    expect(before.acme.tags['ses-tenants:removal-policy']).toBe('destroy');
     const destroy = tf(['destroy', '-auto-approve']);
-    expect(oneLine(destroy.stdout + destroy.stderr)).toContain(`deletes tenant acme (TenantId ${id})`);
-    expect(Object.keys(await readLiveTenants(client))).toEqual([]);
+    const all = oneLine(destroy.stdout + destroy.stderr);
+    expect(all).toContain(`deletes tenant acme (TenantId ${before.acme.id})`);
+    expect(all).toContain(`releases tenant globex-2 (TenantId ${before['globex-2'].id})`);
+    const after = await readLiveTenants(client);
+    expect(after.acme).toBeUndefined();
+    expect(after['globex-2'].id).toBe(before['globex-2'].id);
+    expect(after['globex-2'].tags['ses-tenants:managed-by']).toBeUndefined();
   });
 });
