@@ -6,6 +6,7 @@ import { TenantStack } from '../../src';
 import { terraformImportBlocks } from '../../src/cli/import-blocks';
 import { runCliProcess } from '../support/cli-process';
 import { fakeCredentials } from '../support/emulator';
+import { emulatorTerraformEnv } from '../support/emulator-terraform-env';
 import { startEmulatorChild, type EmulatorChild } from '../support/emulator-process';
 import { runTerraform, terraformAvailable } from '../support/terraform';
 import { APP_ACCOUNT, APP_REGION, readLiveTenants, removeDir, tempDir, tenantIds } from '../support/tenant-app';
@@ -60,16 +61,7 @@ describeIfTerraform('ses-tenants import --terraform-import-blocks under the real
     app.synth();
     const dir = path.join(root, 'cdktf.out', 'stacks', STACK);
     fs.copyFileSync(blocksFile, path.join(dir, 'import.tf.json'));
-    const cliConfig = path.join(root, 'empty.tfrc');
-    fs.writeFileSync(cliConfig, '');
-    const env = {
-      AWS_ENDPOINT_URL_SESV2: emu.url,
-      AWS_ACCESS_KEY_ID: 'AKIDEMULATOR',
-      AWS_SECRET_ACCESS_KEY: 'emulator-secret',
-      AWS_CONFIG_FILE: path.join(root, 'no-aws-config'),
-      AWS_SHARED_CREDENTIALS_FILE: path.join(root, 'no-aws-credentials'),
-      TF_CLI_CONFIG_FILE: cliConfig,
-    };
+    const env = emulatorTerraformEnv(root, emu.url);
     const tf = (command: string, ...args: string[]) => runTerraform(dir, [command, '-input=false', '-no-color', ...args], { env });
     tf('init');
 

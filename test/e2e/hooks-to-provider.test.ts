@@ -1,4 +1,3 @@
-import * as fs from 'fs';
 import * as path from 'path';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { App } from 'cdktf';
@@ -6,6 +5,7 @@ import { TenantStack } from '../../src';
 import type { SesTenantProps, TenantStackProps } from '../../src';
 import { startEmulatorChild, type EmulatorChild } from '../support/emulator-process';
 import { fakeCredentials } from '../support/emulator';
+import { emulatorTerraformEnv } from '../support/emulator-terraform-env';
 import { runTerraform, terraformAvailable } from '../support/terraform';
 import { APP_ACCOUNT, APP_REGION, generatedTenant, readLiveTenants, removeDir, seedGeneratedResources, tempDir, tenantIds } from '../support/tenant-app';
 
@@ -39,16 +39,7 @@ describeIfTerraform('hooks → provider migration under the real terraform', () 
     root = tempDir('e2e-hooks-to-provider');
     emu = await startEmulatorChild([]);
     client = new SESv2Client({ region: APP_REGION, endpoint: emu.url, credentials: fakeCredentials() });
-    const cliConfig = path.join(root, 'empty.tfrc');
-    fs.writeFileSync(cliConfig, '');
-    env = {
-      AWS_ENDPOINT_URL_SESV2: emu.url,
-      AWS_ACCESS_KEY_ID: 'AKIDEMULATOR',
-      AWS_SECRET_ACCESS_KEY: 'emulator-secret',
-      AWS_CONFIG_FILE: path.join(root, 'no-aws-config'),
-      AWS_SHARED_CREDENTIALS_FILE: path.join(root, 'no-aws-credentials'),
-      TF_CLI_CONFIG_FILE: cliConfig,
-    };
+    env = emulatorTerraformEnv(root, emu.url);
     await seedGeneratedResources(client, [...NAMES, 'hooli']);
   }, 120_000);
   afterAll(async () => {
