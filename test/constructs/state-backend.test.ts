@@ -3,6 +3,7 @@ import * as path from 'path';
 import { App, S3Backend } from 'cdktf';
 import { SesTenant, TenantStack } from '../../src';
 import type { TenantStackProps } from '../../src';
+import { buildExampleApp, EXAMPLE_STACKS } from '../../stacks/example-app';
 import { removeDir, tempDir } from '../support/tenant-app';
 import { ACCOUNT, REGION, sendingProps } from './support';
 
@@ -38,5 +39,20 @@ describe('TenantStack stateBackend', () => {
       'mail-eu': { s3: { bucket: 'acme-tfstate', key: 'ses-tenants/mail-eu.tfstate', region: 'eu-west-1', use_lockfile: true } },
       'mail-us': { s3: { bucket: 'acme-tfstate', key: 'ses-tenants/mail-us.tfstate', region: 'eu-west-1', use_lockfile: true } },
     });
+  });
+
+  test('the example app: S3 with use_lockfile, one key per stack, when a bucket is named; else local state (demo and tests)', () => {
+    const synthExample = (context: Record<string, string>): Record<string, unknown> => {
+      const app = new App({ outdir, context });
+      buildExampleApp(app);
+      app.synth();
+      return Object.fromEntries(Object.values(EXAMPLE_STACKS).map((id) => [id, JSON.parse(fs.readFileSync(path.join(outdir, 'stacks', id, 'cdk.tf.json'), 'utf8')).terraform.backend]));
+    };
+    const s3 = synthExample({ sesTenantsStateBucket: 'acme-tfstate', sesTenantsStateRegion: 'eu-west-1' });
+    for (const id of Object.values(EXAMPLE_STACKS)) {
+      expect(s3[id]).toEqual({ s3: { bucket: 'acme-tfstate', key: `ses-tenants/${id}.tfstate`, region: 'eu-west-1', encrypt: true, use_lockfile: true } });
+    }
+    const local = synthExample({});
+    for (const id of Object.values(EXAMPLE_STACKS)) expect(local[id]).toEqual({ local: { path: `../../../terraform.${id}.tfstate` } });
   });
 });
