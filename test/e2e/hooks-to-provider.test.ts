@@ -78,7 +78,7 @@ describeIfTerraform('hooks → provider migration under the real terraform', () 
     expect(state).toEqual(NAMES.map((n) => `sestenants_tenant.ses_tenant["${n}"]`));
   }, 300_000);
 
-  test('after the move, without the prop: a no-op plan; a new tenant is created by the provider', async () => {
+  test('after the move, without the prop: a no-op plan; a new tenant is created and a moved one updated in place by the provider', async () => {
     synth({ backend: 'provider' });
     await emu.admin.resetStats();
     const plan = tf('plan', '-detailed-exitcode');
@@ -92,5 +92,12 @@ describeIfTerraform('hooks → provider migration under the real terraform', () 
     const live = await readLiveTenants(client);
     expect(Object.keys(live).sort()).toEqual([...NAMES, 'hooli'].sort());
     expect(tenantIds(live)).toMatchObject(ids);
+
+    // A moved tenant is the provider's own: a change in code updates it in place.
+    synth({ backend: 'provider' }, [generatedTenant('acme', { reputationPolicy: 'strict' }), ...[...NAMES.slice(1), 'hooli'].map((n) => generatedTenant(n))]);
+    expect(tf('apply', '-auto-approve').stdout).toContain('Apply complete! Resources: 0 added, 1 changed, 0 destroyed.');
+    const updated = await readLiveTenants(client);
+    expect(updated.acme.reputationPolicy).toBe('strict');
+    expect(tenantIds(updated)).toMatchObject(ids);
   }, 300_000);
 });

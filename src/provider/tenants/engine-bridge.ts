@@ -73,9 +73,13 @@ async function run(at: TenantsTarget, plan: Plan, allowDelete = false): Promise<
   if (failure) throw new TenantApplyError(failure.tenant, failure.action, `${failure.error.name}: ${failure.error.message}`);
 }
 
-/** Makes the live tenant match the spec (create, or update in place); returns it as read after. */
-export async function applyTenant(at: TenantsTarget, desired: TenantSpec, live: LiveTenant | undefined): Promise<LiveTenant> {
-  const plan = planTenant({ target: at.target, desired: canonicalTenant(desired), live });
+/**
+ * Makes the live tenant match the spec (create, or update in place); returns it as read after.
+ * `ownedByCaller`: the tenant is in Terraform's state (an update), so it is the provider's own
+ * whatever its marker says (imported, or moved from a hooks stack).
+ */
+export async function applyTenant(at: TenantsTarget, desired: TenantSpec, live: LiveTenant | undefined, ownedByCaller = false): Promise<LiveTenant> {
+  const plan = planTenant({ target: at.target, desired: canonicalTenant(desired), live, ownedByCaller });
   if (plan.stacks[0].changes.length > 0) await run(at, plan);
   const after = await readTenant(at, desired.name);
   if (!after) throw new TenantApplyError(desired.name, 'read after apply', 'the tenant is not there');

@@ -144,7 +144,7 @@ export const tenantResource: ResourceType<TenantsTarget> = {
   },
   async update(_prior, planned, { meta }) {
     checkPlace(meta, planned);
-    const live = await applyTenant(meta, specOf(planned), await readTenant(meta, String(planned.name))).catch(applyError);
+    const live = await applyTenant(meta, specOf(planned), await readTenant(meta, String(planned.name)), true).catch(applyError);
     return tenantState(live, planned);
   },
   async delete(prior, { meta }) {
