@@ -29,6 +29,8 @@ const PROCESSES = {
   render: { entry: 'test/bench/scenarios/render.ts', needs: 'render' },
   status: { entry: 'test/bench/scenarios/status.ts', needs: 'engine, emulator' },
   'hook-startup': { entry: 'test/bench/hook-startup/measure.ts', needs: 'hooks, emulator' },
+  'cdktf-deploy-provider': { entry: 'test/bench/scenarios/cdktf-deploy.ts', needs: 'constructs, provider, emulator' },
+  'cdktf-deploy-hooks': { entry: 'test/bench/scenarios/cdktf-deploy.ts', needs: 'constructs, hooks, emulator' },
 };
 
 /** The six scenarios of the issue: which processes each runs, with which N (full, quick). */
@@ -52,6 +54,11 @@ const SCENARIOS = {
   status: [['status', 10000, 300]],
   // Not one of the six: start-up prototypes of the hook program (test/bench/hook-startup/).
   'hook-startup': [['hook-startup', 21, 5]],
+  // Not one of the six (issue 12): npx cdktf synth + deploy on both backends, and the diff of a one-field change.
+  'cdktf-deploy': [
+    ['cdktf-deploy-provider', 1000, 20],
+    ['cdktf-deploy-hooks', 1000, 20],
+  ],
 };
 
 /** Run by default: all of them. */
@@ -325,6 +332,20 @@ function rowsFor(scenario, results, quick) {
         pass: check(ownersRatio, 1 + 1e-9),
         note: `${r.extra.ownersOperations}; wall floor ${fmt(r.extra.ownersFloorCalls / 200, 1)} s (calls/200)`,
       });
+      return out;
+    }
+    case 'cdktf-deploy': {
+      for (const backend of ['provider', 'hooks']) {
+        const r = results.find((m) => m.scenario === `${scenario}-${backend}`);
+        if (!r || !r.ok) {
+          out.push(crashed(r, `${scenario}-${backend}`, ''));
+          continue;
+        }
+        const x = (k) => r.extra[`${backend}|${k}`];
+        out.push({ scenario, label: `cdktf synth (${backend})`, n: r.n, wallS: x('synthS'), target: 'info', pass: null });
+        out.push({ scenario, label: `cdktf deploy (${backend})`, n: r.n, apiCalls: x('deployCalls'), callsPerTenant: x('deployCalls') / r.n, wallS: x('deployS'), target: 'info', pass: null });
+        out.push({ scenario, label: `cdktf diff, 1 field of 1 tenant (${backend})`, n: r.n, wallS: x('diffS'), target: 'info', pass: null, note: `${x('diffLines')} lines; ${x('diffSummary')}` });
+      }
       return out;
     }
     default:

@@ -1,5 +1,7 @@
+import { S3Backend } from 'cdktf';
 import type { App } from 'cdktf';
 import { ConfigurationSet, EmailIdentity, SesTenant, TenantStack } from '../src';
+import type { TenantStackProps } from '../src';
 
 /** Account of the example stacks: the local emulator's default account. */
 export const EXAMPLE_ACCOUNT = '123456789012';
@@ -17,9 +19,34 @@ export const EXAMPLE_STACKS = {
   byArn: 'ses-tenants-us-west-2',
 } as const;
 
+/** Where the example app keeps its Terraform state in CI: an S3 bucket (context or environment). */
+export const STATE_BUCKET = { context: 'sesTenantsStateBucket', env: 'SES_TENANTS_STATE_BUCKET' } as const;
+/** Region of that bucket (context or environment). */
+export const STATE_REGION = { context: 'sesTenantsStateRegion', env: 'SES_TENANTS_STATE_REGION' } as const;
+
+/**
+ * State that survives CI: with a bucket named (context `sesTenantsStateBucket` or the environment
+ * variable SES_TENANTS_STATE_BUCKET, region from `sesTenantsStateRegion` / SES_TENANTS_STATE_REGION,
+ * default us-east-1), every stack keeps its state in S3 under `ses-tenants/<stack>.tfstate`, locked
+ * with an S3 lock file (`use_lockfile`, Terraform ≥ 1.10). With none (the demo, the tests, a first
+ * try on a laptop), the local state file `terraform.<stack>.tfstate`.
+ */
+export function exampleStateBackend(app: App): TenantStackProps['stateBackend'] {
+  const setting = (name: { context: string; env: string }): string | undefined => (app.node.tryGetContext(name.context) as string | undefined) ?? process.env[name.env];
+  const bucket = setting(STATE_BUCKET);
+  if (!bucket) return undefined;
+  const region = setting(STATE_REGION) ?? 'us-east-1';
+  return (stack) => {
+    const backend = new S3Backend(stack, { bucket, key: `ses-tenants/${stack.node.id}.tfstate`, region, encrypt: true });
+    backend.addOverride('use_lockfile', true);
+    return backend;
+  };
+}
+
 /** The example app: one TenantStack per region, a realistic mix of tenants. */
 export function buildExampleApp(app: App): TenantStack[] {
-  const eu = new TenantStack(app, EXAMPLE_STACKS.eu, { owner: EXAMPLE_OWNER, region: 'eu-central-1', accountId: EXAMPLE_ACCOUNT });
+  const stateBackend = exampleStateBackend(app);
+  const eu = new TenantStack(app, EXAMPLE_STACKS.eu, { owner: EXAMPLE_OWNER, region: 'eu-central-1', accountId: EXAMPLE_ACCOUNT, stateBackend });
   const transactional = eu.configurationSet('transactional');
   const marketing = eu.configurationSet('marketing');
 
@@ -59,7 +86,7 @@ export function buildExampleApp(app: App): TenantStack[] {
     tags: { team: 'partners' },
   });
 
-  const us = new TenantStack(app, EXAMPLE_STACKS.us, { owner: EXAMPLE_OWNER, region: 'us-east-1', accountId: EXAMPLE_ACCOUNT });
+  const us = new TenantStack(app, EXAMPLE_STACKS.us, { owner: EXAMPLE_OWNER, region: 'us-east-1', accountId: EXAMPLE_ACCOUNT, stateBackend });
   const usTransactional = us.configurationSet('transactional');
   new SesTenant(us, 'Acme', {
     tenantName: 'acme',
@@ -75,7 +102,7 @@ export function buildExampleApp(app: App): TenantStack[] {
     tags: { team: 'platform' },
   });
 
-  const byArn = new TenantStack(app, EXAMPLE_STACKS.byArn, { owner: EXAMPLE_OWNER, region: 'us-west-2', accountId: EXAMPLE_ACCOUNT });
+  const byArn = new TenantStack(app, EXAMPLE_STACKS.byArn, { owner: EXAMPLE_OWNER, region: 'us-west-2', accountId: EXAMPLE_ACCOUNT, stateBackend });
   const arn = (resource: string) => `arn:aws:ses:us-west-2:${EXAMPLE_ACCOUNT}:${resource}`;
   const shared = ConfigurationSet.fromArn(arn('configuration-set/platform-shared'));
   for (const name of ['stark', 'wayne']) {

@@ -15,6 +15,7 @@ import { addHookBlocks } from './private/hook-blocks';
 import type { HookBlocks } from './private/hook-blocks';
 import { addProviderBlocks } from './private/provider-blocks';
 import type { ProviderBlocks } from './private/provider-blocks';
+import { addHooksMigration } from './private/hooks-migration';
 import { NativeResources, newAwsProvider } from './private/native-resources';
 import { StackResource } from './private/references';
 import { escapeTemplateStrings } from '../tenant-spec/terraform-template';
@@ -75,6 +76,22 @@ export interface TenantStackProps {
    * @default - AWS_ENDPOINT_URL_SESV2 when set, else AWS
    */
   readonly sesEndpoint?: string;
+  /**
+   * Where Terraform keeps the stack's state: a function that declares the backend construct in
+   * the stack, such as `(stack) => new S3Backend(stack, { bucket, key: \`ses-tenants/\${stack.node.id}.tfstate\`, region })`
+   * (Terraform ≥ 1.10 locks S3 state with `backend.addOverride('use_lockfile', true)`). Not to be confused with `backend`, which
+   * chooses how the tenants are applied. A backend declared in the stack by other means also wins.
+   * @default - a local backend, `terraform.<stack>.tfstate` next to the synth output (demos and tests)
+   */
+  readonly stateBackend?: (stack: TerraformStack) => TerraformBackend;
+  /**
+   * Moves a deployed `hooks` stack to the `provider` backend (needs `backend: 'provider'`): emits
+   * Terraform `import` blocks that adopt each tenant of `locals.ses_tenants` into
+   * `sestenants_tenant.ses_tenant` and `removed` blocks (`destroy = false`) that drop the three hook
+   * blocks from the state without running their destroy hooks. Remove it once the move is applied.
+   * @default false
+   */
+  readonly migrateFromHooks?: boolean;
 }
 
 /**
@@ -146,6 +163,8 @@ export class TenantStack extends TerraformStack {
     this.backend = props.backend ?? DEFAULT_BACKEND;
     if (this.backend === 'provider') this.providerBlocks = addProviderBlocks(this, this.target, { endpoint: props.sesEndpoint });
     else this.hooks = addHookBlocks(this);
+    if (props.migrateFromHooks) addHooksMigration(this, this.backend);
+    props.stateBackend?.(this);
     this.node.addValidation({ validate: () => this.checkTenants() });
   }
 

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { readLiveRegion } from '../../engine/live';
 import { arnLocationOf } from '../../tenant-spec/arn';
 import { generateImportedStack } from '../import-codegen';
+import { terraformImportBlocksJson } from '../import-blocks';
 import { progress } from '../progress';
 import { SesSession } from '../session';
 import { positiveInt, positiveNumber } from './common';
@@ -18,6 +19,7 @@ interface ImportCommandOptions {
   readonly endpoint?: string;
   readonly concurrency: number;
   readonly maxRps?: number;
+  readonly terraformImportBlocks?: string;
 }
 
 /** `ses-tenants import --region R`: writes a TypeScript stack declaring every live tenant of the region. */
@@ -34,6 +36,7 @@ export function importCommand(program: Command): Command {
     .option('--endpoint <url>', 'SES v2 endpoint, such as a local emulator')
     .option('--concurrency <n>', 'SES requests in flight at once', positiveInt, 16)
     .option('--max-rps <n>', 'most SES requests per second', positiveNumber)
+    .option('--terraform-import-blocks <file>', 'also write Terraform import blocks (JSON, such as import.tf.json) that adopt the tenants into a provider-backend stack\'s state')
     .action(async (opts: ImportCommandOptions) => {
       const session = new SesSession(opts);
       try {
@@ -56,6 +59,10 @@ export function importCommand(program: Command): Command {
           process.stderr.write(`Wrote ${Object.keys(live.tenants).length} tenants to ${opts.out}\n`);
         } else {
           fs.writeSync(1, source);
+        }
+        if (opts.terraformImportBlocks) {
+          fs.writeFileSync(opts.terraformImportBlocks, terraformImportBlocksJson(live));
+          process.stderr.write(`Wrote the import blocks of ${Object.keys(live.tenants).length} tenants to ${opts.terraformImportBlocks}\n`);
         }
       } finally {
         session.close();
