@@ -25,7 +25,7 @@ import type { SesTenantProps } from './ses-tenant-props';
 /** How a TenantStack applies its tenants: the `sestenants` provider, or `terraform_data` hooks. */
 export type TenantStackBackend = 'provider' | 'hooks';
 /** The backend of a TenantStack that does not choose one. */
-export const DEFAULT_BACKEND: TenantStackBackend = 'hooks';
+export const DEFAULT_BACKEND: TenantStackBackend = 'provider';
 
 /** Properties of a TenantStack. */
 export interface TenantStackProps {
@@ -67,8 +67,10 @@ export interface TenantStackProps {
   readonly assumeRoleArn?: string;
   /**
    * How Terraform applies the tenants: `provider` declares the `sestenants` provider (shipped in
-   * the stack directory) and one `sestenants_tenant` block; `hooks` emits `terraform_data` hooks.
-   * @default 'hooks'
+   * the stack directory) and one `sestenants_tenant` block, so Terraform refreshes the tenants and
+   * `cdktf diff` shows changes attribute by attribute; `hooks` emits `terraform_data` hooks that run
+   * the bundled hook program, for a stack that cannot run a custom provider.
+   * @default 'provider'
    */
   readonly backend?: TenantStackBackend;
   /**
@@ -97,10 +99,12 @@ export interface TenantStackProps {
 /**
  * A cdktf stack holding the SES tenants of one region and one account.
  *
- * At synth it emits its tenants as data (`locals.ses_tenants`, keyed by tenant name) and three
- * `terraform_data` hook blocks with `for_each` over that map; the identities, configuration sets
- * and templates it creates go into one for_each block per kind. It owns an AwsProvider only
- * when it declares native resources: a stack that references everything by ARN needs no provider.
+ * At synth it emits its tenants as data (`locals.ses_tenants`, keyed by tenant name) and, with
+ * the default `provider` backend, the `sestenants` provider and one `sestenants_tenant` block with
+ * `for_each` over that map (with `backend: 'hooks'`, three `terraform_data` hook blocks instead);
+ * the identities, configuration sets and templates it creates go into one for_each block per kind.
+ * It owns an AwsProvider only when it declares native resources: a stack that references
+ * everything by ARN needs no AwsProvider.
  */
 export class TenantStack extends TerraformStack {
   /** The TenantStack that `scope` belongs to; throws when there is none. */

@@ -37,7 +37,7 @@ describeIfTerraform('hooks under the real terraform', () => {
   function apply(tenants: Tenants, ...args: string[]): RecordedHook[] {
     const outdir = path.join(root, `synth-${synths++}`);
     const app = new App({ outdir });
-    const stack = new TenantStack(app, 'hooks', { owner: 'test-app', region: 'eu-central-1', accountId: '123456789012' });
+    const stack = new TenantStack(app, 'hooks', { owner: 'test-app', region: 'eu-central-1', accountId: '123456789012', backend: 'hooks' });
     for (const [name, props] of Object.entries(tenants)) new SesTenant(stack, name, { tenantName: name, ...props });
     app.synth();
     ws.load(path.join(outdir, 'stacks', 'hooks'));

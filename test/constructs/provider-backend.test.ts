@@ -57,14 +57,17 @@ describe('TenantStack backend: provider', () => {
     expect(Object.keys(json.locals.ses_tenants)).toEqual(['acme', 'globex', 'initech']);
   });
 
-  test('no hook blocks and no hook asset; the default backend still emits the hooks', () => {
+  test('no hook blocks and no hook asset; it is the default backend, and backend hooks emits the hooks', () => {
     const stack = provider();
     new SesTenant(stack, 'Acme', sendingProps('acme'));
     expect(stack.hooks).toBeUndefined();
     expect(synthJson(stack).resource.terraform_data).toBeUndefined();
     expect(stack.node.findAll().map((c) => c.node.id)).not.toContain('ses-tenants-hook');
 
-    const hooks = newStack();
+    const byDefault = newStack();
+    expect(byDefault.backend).toBe('provider');
+    expect(Object.keys(synthJson(byDefault).resource)).toEqual(['sestenants_tenant']);
+    const hooks = newStack({ backend: 'hooks' });
     expect(hooks.backend).toBe('hooks');
     expect(Object.keys(synthJson(hooks).resource.terraform_data).sort()).toEqual(['ses_tenant', 'ses_tenant_association', 'ses_tenant_settings']);
   });

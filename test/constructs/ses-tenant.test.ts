@@ -32,13 +32,16 @@ test('defaults: standard policy, enabled, no tags, no suppression setting', () =
   expect(synthJson(stack).locals.ses_tenants.acme).toEqual(tenant.spec);
 });
 
-test('a tenant creates no Terraform resource of its own', () => {
-  const stack = newStack();
+test.each([
+  ['provider', 'sestenants_tenant', 1],
+  ['hooks', 'terraform_data', 3],
+] as const)('a tenant creates no Terraform resource of its own (backend %s: the stack\'s %s blocks stay %i)', (backend, type, blocks) => {
+  const stack = newStack({ backend });
   new SesTenant(stack, 'Acme', sendingProps('acme'));
   new SesTenant(stack, 'Beta', sendingProps('beta'));
   const json = synthJson(stack);
-  expect(Object.keys(json.resource)).toEqual(['terraform_data']);
-  expect(Object.keys(json.resource.terraform_data)).toHaveLength(3);
+  expect(Object.keys(json.resource)).toEqual([type]);
+  expect(Object.keys(json.resource[type])).toHaveLength(blocks);
 });
 
 test('addTenant declares a tenant without a construct', () => {

@@ -23,7 +23,7 @@ function backends(stacks: Record<string, Partial<TenantStackProps>>): Record<str
 
 describe('TenantStack stateBackend', () => {
   test('default: a local backend with a relative path, one state file per stack', () => {
-    expect(backends({ 'mail-eu': {}, 'mail-us': { backend: 'provider' } })).toEqual({
+    expect(backends({ 'mail-eu': { backend: 'hooks' }, 'mail-us': { backend: 'provider' } })).toEqual({
       'mail-eu': { local: { path: '../../../terraform.mail-eu.tfstate' } },
       'mail-us': { local: { path: '../../../terraform.mail-us.tfstate' } },
     });
@@ -35,7 +35,7 @@ describe('TenantStack stateBackend', () => {
       backend.addOverride('use_lockfile', true);
       return backend;
     };
-    expect(backends({ 'mail-eu': { backend: 'provider', stateBackend: s3 }, 'mail-us': { stateBackend: s3 } })).toEqual({
+    expect(backends({ 'mail-eu': { backend: 'provider', stateBackend: s3 }, 'mail-us': { backend: 'hooks', stateBackend: s3 } })).toEqual({
       'mail-eu': { s3: { bucket: 'acme-tfstate', key: 'ses-tenants/mail-eu.tfstate', region: 'eu-west-1', use_lockfile: true } },
       'mail-us': { s3: { bucket: 'acme-tfstate', key: 'ses-tenants/mail-us.tfstate', region: 'eu-west-1', use_lockfile: true } },
     });

@@ -9,10 +9,12 @@ import { SYNTH_NAMES } from '../../src/tenant-spec/synth-names';
 import { ACCOUNT, arn, newStack, OWNER, REGION, sendingProps, synthJson } from './support';
 
 const HOOK_COMMAND = /^assets\/ses-tenants-hook\/[0-9A-F]{32}\/hook\.js$/;
+/** A stack on the hooks backend (the default is the provider). */
+const hooksStack = (): TenantStack => newStack({ backend: 'hooks' });
 
 describe('hook blocks', () => {
   test('a stack without tenants still emits the three for_each hook blocks over an empty map', () => {
-    const json = synthJson(newStack());
+    const json = synthJson(hooksStack());
     expect(json.locals.ses_tenants).toEqual({});
     expect(Object.keys(json.resource.terraform_data).sort()).toEqual(['ses_tenant', 'ses_tenant_association', 'ses_tenant_settings']);
     expect(json.resource.terraform_data.ses_tenant.for_each).toBe('${local.ses_tenants}');
@@ -21,7 +23,7 @@ describe('hook blocks', () => {
   });
 
   test('the tenant hook is keyed by name, region and account, and runs tenant-create and tenant-delete', () => {
-    const synth = Testing.synth(newStack(), true);
+    const synth = Testing.synth(hooksStack(), true);
     expect(synth).toHaveResourceWithProperties(TerraformData, {
       for_each: '${local.ses_tenants}',
       triggers_replace: { name: '${each.value.name}', region: '${local.ses_tenants_stack.region}', account: '${local.ses_tenants_stack.account}' },
@@ -37,7 +39,7 @@ describe('hook blocks', () => {
   });
 
   test('associations are keyed tenant|type|name, not replaced with their tenant instance (a taint changes nothing in SES), and wait for the tenants', () => {
-    const block = synthJson(newStack()).resource.terraform_data.ses_tenant_association;
+    const block = synthJson(hooksStack()).resource.terraform_data.ses_tenant_association;
     expect(block.for_each).toContain('join("|", [t.name, r.type, r.name])');
     expect(block.triggers_replace).toEqual({
       tenant: '${each.value.tenant}',
@@ -61,7 +63,7 @@ describe('hook blocks', () => {
   });
 
   test('settings are replaced when anything of the spec changes (associations included), run after the associations, and never on destroy', () => {
-    const block = synthJson(newStack()).resource.terraform_data.ses_tenant_settings;
+    const block = synthJson(hooksStack()).resource.terraform_data.ses_tenant_settings;
     expect(block.triggers_replace).toEqual({
       name: '${each.value.name}',
       region: '${local.ses_tenants_stack.region}',
@@ -75,7 +77,7 @@ describe('hook blocks', () => {
   });
 
   test('no hook sets create_before_destroy, and every command is the same constant asset path', () => {
-    const blocks = synthJson(newStack()).resource.terraform_data;
+    const blocks = synthJson(hooksStack()).resource.terraform_data;
     const commands = new Set<string>();
     for (const block of Object.values<any>(blocks)) {
       expect(block.lifecycle?.create_before_destroy).toBeUndefined();
@@ -86,7 +88,7 @@ describe('hook blocks', () => {
 
   test('the hook program ships in the stack directory, and the output holds no absolute path', () => {
     const app = Testing.app();
-    const stack = new TenantStack(app, 'test', { owner: OWNER, region: REGION, accountId: ACCOUNT });
+    const stack = new TenantStack(app, 'test', { owner: OWNER, region: REGION, accountId: ACCOUNT, backend: 'hooks' });
     new SesTenant(stack, 'acme', sendingProps('acme'));
     app.synth();
     const stackDir = path.join(app.outdir, 'stacks', 'test');
@@ -213,12 +215,21 @@ describe('locals', () => {
 });
 
 describe('provider', () => {
-  test('a stack that references every resource by ARN has no provider', () => {
-    const stack = newStack();
+  test('a hooks stack that references every resource by ARN has no provider', () => {
+    const stack = hooksStack();
     new SesTenant(stack, 'acme', sendingProps('acme'));
     const json = synthJson(stack);
     expect(json.provider).toBeUndefined();
     expect(json.terraform?.required_providers).toBeUndefined();
+  });
+
+  test('a stack of the default backend that references every resource by ARN has the sestenants provider only', () => {
+    const stack = newStack();
+    new SesTenant(stack, 'acme', sendingProps('acme'));
+    const json = synthJson(stack);
+    expect(stack.backend).toBe('provider');
+    expect(Object.keys(json.provider)).toEqual(['sestenants']);
+    expect(Object.keys(json.terraform.required_providers)).toEqual(['sestenants']);
   });
 
   test('a stack that creates resources owns one AwsProvider with its region, account, profile and role', () => {
@@ -245,7 +256,7 @@ describe('provider', () => {
 
 describe('native resources', () => {
   test('identities, configuration sets and templates are one for_each block per kind over a local map', () => {
-    const stack = newStack();
+    const stack = hooksStack();
     const shared = stack.configurationSet('shared');
     for (const name of ['a', 'b']) {
       new SesTenant(stack, name, {
@@ -292,7 +303,7 @@ describe('native resources', () => {
     const stack = newStack();
     stack.configurationSet('shared');
     const json = synthJson(stack);
-    expect(Object.keys(json.resource).sort()).toEqual(['aws_sesv2_configuration_set', 'terraform_data']);
+    expect(Object.keys(json.resource).sort()).toEqual(['aws_sesv2_configuration_set', 'sestenants_tenant']);
     expect(json.locals.ses_tenant_identities).toBeUndefined();
   });
 
@@ -305,7 +316,7 @@ describe('native resources', () => {
   });
 
   test('associations wait for provider constructs of the stack that tenants use', () => {
-    const stack = newStack();
+    const stack = hooksStack();
     const identity = new Sesv2EmailIdentity(stack, 'Own', { emailIdentity: 'own.example', provider: stack.awsProvider });
     new SesTenant(stack, 'acme', sendingProps('acme', { emailIdentities: [identity] }));
     const json = synthJson(stack);

@@ -59,7 +59,7 @@ describe('hostile strings through the real terraform and the real hook program',
 
     const outdir = path.join(root, 'out');
     const app = new App({ outdir });
-    const stack = new TenantStack(app, 'hostile', { owner: APP_OWNER, region: APP_REGION, accountId: APP_ACCOUNT });
+    const stack = new TenantStack(app, 'hostile', { owner: APP_OWNER, region: APP_REGION, accountId: APP_ACCOUNT, backend: 'hooks' });
     new SesTenant(stack, 'evil', {
       tenantName: 'evil',
       emailIdentities: [EmailIdentity.fromArn(appArn(`identity/${identity}`))],

@@ -10,7 +10,7 @@ import {
 } from '@aws-sdk/client-sesv2';
 import { App } from 'cdktf';
 import { ConfigurationSet, EmailIdentity, EmailTemplate, TenantStack } from '../../src';
-import type { SesTenantProps } from '../../src';
+import type { SesTenantProps, TenantStackBackend } from '../../src';
 import { readLiveRegion } from '../../src/engine';
 import type { LiveTenant } from '../../src/engine';
 
@@ -75,10 +75,12 @@ export function removeDir(dir: string): void {
 /**
  * Synthesizes an app with one TenantStack (`stack`, in the apps' region and account) declaring
  * `tenants` through `addTenant`, into `outdir`; returns `outdir` (a cdktf.out for `--app`).
+ * The stack is on the `hooks` backend unless `backend` says otherwise: the Terraform tests that use
+ * this app apply its hooks, and the CLI (which reads `locals.ses_tenants`) works on either.
  */
-export function synthTenantApp(outdir: string, tenants: readonly SesTenantProps[], stack = 'rel', owner = APP_OWNER): string {
+export function synthTenantApp(outdir: string, tenants: readonly SesTenantProps[], stack = 'rel', owner = APP_OWNER, backend: TenantStackBackend = 'hooks'): string {
   const app = new App({ outdir });
-  const s = new TenantStack(app, stack, { owner, region: APP_REGION, accountId: APP_ACCOUNT });
+  const s = new TenantStack(app, stack, { owner, region: APP_REGION, accountId: APP_ACCOUNT, backend });
   for (const t of tenants) s.addTenant(t);
   app.synth();
   return outdir;

@@ -7,7 +7,8 @@ const REPO = path.join(__dirname, '..', '..');
 /**
  * A cdktf project outside the repository, laid out as a user's would be after
  * `npm install cdktf-ses-tenants`: `node_modules/cdktf-ses-tenants` holds the library compiled to
- * JavaScript with its bundled hook program (`dist/hook.js`), the other packages (and `.bin`, for
+ * JavaScript with its bundled hook program (`dist/hook.js`) and provider
+ * (`dist/terraform-provider-sestenants.js`), the other packages (and `.bin`, for
  * `npx cdktf`) are links to the repository's node_modules, and `cdktf.json` runs the app (`node app.js`, compiled from TS by
  * {@link UserProject.writeApp}).
  */
@@ -46,10 +47,12 @@ function compile(entry: string, outfile: string): void {
   buildSync({ entryPoints: [entry], outfile, bundle: true, platform: 'node', target: 'node20', format: 'cjs', packages: 'external', logLevel: 'error' });
 }
 
-// The library as npm would install it: package.json, compiled entry point, the hook program.
+// The library as npm would install it: package.json (its version names the provider's), compiled
+// entry point, the hook program and the provider executable that synth ships in a stack directory.
 function installLibrary(dir: string): void {
   fs.mkdirSync(path.join(dir, 'dist', 'src'), { recursive: true });
-  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'cdktf-ses-tenants', main: 'dist/src/index.js' }));
+  const { version } = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { version: string };
+  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'cdktf-ses-tenants', version, main: 'dist/src/index.js' }));
   compile(path.join(REPO, 'src', 'index.ts'), path.join(dir, 'dist', 'src', 'index.js'));
-  fs.copyFileSync(path.join(REPO, 'dist', 'hook.js'), path.join(dir, 'dist', 'hook.js'));
+  for (const bundle of ['hook.js', 'terraform-provider-sestenants.js']) fs.copyFileSync(path.join(REPO, 'dist', bundle), path.join(dir, 'dist', bundle));
 }
