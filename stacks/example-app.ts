@@ -15,7 +15,10 @@ export const EXAMPLE_STACKS = {
   eu: 'ses-tenants-eu-central-1',
   /** N. Virginia: the same, with one tenant also declared in Frankfurt. */
   us: 'ses-tenants-us-east-1',
-  /** Oregon: every resource is managed elsewhere and referenced by ARN, so the stack needs no provider. */
+  /**
+   * Oregon: every resource is managed elsewhere and referenced by ARN, on the `hooks` backend, so
+   * the stack runs no provider at all (what a team whose policy allows no custom provider chooses).
+   */
   byArn: 'ses-tenants-us-west-2',
 } as const;
 
@@ -43,7 +46,12 @@ export function exampleStateBackend(app: App): TenantStackProps['stateBackend'] 
   };
 }
 
-/** The example app: one TenantStack per region, a realistic mix of tenants. */
+/**
+ * The example app: one TenantStack per region, a realistic mix of tenants. Frankfurt and
+ * N. Virginia are on the default `provider` backend (the `sestenants` provider ships in their
+ * stack directories; with native resources, `cdktf deploy --skip-provider-lock` on a fresh runner,
+ * see the README); Oregon is on the `hooks` backend.
+ */
 export function buildExampleApp(app: App): TenantStack[] {
   const stateBackend = exampleStateBackend(app);
   const eu = new TenantStack(app, EXAMPLE_STACKS.eu, { owner: EXAMPLE_OWNER, region: 'eu-central-1', accountId: EXAMPLE_ACCOUNT, stateBackend });
@@ -102,7 +110,7 @@ export function buildExampleApp(app: App): TenantStack[] {
     tags: { team: 'platform' },
   });
 
-  const byArn = new TenantStack(app, EXAMPLE_STACKS.byArn, { owner: EXAMPLE_OWNER, region: 'us-west-2', accountId: EXAMPLE_ACCOUNT, stateBackend });
+  const byArn = new TenantStack(app, EXAMPLE_STACKS.byArn, { owner: EXAMPLE_OWNER, region: 'us-west-2', accountId: EXAMPLE_ACCOUNT, stateBackend, backend: 'hooks' });
   const arn = (resource: string) => `arn:aws:ses:us-west-2:${EXAMPLE_ACCOUNT}:${resource}`;
   const shared = ConfigurationSet.fromArn(arn('configuration-set/platform-shared'));
   for (const name of ['stark', 'wayne']) {

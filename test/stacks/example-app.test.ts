@@ -48,9 +48,21 @@ test('a realistic mix: a shared configuration set, an exclusive template, every 
   for (const t of Object.values<any>(eu)) expect(t.resources.find((r: any) => r.type === 'identity').name).toBe(`${t.name}.example`);
 });
 
-test('stacks that create resources own a provider; the stack that references everything by ARN has none', () => {
-  expect(stackJson(EXAMPLE_STACKS.eu).provider.aws).toEqual([{ region: 'eu-central-1', allowed_account_ids: [EXAMPLE_ACCOUNT] }]);
-  expect(stackJson(EXAMPLE_STACKS.us).provider.aws).toEqual([{ region: 'us-east-1', allowed_account_ids: [EXAMPLE_ACCOUNT] }]);
+test('the stacks that create resources are on the provider backend and own an AwsProvider; the stack that references everything by ARN is on the hooks backend and has no provider', () => {
+  expect(stacks.map((s) => [s.node.id, s.backend])).toEqual([
+    [EXAMPLE_STACKS.eu, 'provider'],
+    [EXAMPLE_STACKS.us, 'provider'],
+    [EXAMPLE_STACKS.byArn, 'hooks'],
+  ]);
+  for (const [name, region] of [[EXAMPLE_STACKS.eu, 'eu-central-1'], [EXAMPLE_STACKS.us, 'us-east-1']]) {
+    const json = stackJson(name);
+    expect(json.provider.aws).toEqual([{ region, allowed_account_ids: [EXAMPLE_ACCOUNT] }]);
+    expect(json.provider.sestenants).toEqual([{ region, owner: 'cdktf-ses-tenants-example', stack: name, account_id: EXAMPLE_ACCOUNT, allowed_account_ids: [EXAMPLE_ACCOUNT] }]);
+    expect(json.resource.sestenants_tenant.ses_tenant.for_each).toBe('${local.ses_tenants}');
+    expect(json.resource.terraform_data).toBeUndefined();
+    // The stack directory ships the provider and locks it; hashicorp/aws is locked by the first deploy (--skip-provider-lock).
+    expect(fs.readFileSync(path.join(outdir, 'stacks', name, '.terraform.lock.hcl'), 'utf8')).toContain('provider "registry.terraform.io/cdktf-ses-tenants/sestenants"');
+  }
   const byArn = stackJson(EXAMPLE_STACKS.byArn);
   expect(byArn.provider).toBeUndefined();
   expect(Object.keys(byArn.resource)).toEqual(['terraform_data']);
