@@ -1,35 +1,49 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { spawn } from 'child_process';
-import { CreateConfigurationSetCommand, CreateTenantCommand, SESv2Client } from '@aws-sdk/client-sesv2';
+import { CreateConfigurationSetCommand, CreateTenantCommand, SESv2Client, TagResourceCommand } from '@aws-sdk/client-sesv2';
+import type { TenantStackBackend } from '../../src';
 import { startEmulatorChild, type EmulatorChild } from '../support/emulator-process';
 import { fakeCredentials } from '../support/emulator';
 import { terraformAvailable } from '../support/terraform';
+import { emulatorTerraformEnv } from '../support/emulator-terraform-env';
 import { APP_REGION, appArn, readLiveTenants, removeDir, seedGeneratedResources, tempDir, tenantIds } from '../support/tenant-app';
 import { packedInstall, PackedUserProject } from '../support/packed-package';
 
 // The user's own workflow, end to end: a cdktf project on the packed package (npm pack, installed
-// as the README says) whose app declares a hooks-only TenantStack
-// (resources by ARN, no provider to download), deployed and destroyed with `npx cdktf deploy` and
-// `npx cdktf destroy`, the hooks acting on SES through AWS_ENDPOINT_URL_SESV2 (the emulator).
+// as the README says) whose app declares a TenantStack (resources by ARN, nothing to download),
+// deployed and destroyed with `npx cdktf deploy` and `npx cdktf destroy` against SES through
+// AWS_ENDPOINT_URL_SESV2 (the emulator): once on the default provider backend (the provider
+// shipped in the stack directory), once on the hooks backend (the bundled hook program).
 
 const STACK = 'mail';
+const MARKER = `repo-mail/${STACK}`;
+// SES operations that change something; a deploy with nothing to do makes none.
+const WRITE = /^(Create|Delete|Update|Put|Tag|Untag)/;
 
-/** Source of the project's app: tenants `name → { policy?, tags, configurationSets }`, everything by ARN. */
-function appSource(tenants: Record<string, { policy?: string; tags: Record<string, string>; configurationSets: string[] }>): string {
+interface AppTenant {
+  readonly policy?: string;
+  readonly removalPolicy?: 'retain' | 'destroy';
+  readonly tags: Record<string, string>;
+  readonly configurationSets: string[];
+}
+
+/** Source of the project's app: tenants `name → AppTenant`, everything by ARN; `backend` left out means the default. */
+function appSource(tenants: Record<string, AppTenant>, backend?: TenantStackBackend): string {
   const lines = Object.entries(tenants).map(
     ([name, t]) => `stack.addTenant({
   tenantName: ${JSON.stringify(name)},
   emailIdentities: [EmailIdentity.fromArn(${JSON.stringify(appArn(`identity/${name}.example.com`))})],
   configurationSets: [${t.configurationSets.map((c) => `ConfigurationSet.fromArn(${JSON.stringify(appArn(`configuration-set/${c}`))})`).join(', ')}],
-  tags: ${JSON.stringify(t.tags)},${t.policy ? `\n  reputationPolicy: ${JSON.stringify(t.policy)},` : ''}
+  tags: ${JSON.stringify(t.tags)},${t.policy ? `\n  reputationPolicy: ${JSON.stringify(t.policy)},` : ''}${t.removalPolicy ? `\n  removalPolicy: ${JSON.stringify(t.removalPolicy)},` : ''}
 });`,
   );
+  const props = `{ owner: 'repo-mail', region: ${JSON.stringify(APP_REGION)}, accountId: '123456789012'${backend ? `, backend: ${JSON.stringify(backend)}` : ''} }`;
   return [
     `import { App } from 'cdktf';`,
     `import { ConfigurationSet, EmailIdentity, TenantStack } from 'cdktf-ses-tenants';`,
     `const app = new App();`,
-    `const stack = new TenantStack(app, ${JSON.stringify(STACK)}, { owner: 'repo-mail', region: ${JSON.stringify(APP_REGION)}, accountId: '123456789012' });`,
+    `const stack = new TenantStack(app, ${JSON.stringify(STACK)}, ${props});`,
     ...lines,
     `app.synth();`,
     '',
@@ -38,58 +52,128 @@ function appSource(tenants: Record<string, { policy?: string; tags: Record<strin
 
 const describeIfTerraform = terraformAvailable() ? describe : describe.skip;
 
-describeIfTerraform('npx cdktf deploy / destroy of a hooks-only TenantStack', () => {
-  let root: string;
-  let emu: EmulatorChild;
-  let client: SESv2Client;
-  let project: PackedUserProject;
-
-  /** Runs `npx cdktf ARGS` in the project with the emulator's endpoint and fake credentials. */
+/**
+ * A fresh project on the packed package and an emulator of its own, seeded with the identities of
+ * acme and globex, the configuration sets `shared` and `marketing`, and a tenant no stack manages
+ * (`outsider`); `cdktf(...)` runs `npx cdktf ARGS` in the project (ANSI colours stripped).
+ */
+function cdktfProject(prefix: string) {
+  const ctx = {} as { root: string; emu: EmulatorChild; client: SESv2Client; project: PackedUserProject; env: NodeJS.ProcessEnv };
   const cdktf = (...args: string[]): Promise<{ code: number | null; output: string }> =>
     new Promise((resolve) => {
-      const child = spawn('npx', ['cdktf', ...args], {
-        cwd: project.dir,
-        env: {
-          PATH: process.env.PATH,
-          HOME: process.env.HOME,
-          CI: '1',
-          CHECKPOINT_DISABLE: '1',
-          NO_COLOR: '1',
-          AWS_ENDPOINT_URL_SESV2: emu.url,
-          AWS_ACCESS_KEY_ID: 'AKIDEMULATOR',
-          AWS_SECRET_ACCESS_KEY: 'emulator-secret',
-          AWS_CONFIG_FILE: '/nonexistent/aws-config',
-          AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/aws-credentials',
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
+      const child = spawn('npx', ['cdktf', ...args], { cwd: ctx.project.dir, env: ctx.env, stdio: ['ignore', 'pipe', 'pipe'] });
       let output = '';
       child.stdout.on('data', (d: Buffer) => (output += d.toString()));
       child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-      child.on('close', (code) => resolve({ code, output }));
+      child.on('close', (code) => resolve({ code, output: output.replace(/\x1b\[[0-9;]*m/g, '') }));
     });
-
   beforeAll(async () => {
-    root = tempDir('e2e-cdktf-deploy');
-    emu = await startEmulatorChild([]);
-    client = new SESv2Client({ region: APP_REGION, endpoint: emu.url, credentials: fakeCredentials() });
-    await seedGeneratedResources(client, ['acme', 'globex']);
-    await client.send(new CreateConfigurationSetCommand({ ConfigurationSetName: 'marketing' }));
-    await client.send(new CreateTenantCommand({ TenantName: 'outsider' }));
-    project = new PackedUserProject(await packedInstall(), path.join(root, 'project'));
+    ctx.root = tempDir(prefix);
+    ctx.emu = await startEmulatorChild([]);
+    ctx.client = new SESv2Client({ region: APP_REGION, endpoint: ctx.emu.url, credentials: fakeCredentials() });
+    await seedGeneratedResources(ctx.client, ['acme', 'globex']);
+    await ctx.client.send(new CreateConfigurationSetCommand({ ConfigurationSetName: 'marketing' }));
+    await ctx.client.send(new CreateTenantCommand({ TenantName: 'outsider' }));
+    ctx.project = new PackedUserProject(await packedInstall(), path.join(ctx.root, 'project'));
+    // An empty CLI config (the provider comes from the stack directory's own mirror) and cdktf's plugin cache in a directory of the test's own.
+    fs.mkdirSync(path.join(ctx.root, 'plugin-cache'));
+    ctx.env = {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      CI: '1',
+      CHECKPOINT_DISABLE: '1',
+      NO_COLOR: '1',
+      ...emulatorTerraformEnv(ctx.root, ctx.emu.url),
+      TF_PLUGIN_CACHE_DIR: path.join(ctx.root, 'plugin-cache'),
+    };
   }, 900_000);
   afterAll(async () => {
-    client.destroy();
-    await emu.kill('SIGKILL');
-    removeDir(root);
+    ctx.client?.destroy();
+    await ctx.emu?.kill('SIGKILL');
+    if (ctx.root) removeDir(ctx.root);
   });
+  return { ctx, cdktf };
+}
+
+describeIfTerraform('npx cdktf deploy / diff / destroy of a TenantStack on the default (provider) backend', () => {
+  const { ctx, cdktf } = cdktfProject('e2e-cdktf-deploy-provider');
+  const writes = async (): Promise<Record<string, number>> =>
+    Object.fromEntries(Object.entries((await ctx.emu.admin.stats()).operations).filter(([op, n]) => WRITE.test(op) && Number(n) > 0)) as Record<string, number>;
+  let ids: Record<string, string>;
+
+  test('deploy creates the tenants through the provider shipped in the stack directory', async () => {
+    ctx.project.writeApp(
+      appSource({
+        acme: { tags: { team: 'payments' }, configurationSets: ['shared'] },
+        globex: { tags: { team: 'growth' }, configurationSets: ['shared'], removalPolicy: 'destroy' },
+      }),
+    );
+
+    const deployed = await cdktf('deploy', STACK, '--auto-approve');
+
+    expect(deployed.output).not.toMatch(/Error|providers lock/);
+    expect(deployed.code).toBe(0);
+    const json = JSON.parse(fs.readFileSync(path.join(ctx.project.dir, 'cdktf.out', 'stacks', STACK, 'cdk.tf.json'), 'utf8'));
+    expect(Object.keys(json.resource)).toEqual(['sestenants_tenant']);
+    expect(fs.existsSync(path.join(ctx.project.dir, `terraform.${STACK}.tfstate`))).toBe(true);
+    const live = await readLiveTenants(ctx.client);
+    expect(Object.keys(live).sort()).toEqual(['acme', 'globex', 'outsider']);
+    expect(live.acme.tags).toMatchObject({ team: 'payments', 'ses-tenants:managed-by': MARKER });
+    expect(live.globex.tags).toMatchObject({ team: 'growth', 'ses-tenants:managed-by': MARKER, 'ses-tenants:removal-policy': 'destroy' });
+    expect(live.acme.resources.map((r) => r.arn)).toEqual([appArn('configuration-set/shared'), appArn('identity/acme.example.com')]);
+    ids = tenantIds(live);
+  }, 600_000);
+
+  test('a second deploy of the same code changes nothing: no SES write, the same TenantIds', async () => {
+    await ctx.emu.admin.resetStats();
+
+    const redeployed = await cdktf('deploy', STACK, '--auto-approve');
+
+    expect(redeployed.code).toBe(0);
+    expect(redeployed.output).toContain('No changes.');
+    expect(await writes()).toEqual({});
+    expect(tenantIds(await readLiveTenants(ctx.client))).toEqual(ids);
+  }, 600_000);
+
+  test('cdktf diff shows an out-of-band tag change as one attribute of one tenant', async () => {
+    await ctx.client.send(new TagResourceCommand({ ResourceArn: (await readLiveTenants(ctx.client)).acme.arn, Tags: [{ Key: 'team', Value: 'hijacked' }] }));
+
+    const diff = await cdktf('diff', STACK);
+
+    expect(diff.code).toBe(0);
+    expect(diff.output).toMatch(/# sestenants_tenant\.ses_tenant \(ses_tenant\)\["acme"\] will be updated in-place/);
+    expect(diff.output).toContain('~ "team" = "hijacked" -> "payments"');
+    expect(diff.output).toContain('Plan: 0 to add, 1 to change, 0 to destroy.');
+    expect(diff.output).not.toContain('["globex"]');
+    if (process.env.CDKTF_DEPLOY_OUT) fs.writeFileSync(`${process.env.CDKTF_DEPLOY_OUT}.diff.txt`, diff.output);
+  }, 600_000);
+
+  test('destroy honours the removal policy: retain releases acme (still in SES, same TenantId, unmarked, released-by), destroy deletes globex; the unmanaged tenant is untouched', async () => {
+    const destroyed = await cdktf('destroy', STACK, '--auto-approve');
+
+    if (process.env.CDKTF_DEPLOY_OUT) fs.writeFileSync(`${process.env.CDKTF_DEPLOY_OUT}.destroy.txt`, destroyed.output);
+    expect(destroyed.code).toBe(0);
+    expect(destroyed.output).toContain('Tenant will be released');
+    expect(destroyed.output).toContain('Tenant will be deleted');
+    const after = await readLiveTenants(ctx.client);
+    expect(Object.keys(after).sort()).toEqual(['acme', 'outsider']);
+    expect(after.acme.id).toBe(ids.acme);
+    expect(after.acme.tags['ses-tenants:managed-by']).toBeUndefined();
+    expect(after.acme.tags['ses-tenants:released-by']).toBe(MARKER);
+    expect(after.acme.resources).toHaveLength(2);
+    expect(after.outsider.tags).toEqual({});
+  }, 600_000);
+});
+
+describeIfTerraform('npx cdktf deploy / destroy of a TenantStack on the hooks backend', () => {
+  const { ctx, cdktf } = cdktfProject('e2e-cdktf-deploy-hooks');
 
   test('deploy creates the tenants with their tags and associations; a code change and a second deploy keep the TenantIds; destroy releases the tenants (kept in SES, unmarked) and leaves the unmanaged one alone', async () => {
-    project.writeApp(
+    ctx.project.writeApp(
       appSource({
         acme: { tags: { team: 'payments' }, configurationSets: ['shared'] },
         globex: { tags: { team: 'growth' }, configurationSets: ['shared'] },
-      }),
+      }, 'hooks'),
     );
 
     const deployed = await cdktf('deploy', STACK, '--auto-approve');
@@ -97,28 +181,28 @@ describeIfTerraform('npx cdktf deploy / destroy of a hooks-only TenantStack', ()
     expect(deployed.output).not.toMatch(/Error/);
     expect(deployed.code).toBe(0);
     // The stack's local backend keeps the state in the project, next to cdktf.out.
-    expect(fs.existsSync(path.join(project.dir, `terraform.${STACK}.tfstate`))).toBe(true);
-    let live = await readLiveTenants(client);
+    expect(fs.existsSync(path.join(ctx.project.dir, `terraform.${STACK}.tfstate`))).toBe(true);
+    let live = await readLiveTenants(ctx.client);
     expect(Object.keys(live).sort()).toEqual(['acme', 'globex', 'outsider']);
-    expect(live.acme.tags).toMatchObject({ team: 'payments', 'ses-tenants:managed-by': `repo-mail/${STACK}` });
+    expect(live.acme.tags).toMatchObject({ team: 'payments', 'ses-tenants:managed-by': MARKER });
     expect(live.acme.resources.map((r) => r.arn)).toEqual([appArn('configuration-set/shared'), appArn('identity/acme.example.com')]);
     const ids = tenantIds(live);
 
-    project.writeApp(
+    ctx.project.writeApp(
       appSource({
         acme: { policy: 'strict', tags: { team: 'payments', tier: 'gold' }, configurationSets: ['shared', 'marketing'] },
         globex: { tags: { team: 'growth' }, configurationSets: ['shared'] },
-      }),
+      }, 'hooks'),
     );
-    await emu.admin.resetStats();
+    await ctx.emu.admin.resetStats();
     const redeployed = await cdktf('deploy', STACK, '--auto-approve');
 
     expect(redeployed.code).toBe(0);
-    const stats = await emu.admin.stats();
+    const stats = await ctx.emu.admin.stats();
     expect(stats.operations.CreateTenant ?? 0).toBe(0);
     expect(stats.operations.DeleteTenant ?? 0).toBe(0);
     expect(stats.operations.CreateTenantResourceAssociation).toBe(1);
-    live = await readLiveTenants(client);
+    live = await readLiveTenants(ctx.client);
     expect(tenantIds(live)).toEqual(ids);
     expect(live.acme.reputationPolicy).toBe('strict');
     expect(live.acme.tags).toMatchObject({ team: 'payments', tier: 'gold' });
@@ -128,10 +212,10 @@ describeIfTerraform('npx cdktf deploy / destroy of a hooks-only TenantStack', ()
 
     expect(destroyed.code).toBe(0);
     // A destroy-time hook cannot tell a destroy from a replace: cdktf destroy releases, never deletes.
-    const after = await readLiveTenants(client);
+    const after = await readLiveTenants(ctx.client);
     expect(tenantIds(after)).toEqual(ids);
     expect(after.acme.tags['ses-tenants:managed-by']).toBeUndefined();
-    expect(after.acme.tags['ses-tenants:released-by']).toBe(`repo-mail/${STACK}`);
+    expect(after.acme.tags['ses-tenants:released-by']).toBe(MARKER);
     expect(after.acme.resources).toHaveLength(3);
     expect(after.outsider.tags).toEqual({});
   });

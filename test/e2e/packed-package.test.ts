@@ -8,7 +8,8 @@ import { APP_REGION, appArn, readLiveTenants, removeDir, tempDir } from '../supp
 
 // The package as a user gets it: `npm pack` of this repository installed into a fresh project by
 // the README's "Use it in your project" section, whose blocks (marked `title="..."`) this test
-// reads: the install lines, cdktf.json, tsconfig.json and main.ts, then synth, deploy and plan.
+// reads: the install lines, cdktf.json, tsconfig.json and main.ts (a stack on the default provider
+// backend), then synth, deploy and plan (test/e2e/provider-backend.test.ts runs its diff step).
 // One install serves every step (and every e2e file; see packedInstall).
 
 const describeIfTerraform = terraformAvailable() ? describe : describe.skip;
@@ -50,7 +51,7 @@ describeIfTerraform('the packed package in a fresh project, as the README says',
     expect(listing.code).toBe(0);
     const files = listing.output.split('\n').filter((f) => f.length > 0);
     expect(files).toEqual(
-      expect.arrayContaining(['package/package.json', 'package/README.md', 'package/bin/ses-tenants.js', 'package/dist/lib/index.js', 'package/dist/lib/index.d.ts', 'package/dist/hook.js', 'package/dist/cli.js', 'package/dist/emulator.js']),
+      expect.arrayContaining(['package/package.json', 'package/README.md', 'package/bin/ses-tenants.js', 'package/dist/lib/index.js', 'package/dist/lib/index.d.ts', 'package/dist/hook.js', 'package/dist/terraform-provider-sestenants.js', 'package/dist/cli.js', 'package/dist/emulator.js']),
     );
     expect(files.filter((f) => /^package\/(test|stacks|src|scripts|cdktf\.out)\//.test(f) || /\.test\.|\.tgz$|tsconfig/.test(f))).toEqual([]);
   }, STEP_TIMEOUT);
@@ -102,19 +103,21 @@ describeIfTerraform('the packed package in a fresh project, as the README says',
     expect(run.output).toContain('instanceof ok');
   }, STEP_TIMEOUT);
 
-  test('the README deploy steps are synth, deploy and plan', () => {
-    expect(deploySteps.map((argv) => argv.slice(0, 3).join(' '))).toEqual(['npx cdktf synth', 'npx cdktf deploy', 'npx ses-tenants plan']);
+  test('the README deploy steps are synth, deploy, diff and plan, with no extra flag', () => {
+    expect(deploySteps.map((argv) => argv.join(' '))).toEqual(['npx cdktf synth', 'npx cdktf deploy mail --auto-approve', 'npx cdktf diff mail', 'npx ses-tenants plan']);
   }, STEP_TIMEOUT);
 
-  test('npx cdktf synth writes the stack with the package\'s own hook program in its assets and no path of this machine', async () => {
+  test('npx cdktf synth writes the stack on the provider backend, with the package\'s own provider in its local mirror and no path of this machine', async () => {
     const synth = await runCommand(deploySteps[0], project, projectEnv(emu.url));
 
     expect(synth.code).toBe(0);
     const stackDir = path.join(project, 'cdktf.out', 'stacks', 'mail');
-    const hooks = walk(path.join(stackDir, 'assets')).filter((f) => path.basename(f) === 'hook.js');
-    expect(hooks).toHaveLength(1);
-    expect(fs.readFileSync(hooks[0]).equals(fs.readFileSync(installed('cdktf-ses-tenants', 'dist', 'hook.js')))).toBe(true);
+    expect(fs.existsSync(path.join(stackDir, 'assets'))).toBe(false);
+    const providers = walk(path.join(stackDir, 'terraform.d', 'plugins')).filter((f) => path.basename(f).startsWith('terraform-provider-sestenants_v'));
+    expect(providers.length).toBeGreaterThan(0);
+    for (const exe of providers) expect(fs.readFileSync(exe).equals(fs.readFileSync(installed('cdktf-ses-tenants', 'dist', 'terraform-provider-sestenants.js')))).toBe(true);
     const json = fs.readFileSync(path.join(stackDir, 'cdk.tf.json'), 'utf8');
+    expect(Object.keys(JSON.parse(json).resource)).toEqual(['sestenants_tenant']);
     expect(json).not.toContain(root);
     expect(json).not.toContain(install.base);
   }, STEP_TIMEOUT);
@@ -133,11 +136,11 @@ describeIfTerraform('the packed package in a fresh project, as the README says',
   }, STEP_TIMEOUT);
 
   test('npx ses-tenants plan after the deploy shows no changes', async () => {
-    const plan = await runCommand(deploySteps[2], project, projectEnv(emu.url));
+    const plan = await runCommand(deploySteps[3], project, projectEnv(emu.url));
 
     expect(plan.code).toBe(0);
     expect(plan.output).toMatch(/no changes/i);
-    const detailed = await runCommand([...deploySteps[2], '--detailed-exitcode'], project, projectEnv(emu.url));
+    const detailed = await runCommand([...deploySteps[3], '--detailed-exitcode'], project, projectEnv(emu.url));
     expect(detailed.code).toBe(0);
   }, STEP_TIMEOUT);
 

@@ -8,7 +8,7 @@ import { ownPackageFile, projectWithOwnPackage } from '../support/own-package-pr
 import { APP_REGION, appArn, readLiveTenants, removeDir, tempDir } from '../support/tenant-app';
 
 // The provider backend as a user runs it: the packed package in a fresh project, the README's
-// "Provider backend" stack and commands (cdktf synth, deploy, diff) with the real cdktf and
+// first stack (main.ts, on the default provider backend) and its commands (cdktf synth, deploy, diff) with the real cdktf and
 // terraform, offline, against the emulator. The project has its own copy of the package, so the
 // last step can change the provider's bytes as a package upgrade would.
 
@@ -24,7 +24,7 @@ describeIfTerraform('the provider backend from the packed package, as the README
   let emu: TestEmulator;
   let client: SESv2Client;
   let env: NodeJS.ProcessEnv;
-  const [synthStep, deployStep, diffStep] = readmeCommands('provider-deploy');
+  const [synthStep, deployStep, diffStep] = readmeCommands('deploy');
   const stackDir = (): string => path.join(project, 'cdktf.out', 'stacks', STACK);
   // cdktf colours Terraform's output whatever NO_COLOR says; the assertions read plain text.
   const run = async (argv: readonly string[]) => {
@@ -44,7 +44,7 @@ describeIfTerraform('the provider backend from the packed package, as the README
     root = tempDir('e2e-provider-backend');
     project = projectWithOwnPackage(install, path.join(root, 'my-mail-platform'));
     const blocks = readmeBlocks();
-    for (const [file, title] of [['cdktf.json', 'cdktf.json'], ['tsconfig.json', 'tsconfig.json'], ['main.ts', 'provider-main.ts']]) {
+    for (const [file, title] of [['cdktf.json', 'cdktf.json'], ['tsconfig.json', 'tsconfig.json'], ['main.ts', 'main.ts']]) {
       const block = blocks.get(title);
       if (block === undefined) throw new Error(`README.md has no block titled "${title}"`);
       fs.writeFileSync(path.join(project, file), block.body);
@@ -65,7 +65,7 @@ describeIfTerraform('the provider backend from the packed package, as the README
     if (root) removeDir(root);
   });
 
-  test('the README commands are synth, deploy and diff, with no extra flag', () => {
+  test('the README commands begin with synth, deploy and diff, with no extra flag', () => {
     expect([synthStep, deployStep, diffStep].map((argv) => argv.join(' '))).toEqual(['npx cdktf synth', `npx cdktf deploy ${STACK} --auto-approve`, `npx cdktf diff ${STACK}`]);
   });
 
