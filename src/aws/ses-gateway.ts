@@ -130,12 +130,19 @@ export class SesGateway {
     return (await orUndefined(this.client.send(new GetTenantCommand({ TenantName: name }))))?.Tenant;
   }
 
-  /** CreateTenant with its tags and suppression in the one call; throws AlreadyExists when the name is taken. */
-  async createTenant(name: string, tags: Readonly<Record<string, string>>, suppression: Suppression | null): Promise<{ arn?: string; id?: string }> {
+  /**
+   * CreateTenant with its tags and suppression in the one call; throws AlreadyExists when the name
+   * is taken. Returns what SES answered: TenantId, ARN, CreatedTimestamp and SendingStatus.
+   */
+  async createTenant(
+    name: string,
+    tags: Readonly<Record<string, string>>,
+    suppression: Suppression | null,
+  ): Promise<{ arn?: string; id?: string; createdAt?: Date; sendingStatus?: string }> {
     const out = await this.client.send(
       new CreateTenantCommand({ TenantName: name, Tags: tagList(tags), ...(suppression ? { SuppressionAttributes: suppressionInput(suppression) } : {}) }),
     );
-    return { arn: out.TenantArn, id: out.TenantId };
+    return { arn: out.TenantArn, id: out.TenantId, createdAt: out.CreatedTimestamp, sendingStatus: out.SendingStatus };
   }
 
   /** DeleteTenant; throws NotFound when it is gone. */

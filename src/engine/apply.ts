@@ -1,12 +1,13 @@
 import pLimit from 'p-limit';
 import { isAlreadyExists, isNotFound, type SesGateway } from '../aws/ses-gateway';
 import { reputationPolicyArn, tenantArn } from '../tenant-spec/arn';
+import { compareResources } from '../tenant-spec/canonical';
 import { MANAGED_BY_TAG, RELEASED_BY_TAG, REMOVAL_POLICY_TAG, SPEC_HASH_TAG } from '../tenant-spec/limits';
 import { describeOwner, ownerMarker } from '../tenant-spec/ownership';
 import type { StackTarget } from '../tenant-spec/tenant-spec';
 import { DeleteNotAllowedError, OwnershipError } from './errors';
-import type { FieldChange, Plan, StackPlan, TenantAction, TenantChange } from './model';
-import { liveStatusOf } from './plan';
+import type { FieldChange, LiveSendingStatus, LiveTenant, Plan, StackPlan, TenantAction, TenantChange } from './model';
+import { liveStatusOf, SES_DEFAULT_POLICY, SES_DEFAULT_STATUS } from './plan';
 
 /** One API step of applying a tenant change, named as failures report it. */
 export type ApplyStep =
@@ -49,6 +50,28 @@ export interface ApplyFailure {
   readonly error: ApplyError;
 }
 
+/** What SES answered for a tenant whose create step succeeded. */
+export interface CreatedTenant {
+  /** Stack of the tenant. */
+  readonly stack: string;
+  /** Tenant name. */
+  readonly tenant: string;
+  /** TenantId. */
+  readonly tenantId: string;
+  /** Tenant ARN. */
+  readonly arn: string;
+  /** CreatedTimestamp, ISO 8601; null when SES did not say. */
+  readonly createdAt: string | null;
+  /** SendingStatus SES answered (ENABLED for a new tenant); null when it did not say. */
+  readonly sendingStatus: LiveSendingStatus | null;
+  /**
+   * The name was taken by a tenant an interrupted apply of this stack had created (or this stack
+   * released), and that tenant was reused: the fields are GetTenant's, and the tenant's other
+   * settings are whatever it had plus this apply's writes.
+   */
+  readonly reused: boolean;
+}
+
 /** What an apply did. */
 export interface ApplyResult {
   /** True when every step succeeded. */
@@ -57,6 +80,8 @@ export interface ApplyResult {
   readonly failures: readonly ApplyFailure[];
   /** Tenants fully applied, by action, and tenants with a failure. */
   readonly counts: { readonly created: number; readonly updated: number; readonly released: number; readonly deleted: number; readonly failed: number };
+  /** What CreateTenant answered, for every tenant whose create step succeeded (even when a later step failed), sorted by stack and tenant. */
+  readonly created: readonly CreatedTenant[];
 }
 
 /** Options of {@link applyPlan}. */
@@ -67,6 +92,14 @@ export interface ApplyOptions {
   readonly allowDelete?: boolean;
   /** Receives progress events. @default - none */
   readonly onEvent?: (event: ApplyEvent) => void;
+  /**
+   * What a create does when SES says the name is taken (AlreadyExistsException): `reuse` the
+   * tenant when this stack's marker is on it (an interrupted apply) or this stack released it, and
+   * refuse it otherwise; or `fail` the create step with SES's error, skipping the tenant's later
+   * steps, so the caller can read the tenant and plan against it.
+   * @default 'reuse'
+   */
+  readonly onNameTaken?: 'reuse' | 'fail';
 }
 
 /**
@@ -95,6 +128,9 @@ interface TenantRun {
   reused: boolean;
   /** CreateTenant carried the spec-hash (a create with no later step). */
   hashWritten: boolean;
+  /** What the create step learned. */
+  created?: CreatedTenant;
+  readonly onNameTaken: 'reuse' | 'fail';
 }
 
 /** Resolves to nothing: the step is done. */
@@ -115,10 +151,25 @@ export function toApplyError(err: unknown): ApplyError {
 }
 
 /** The reserved tags a managed tenant carries besides the spec-hash: the marker, and the removal policy when it is destroy. */
-function ownedTags(t: TenantRun): Record<string, string> {
-  const out: Record<string, string> = { [MANAGED_BY_TAG]: ownerMarker(t.target) };
-  if (t.change.spec?.removalPolicy === 'destroy') out[REMOVAL_POLICY_TAG] = 'destroy';
+function ownedTags(target: StackTarget, change: TenantChange): Record<string, string> {
+  const out: Record<string, string> = { [MANAGED_BY_TAG]: ownerMarker(target) };
+  if (change.spec?.removalPolicy === 'destroy') out[REMOVAL_POLICY_TAG] = 'destroy';
   return out;
+}
+
+const STATUSES: readonly string[] = ['ENABLED', 'DISABLED', 'REINSTATED'];
+
+function createdTenant(t: TenantRun, fields: { id?: string; arn?: string; createdAt?: Date; sendingStatus?: string }, reused: boolean): CreatedTenant {
+  const status = fields.sendingStatus;
+  return {
+    stack: t.target.stack,
+    tenant: t.change.tenant,
+    tenantId: fields.id ?? '',
+    arn: t.arn,
+    createdAt: fields.createdAt ? new Date(fields.createdAt).toISOString() : null,
+    sendingStatus: status !== undefined && STATUSES.includes(status) ? (status as LiveSendingStatus) : null,
+    reused,
+  };
 }
 
 /**
@@ -129,13 +180,14 @@ function ownedTags(t: TenantRun): Record<string, string> {
 async function createTenant(t: TenantRun, laterSteps: boolean): Promise<void> {
   const spec = t.change.spec!;
   const hash = t.change.specHash?.to;
-  const tags = { ...spec.tags, ...ownedTags(t), ...(!laterSteps && hash !== undefined ? { [SPEC_HASH_TAG]: hash } : {}) };
+  const tags = { ...spec.tags, ...ownedTags(t.target, t.change), ...(!laterSteps && hash !== undefined ? { [SPEC_HASH_TAG]: hash } : {}) };
   try {
     const out = await t.ses.createTenant(spec.name, tags, spec.suppression);
     t.arn = out.arn ?? tenantArn(t.target, spec.name, out.id ?? '');
     t.hashWritten = !laterSteps && hash !== undefined;
+    t.created = createdTenant(t, out, false);
   } catch (err) {
-    if (!isAlreadyExists(err)) throw err;
+    if (!isAlreadyExists(err) || t.onNameTaken === 'fail') throw err;
     const existing = await t.ses.getTenant(spec.name);
     const marker = existing?.Tags?.find((tag) => tag.Key === MANAGED_BY_TAG)?.Value;
     const released = existing?.Tags?.find((tag) => tag.Key === RELEASED_BY_TAG)?.Value;
@@ -145,6 +197,7 @@ async function createTenant(t: TenantRun, laterSteps: boolean): Promise<void> {
     }
     t.arn = existing?.TenantArn ?? '';
     t.reused = true;
+    t.created = createdTenant(t, { id: existing?.TenantId, createdAt: existing?.CreatedTimestamp, sendingStatus: existing?.SendingStatus }, true);
   }
 }
 
@@ -152,18 +205,20 @@ function fieldsOf<K extends FieldChange['kind']>(change: TenantChange, kind: K):
   return change.changes.filter((c): c is Extract<FieldChange, { kind: K }> => c.kind === kind);
 }
 
-/** The tags the last TagResource call writes: changed user tags, the marker on adoption, the removal policy, the spec hash when it moved. */
-function tagsToWrite(t: TenantRun): Record<string, string> {
+/**
+ * The tags the last TagResource call writes: changed user tags, the marker on adoption, the
+ * removal policy, the spec hash when it moved (on a create, when CreateTenant did not carry it).
+ */
+function tagsToWrite(change: TenantChange, target: StackTarget, reused: boolean, hashWritten: boolean): Record<string, string> {
   const out: Record<string, string> = {};
-  const { change } = t;
-  if (t.reused) Object.assign(out, change.spec!.tags, ownedTags(t));
+  if (reused) Object.assign(out, change.spec!.tags, ownedTags(target, change));
   if (change.action === 'create') {
-    if (!t.hashWritten && change.specHash !== undefined) out[SPEC_HASH_TAG] = change.specHash.to;
+    if (!hashWritten && change.specHash !== undefined) out[SPEC_HASH_TAG] = change.specHash.to;
     return out;
   }
   if (change.action !== 'update') return out;
   for (const c of fieldsOf(change, 'tag')) if (c.to !== null) out[c.key] = c.to;
-  if (fieldsOf(change, 'adopt').length > 0) out[MANAGED_BY_TAG] = ownerMarker(t.target);
+  if (fieldsOf(change, 'adopt').length > 0) out[MANAGED_BY_TAG] = ownerMarker(target);
   for (const c of fieldsOf(change, 'removal-policy')) if (c.to === 'destroy') out[REMOVAL_POLICY_TAG] = 'destroy';
   if (change.specHash && change.specHash.from !== change.specHash.to) out[SPEC_HASH_TAG] = change.specHash.to;
   return out;
@@ -175,6 +230,11 @@ function reservedTagsToRemove(change: TenantChange): string[] {
   if (fieldsOf(change, 'adopt').some((c) => c.releasedBy !== undefined)) out.push(RELEASED_BY_TAG);
   for (const c of fieldsOf(change, 'removal-policy')) if (c.to === 'retain') out.push(REMOVAL_POLICY_TAG);
   return out;
+}
+
+/** The tag keys an update's UntagResource removes: user tags gone from the spec, and reserved tags. */
+function tagsToRemove(change: TenantChange): string[] {
+  return [...fieldsOf(change, 'tag').filter((c) => c.to === null).map((c) => c.key), ...reservedTagsToRemove(change)];
 }
 
 /** The API steps of one tenant change, each with its phase. */
@@ -228,7 +288,7 @@ function stepsOf(change: TenantChange, target: StackTarget): Step[] {
       run: (t) => t.ses.putTenantSuppression(change.tenant, c.to),
     });
   }
-  const removed = isCreate ? [] : [...fieldsOf(change, 'tag').filter((c) => c.to === null).map((c) => c.key), ...reservedTagsToRemove(change)];
+  const removed = isCreate ? [] : tagsToRemove(change);
   if (removed.length > 0) {
     steps.push({
       phase: 'settings',
@@ -240,7 +300,7 @@ function stepsOf(change: TenantChange, target: StackTarget): Step[] {
     phase: 'tags',
     name: 'tag',
     run: async (t) => {
-      const tags = tagsToWrite(t);
+      const tags = tagsToWrite(t.change, t.target, t.reused, t.hashWritten);
       if (Object.keys(tags).length > 0) await t.ses.tag(t.arn, tags);
     },
   });
@@ -249,6 +309,72 @@ function stepsOf(change: TenantChange, target: StackTarget): Step[] {
     steps.unshift({ phase: 'create', name: 'create', run: (t) => createTenant(t, laterSteps) });
   }
   return steps;
+}
+
+/**
+ * The live tenant that a successful apply of `change` leaves, from what the apply wrote, with no
+ * read: `before` is the live tenant the change was planned against (none for a create), and
+ * `created` what CreateTenant answered (the create step's {@link CreatedTenant}; a reused tenant
+ * is not computable, read it instead). `sesPaused`: SES's own status of the tenant is DISABLED,
+ * so the aggregate stays DISABLED whatever the customer status. A change made outside this apply
+ * meanwhile is not seen: the next read shows it.
+ */
+export function liveAfterApply(
+  target: StackTarget,
+  change: TenantChange,
+  before: LiveTenant | undefined,
+  created?: CreatedTenant,
+  sesPaused = false,
+): LiveTenant {
+  if (change.action !== 'create' && change.action !== 'update') throw new Error(`liveAfterApply: a ${change.action} leaves no tenant to describe`);
+  const spec = change.spec!;
+  let base: LiveTenant;
+  let tags: Record<string, string>;
+  if (change.action === 'create') {
+    if (!created || created.reused) throw new Error(`liveAfterApply: tenant ${change.tenant} was not created by this apply; read it instead`);
+    const status = created.sendingStatus ?? SES_DEFAULT_STATUS;
+    base = {
+      name: change.tenant,
+      id: created.tenantId,
+      arn: created.arn,
+      reputationPolicy: SES_DEFAULT_POLICY,
+      customerStatus: SES_DEFAULT_STATUS,
+      sendingStatusAggregate: status,
+      tags: {},
+      suppression: spec.suppression,
+      resources: [],
+    };
+    // The spec hash is written by CreateTenant or by the last TagResource: either way it is there.
+    tags = { ...spec.tags, ...ownedTags(target, change), ...tagsToWrite(change, target, false, false) };
+  } else {
+    if (!before) throw new Error(`liveAfterApply: an update of ${change.tenant} needs the tenant it was planned against`);
+    base = before;
+    tags = { ...before.tags };
+    for (const key of tagsToRemove(change)) delete tags[key];
+    Object.assign(tags, tagsToWrite(change, target, false, false));
+  }
+  const resources = new Map(base.resources.map((r) => [r.arn, r]));
+  for (const c of fieldsOf(change, 'association')) {
+    if (c.op === 'add') resources.set(c.resource.arn, c.resource);
+    else resources.delete(c.resource.arn);
+  }
+  let { reputationPolicy, customerStatus, sendingStatusAggregate, suppression } = base;
+  for (const c of fieldsOf(change, 'reputation-policy')) reputationPolicy = c.to;
+  for (const c of fieldsOf(change, 'sending-status')) {
+    customerStatus = liveStatusOf(c.to);
+    sendingStatusAggregate = customerStatus === 'DISABLED' || sesPaused ? 'DISABLED' : customerStatus;
+  }
+  if (change.action === 'update') for (const c of fieldsOf(change, 'suppression')) suppression = c.to;
+  const sortedTags = Object.fromEntries(Object.entries(tags).sort(([a], [b]) => cmp(a, b)));
+  return {
+    ...base,
+    reputationPolicy,
+    customerStatus,
+    sendingStatusAggregate,
+    tags: sortedTags,
+    suppression,
+    resources: [...resources.values()].sort(compareResources),
+  };
 }
 
 /** The error of a plan that would take over tenants nobody asked to adopt. */
@@ -296,6 +422,7 @@ export async function applyPlan(plan: Plan, gatewayFor: (target: StackTarget) =>
   const emit = opts.onEvent ?? (() => undefined);
   const failures: ApplyFailure[] = [];
   const counts = { created: 0, updated: 0, released: 0, deleted: 0, failed: 0 };
+  const created: CreatedTenant[] = [];
 
   const finish = (t: TenantRun): void => {
     const { change } = t;
@@ -318,6 +445,7 @@ export async function applyPlan(plan: Plan, gatewayFor: (target: StackTarget) =>
       failed: false,
       reused: false,
       hashWritten: false,
+      onNameTaken: opts.onNameTaken ?? 'reuse',
     }));
     const remaining = new Map(runs.map((t) => [t, t.steps.length]));
     const stepEnded = (t: TenantRun): void => {
@@ -334,6 +462,7 @@ export async function applyPlan(plan: Plan, gatewayFor: (target: StackTarget) =>
             if (!t.failed) {
               try {
                 await s.run(t);
+                if (s.name === 'create' && t.created) created.push(t.created);
                 emit({ type: 'step-done', stack: t.target.stack, tenant: t.change.tenant, step: s.name });
               } catch (err) {
                 const error = toApplyError(err);
@@ -351,5 +480,6 @@ export async function applyPlan(plan: Plan, gatewayFor: (target: StackTarget) =>
 
   await Promise.all(plan.stacks.map(runStack));
   failures.sort((a, b) => cmp(a.stack, b.stack) || cmp(a.tenant, b.tenant));
-  return { ok: failures.length === 0, failures, counts };
+  created.sort((a, b) => cmp(a.stack, b.stack) || cmp(a.tenant, b.tenant));
+  return { ok: failures.length === 0, failures, counts, created };
 }

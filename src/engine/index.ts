@@ -21,4 +21,4 @@ export {
 } from './synth-output';
 export { readPlanFile, writePlanFile, parsePlan, serializePlan } from './plan-file';
 export { readLiveRegion, readLiveTenant, liveRegionOf, listTenantResources, listEntities, readTenantParts, toLiveTenant, type LiveTenantParts, type ReadLiveOptions } from './live';
-export { applyPlan, toApplyError, type ApplyEvent, type ApplyError, type ApplyFailure, type ApplyOptions, type ApplyResult, type ApplyStep } from './apply';
+export { applyPlan, liveAfterApply, toApplyError, type ApplyEvent, type ApplyError, type ApplyFailure, type ApplyOptions, type ApplyResult, type ApplyStep, type CreatedTenant } from './apply';

@@ -1,6 +1,6 @@
 import { sesGateway } from '../../src/aws/ses-gateway';
 import { CreateEmailIdentityCommand, DeleteEmailIdentityCommand, GetTenantCommand, TagResourceCommand, UpdateReputationEntityPolicyCommand } from '@aws-sdk/client-sesv2';
-import { applyPlan, checkPlanFresh, DeleteNotAllowedError, planIsEmpty, readLiveRegion } from '../../src/engine';
+import { applyPlan, checkPlanFresh, DeleteNotAllowedError, liveAfterApply, planIsEmpty, readLiveRegion } from '../../src/engine';
 import { MANAGED_BY_TAG, RELEASED_BY_TAG, SPEC_HASH_TAG } from '../../src/tenant-spec';
 import { withEmulator } from '../support/emulator';
 import { ACCOUNT, arn, desired, marker, spec } from './fixtures';
@@ -20,9 +20,30 @@ describe('applyPlan against the emulator', () => {
     const stack = desired('app', names(20).map((n) => spec(n)));
     await emu.admin.resetStats();
     const { plan, result } = await converge(client, [stack]);
-    expect(result).toEqual({ ok: true, failures: [], counts: { created: 20, updated: 0, released: 0, deleted: 0, failed: 0 } });
+    expect(result).toMatchObject({ ok: true, failures: [], counts: { created: 20, updated: 0, released: 0, deleted: 0, failed: 0 } });
     expect(plan.summary.create).toBe(20);
     expect(await served(emu)).toEqual({ ListTenants: 1, ListReputationEntities: 1, CreateTenant: 20, CreateTenantResourceAssociation: 40, TagResource: 20 });
+
+    // What CreateTenant answered, and the live tenants computed from it and the plan, are what SES reads back.
+    const live = await readLiveRegion(sesGateway(client), at);
+    expect(result.created.map((c) => c.tenant)).toEqual(names(20));
+    for (const c of result.created) {
+      const read = await client.send(new GetTenantCommand({ TenantName: c.tenant }));
+      expect(c).toEqual({
+        stack: 'app',
+        tenant: c.tenant,
+        tenantId: live.tenants[c.tenant].id,
+        arn: live.tenants[c.tenant].arn,
+        createdAt: read.Tenant!.CreatedTimestamp!.toISOString(),
+        sendingStatus: 'ENABLED',
+        reused: false,
+      });
+    }
+    const target = plan.stacks[0].target;
+    for (const change of plan.stacks[0].changes) {
+      const created = result.created.find((c) => c.tenant === change.tenant);
+      expect(liveAfterApply(target, change, undefined, created)).toEqual(live.tenants[change.tenant]);
+    }
 
     await emu.admin.resetStats();
     const again = await planAgainst(client, [stack]);
@@ -41,8 +62,11 @@ describe('applyPlan against the emulator', () => {
     await seedResources(client, ['a', 'b']);
     const a = spec('a', { reputationPolicy: 'strict', sendingStatus: 'disabled', tags: { team: 'x' }, suppression: { scope: 'TENANT', reasons: ['BOUNCE'] } });
     await emu.admin.resetStats();
-    await converge(client, [desired('app', [a, spec('b')])]);
+    const { plan, result } = await converge(client, [desired('app', [a, spec('b')])]);
     expect(await served(emu)).toMatchObject({ CreateTenant: 2, UpdateReputationEntityPolicy: 1, UpdateReputationEntityCustomerManagedStatus: 1 });
+    const computed = liveAfterApply(plan.stacks[0].target, plan.stacks[0].changes[0], undefined, result.created[0]);
+    expect(computed).toEqual((await readLiveRegion(sesGateway(client), at)).tenants.a);
+    expect(computed.sendingStatusAggregate).toBe('DISABLED');
     expect((await served(emu)).TagResource).toBe(2);
     const live = (await readLiveRegion(sesGateway(client), at)).tenants.a;
     expect(live).toMatchObject({ reputationPolicy: 'strict', customerStatus: 'DISABLED', suppression: { scope: 'TENANT', reasons: ['BOUNCE'] } });
@@ -59,15 +83,18 @@ describe('applyPlan against the emulator', () => {
     const client = engineClient(emu);
     await seedResources(client, ['acme']);
     await converge(client, [desired('app', [spec('acme', { tags: { team: 'x' } })])]);
-    const before = (await readLiveRegion(sesGateway(client), at)).tenants.acme.id;
+    const beforeLive = (await readLiveRegion(sesGateway(client), at)).tenants.acme;
+    const before = beforeLive.id;
     const next = desired('app', [spec('acme', { tags: { team: 'x' }, ...change })]);
     await emu.admin.resetStats();
     const { plan, result } = await converge(client, [next]);
     expect(result.ok).toBe(true);
+    expect(result.created).toEqual([]);
     expect(plan.stacks[0].changes[0]).toMatchObject({ action: 'update', origin: 'code', tenantId: before });
     expect((await served(emu))[operation]).toBe(1);
     const live = (await readLiveRegion(sesGateway(client), at)).tenants.acme;
     expect(live.id).toBe(before);
+    expect(liveAfterApply(plan.stacks[0].target, plan.stacks[0].changes[0], beforeLive)).toEqual(live);
     expect(planIsEmpty(await planAgainst(client, [next]))).toBe(true);
   });
 
@@ -206,10 +233,22 @@ describe('applyPlan against the emulator', () => {
     await client.send(new CreateTenantCommand({ TenantName: 'acme', Tags: [{ Key: MANAGED_BY_TAG, Value: marker('app') }] }));
     const id = (await client.send(new GetTenantCommand({ TenantName: 'acme' }))).Tenant!.TenantId;
     const result = await applyPlan(plan, () => sesGateway(client));
-    expect(result).toMatchObject({ ok: true, counts: { created: 1 } });
+    expect(result).toMatchObject({ ok: true, counts: { created: 1 }, created: [{ tenant: 'acme', tenantId: id, reused: true }] });
     const live = (await readLiveRegion(sesGateway(client), at)).tenants.acme;
     expect(live.id).toBe(id);
     expect(planIsEmpty(await planAgainst(client, [stack]))).toBe(true);
+  });
+
+  test('with onNameTaken fail, a taken name fails the create with SES\'s error and skips the tenant\'s later steps', async () => {
+    const client = engineClient(emu);
+    await seedResources(client, ['acme']);
+    const plan = await planAgainst(client, [desired('app', [spec('acme', { tags: { team: 'x' } })])]);
+    const { CreateTenantCommand } = await import('@aws-sdk/client-sesv2');
+    await client.send(new CreateTenantCommand({ TenantName: 'acme', Tags: [{ Key: MANAGED_BY_TAG, Value: marker('app') }] }));
+    await emu.admin.resetStats();
+    const result = await applyPlan(plan, () => sesGateway(client), { onNameTaken: 'fail' });
+    expect(result).toMatchObject({ ok: false, created: [], failures: [{ tenant: 'acme', action: 'create', error: { name: 'AlreadyExistsException' } }] });
+    expect(await served(emu)).toEqual({ CreateTenant: 1 });
   });
 
   test('a tenant that appeared after the plan without our marker is not taken over', async () => {

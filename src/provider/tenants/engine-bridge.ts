@@ -5,6 +5,7 @@ import { sesGateway, type ReputationEntity, type SesGateway, type Tenant } from 
 import {
   applyPlan,
   isReservedTag,
+  liveAfterApply,
   listEntities,
   listTenantResources,
   planAssociation,
@@ -13,6 +14,8 @@ import {
   readTenantParts,
   SES_DEFAULT_POLICY,
   toLiveTenant,
+  type ApplyOptions,
+  type ApplyResult,
   type LiveTenant,
   type Plan,
   type TenantAspect,
@@ -149,14 +152,6 @@ async function cachedParts(at: TenantsTarget, name: string): Promise<{ tenant: T
   return tenant && resources ? { tenant, resources } : undefined;
 }
 
-/**
- * The live tenant before a create: one GetTenant, and the full fresh read only when the tenant
- * exists after all (a re-run after an interrupted apply, an out-of-band create).
- */
-export async function probeTenant(at: TenantsTarget, name: string): Promise<ProviderTenant | undefined> {
-  return (await at.gateway.getTenant(name)) ? readTenant(at, name) : undefined;
-}
-
 /** Every tenant of the provider's region and account, sorted by name (reputation impact from the bulk listing). */
 export async function readAllTenants(at: TenantsTarget): Promise<ProviderTenant[]> {
   const [region, entities] = await Promise.all([readLiveRegion(at.gateway, at.target), at.cache.entitiesOf(at.gateway, at.target)]);
@@ -189,33 +184,62 @@ export class TenantApplyError extends Error {
   }
 }
 
-async function run(at: TenantsTarget, plan: Plan, allowDelete = false): Promise<void> {
+/**
+ * ReputationImpact of a tenant this process just created: it has no findings yet, which SES
+ * reports as NONE (seen from real AWS; the model's enum has only LOW and HIGH; the emulator's
+ * choice too). A finding made later shows at the next refresh.
+ */
+const FRESH_REPUTATION_IMPACT = 'NONE';
+
+async function run(at: TenantsTarget, plan: Plan, opts: ApplyOptions = {}): Promise<ApplyResult> {
   at.cache.invalidate();
-  const result = await applyPlan(plan, () => at.gateway, { allowDelete });
+  return applyPlan(plan, () => at.gateway, opts);
+}
+
+function throwFailure(result: ApplyResult): void {
   const failure = result.failures[0];
   if (failure) throw new TenantApplyError(failure.tenant, failure.action, `${failure.error.name}: ${failure.error.message}`);
 }
 
 /**
- * Makes the live tenant match the spec (create, or update in place); returns it as read after.
- * With `manageAssociations` false the tenant's associations are left as they are (they belong to
+ * Makes the live tenant match the spec: a create (`before` undefined) or an update in place of
+ * `before`, the tenant as read just now. Returns the tenant as the writes left it, computed from
+ * the plan, what CreateTenant answered and `before`, with no read after. A create makes no read
+ * before either: it goes straight to CreateTenant, and only when SES says the name is taken (a
+ * re-run after an interrupted apply, an out-of-band create) reads the tenant and plans against it,
+ * taking it over only when it is ours by its marker or `adopt` is set. With `manageAssociations`
+ * false the tenant's associations are left as they are (they belong to
  * `sestenants_tenant_resource_association` instances or to no one).
  */
 export async function applyTenant(
   at: TenantsTarget,
   desired: TenantSpec,
-  live: LiveTenant | undefined,
+  before: ProviderTenant | undefined,
   manageAssociations: boolean,
   inState = false,
 ): Promise<ProviderTenant> {
   const aspects: readonly TenantAspect[] = manageAssociations ? ['tenant', 'associations', 'settings'] : ['tenant', 'settings'];
-  // An update is of a tenant in Terraform's state (the provider's own); a create that finds the
-  // tenant there already takes it over only when it is ours by its marker or `adopt` is set.
-  const plan = planTenant({ target: at.target, desired: canonicalTenant(desired), live, aspects, ownedByCaller: inState });
-  if (plan.stacks[0].changes.length > 0) await run(at, plan);
-  const after = await readTenant(at, desired.name);
-  if (!after) throw new TenantApplyError(desired.name, 'read after apply', 'the tenant is not there');
-  return after;
+  // An update is of a tenant in Terraform's state (the provider's own).
+  const plan = planTenant({ target: at.target, desired: canonicalTenant(desired), live: before?.live, aspects, ownedByCaller: inState });
+  const change = plan.stacks[0].changes[0];
+  if (!change) {
+    if (!before) throw new TenantApplyError(desired.name, 'plan', 'no change planned for a tenant that does not exist');
+    return before;
+  }
+  const result = await run(at, plan, { onNameTaken: 'fail' });
+  const failure = result.failures[0];
+  if (!before && failure?.action === 'create' && failure.error.name === 'AlreadyExistsException') {
+    const existing = await readTenant(at, desired.name);
+    if (!existing) throwFailure(result);
+    return applyTenant(at, desired, existing, manageAssociations, inState);
+  }
+  throwFailure(result);
+  return {
+    live: liveAfterApply(at.target, change, before?.live, result.created[0], before?.awsManagedStatus === 'DISABLED'),
+    createdAt: before?.createdAt ?? result.created[0]?.createdAt ?? '',
+    reputationImpact: before ? before.reputationImpact : FRESH_REPUTATION_IMPACT,
+    awsManagedStatus: before ? before.awsManagedStatus : null,
+  };
 }
 
 /**
@@ -225,10 +249,10 @@ export async function applyTenant(
  */
 export async function deleteTenant(at: TenantsTarget, live: LiveTenant): Promise<void> {
   // A tenant in Terraform's state is the provider's own: it created it, or the user imported it.
-  await run(at, planTenant({ target: at.target, desired: undefined, live, ownedByCaller: true }), true);
+  throwFailure(await run(at, planTenant({ target: at.target, desired: undefined, live, ownedByCaller: true }), { allowDelete: true }));
 }
 
 /** Associates (`add`) or disassociates (`remove`) one resource of a tenant. */
 export async function applyAssociation(at: TenantsTarget, tenant: string, arn: string, op: 'add' | 'remove'): Promise<void> {
-  await run(at, planAssociation({ target: at.target, tenant, resource: resourceOfArn(arn), op }));
+  throwFailure(await run(at, planAssociation({ target: at.target, tenant, resource: resourceOfArn(arn), op })));
 }

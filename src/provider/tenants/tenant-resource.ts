@@ -9,7 +9,6 @@ import { attributeFromZod, zodDescription, zodProblems } from './zod-attribute';
 import {
   applyTenant,
   deleteTenant,
-  probeTenant,
   type ProviderTenant,
   isReservedTag,
   readTenant,
@@ -221,8 +220,9 @@ function asPlanned(state: TfObject, planned: TfObject): TfObject {
 async function applyPlanned(meta: TenantsTarget, planned: TfObject, step: 'create' | 'update'): Promise<TfObject> {
   checkPlace(meta, planned);
   const name = String(planned.name);
-  const current = step === 'create' ? await probeTenant(meta, name) : await readTenant(meta, name);
-  const after = await applyTenant(meta, specOf(planned), current?.live, planned.resource_associations !== null, step === 'update').catch(applyError);
+  // A create makes no read: applyTenant reads only when SES says the name is taken.
+  const current = step === 'create' ? undefined : await readTenant(meta, name);
+  const after = await applyTenant(meta, specOf(planned), current, planned.resource_associations !== null, step === 'update').catch(applyError);
   return asPlanned(tenantState(after, planned), planned);
 }
 
