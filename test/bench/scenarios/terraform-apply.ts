@@ -19,7 +19,7 @@ import { argN, peakMb, runScenario, secondsSince } from '../support/result';
 
 function hooksOnlyStack(outdir: string, n: number): string {
   const app = new App({ outdir });
-  const stack = new TenantStack(app, FLEET_TARGET.stack, { owner: FLEET_TARGET.owner, region: FLEET_TARGET.region, accountId: FLEET_TARGET.account });
+  const stack = new TenantStack(app, FLEET_TARGET.stack, { owner: FLEET_TARGET.owner, region: FLEET_TARGET.region, accountId: FLEET_TARGET.account, backend: 'hooks' });
   const shared = ConfigurationSet.fromArn(sesResourceArn(FLEET_TARGET, 'configuration-set', SHARED_CONFIGURATION_SET));
   for (let i = 0; i < n; i++) {
     const name = fleetTenantName(i);
