@@ -1,9 +1,10 @@
 import { HOOK_ACTIONS, HOOK_ACTION_ENV, HOOK_INPUT_ENV, HOOK_INPUT_SCHEMAS } from '../tenant-spec/hook-contract';
-import type { AssociationHookInput, HookAction, TenantHookInput } from '../tenant-spec/hook-contract';
+import type { AssociationHookInput, HookAction, TenantDeleteHookInput, TenantHookInput } from '../tenant-spec/hook-contract';
 
 /** A hook invocation, parsed and validated from the environment. */
 export type HookInvocation =
-  | { readonly action: 'tenant-create' | 'tenant-delete' | 'settings-apply'; readonly input: TenantHookInput }
+  | { readonly action: 'tenant-create' | 'settings-apply'; readonly input: TenantHookInput }
+  | { readonly action: 'tenant-delete'; readonly input: TenantDeleteHookInput }
   | { readonly action: 'association-create' | 'association-delete'; readonly input: AssociationHookInput };
 
 /** The hook's input is missing or malformed (exit code 2). */
@@ -30,7 +31,9 @@ export function parseHookInvocation(env: NodeJS.ProcessEnv): HookInvocation {
   }
   const parsed = HOOK_INPUT_SCHEMAS[action as HookAction].safeParse(json);
   if (!parsed.success) {
-    const first = parsed.error.issues[0];
+    let first = parsed.error.issues[0];
+    // Neither form of a tenant-delete input: name what the current form lacks.
+    if (first.code === 'invalid_union' && first.errors[0]?.[0] !== undefined) first = first.errors[0][0];
     throw new HookInputError(`${HOOK_INPUT_ENV} is invalid at ${first.path.join('.') || '(root)'}: ${first.message}`);
   }
   return { action, input: parsed.data } as HookInvocation;

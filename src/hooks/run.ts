@@ -62,10 +62,10 @@ async function buildPlan(invocation: HookInvocation, ses: SesGateway, opts: RunH
       return { plan: planTenant({ target, desired: spec, live: full }), note: `took over tenant ${spec.name} (${describeOwner(live?.tags['ses-tenants:managed-by'])})` };
     }
     case 'tenant-delete': {
-      const name = invocation.input.tenant.name;
+      const name = invocation.input.tenant;
       const stillDeclared = readCurrentStack(target, opts.configDir).tenants[name] !== undefined;
       // Still declared: a replace, never a delete (released here, taken back by the create hook).
-      const policy = stillDeclared ? 'retain' : (invocation.input.tenant.removalPolicy ?? 'retain');
+      const policy = stillDeclared ? 'retain' : invocation.input.removalPolicy;
       const plan = tenantDeletePlan(target, await readLiveTenant(ses, target, name, 'tenant'), policy);
       const left = plan.stacks[0].unmanaged[0];
       if (left) return { plan, note: `left alone: tenant ${left.tenant} is ${describeOwner(left.managedBy)}` };

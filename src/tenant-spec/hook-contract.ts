@@ -6,11 +6,16 @@ import { REMOVAL_POLICIES, resourceRefSchema, stackTargetSchema, tenantNameSchem
  * (`src/hooks/`) reads it. What Terraform's `terraform_data` hooks pass to the bundled hook program.
  *
  * Each hook runs `node <stack dir>/assets/ses-tenants-hook/<hash>/hook.js` through local-exec with
- * `interpreter = ["node"]` (no shell is involved), and passes everything as environment values
- * built from `self.triggers_replace` / `self.input`:
+ * `interpreter = ["node"]` (no shell is involved), and passes everything as environment values:
  *
  * - `SES_TENANTS_HOOK_ACTION`: one of HOOK_ACTIONS.
  * - `SES_TENANTS_HOOK_INPUT`: the JSON document of HookInput for that action.
+ *
+ * What Terraform keeps in state (mirrored in `output`) is only what a destroy-time hook needs,
+ * since those can read nothing but `self`: the tenant instance stores TenantDeleteHookInput, the
+ * association instance AssociationHookInput, each as one JSON string; the settings instance
+ * stores nothing but its triggers. The create-time hooks (`tenant-create`, `settings-apply`) get
+ * the tenant's whole spec from the configuration being applied (`each.value`), not from state.
  *
  * The hook inherits Terraform's environment, so `AWS_ENDPOINT_URL_SESV2`, credentials and
  * `AWS_PROFILE` work as for any SDK program; the region, and the profile or role declared on the
@@ -44,8 +49,21 @@ export const HOOK_ACTIONS = [
 /** What a hook does. */
 export type HookAction = (typeof HOOK_ACTIONS)[number];
 
-/** Input of `tenant-create`, `tenant-delete` and `settings-apply`: the stack target and the tenant's spec. */
+/** Input of `tenant-create` and `settings-apply`: the stack target and the tenant's whole spec. */
 export const tenantHookInputSchema = z.object({ target: stackTargetSchema, tenant: tenantSpecSchema }).strict();
+/**
+ * Input of `tenant-delete`: the stack target, the tenant name and its removal policy (what release
+ * or delete needs). The full {@link tenantHookInputSchema} of a state written before the inputs
+ * were trimmed is accepted too, and read as its name and removal policy.
+ */
+export const tenantDeleteHookInputSchema = z
+  .object({ target: stackTargetSchema, tenant: tenantNameSchema, removalPolicy: z.enum(REMOVAL_POLICIES) })
+  .strict();
+const legacyTenantDeleteInputSchema = tenantHookInputSchema.transform((legacy) => ({
+  target: legacy.target,
+  tenant: legacy.tenant.name,
+  removalPolicy: legacy.tenant.removalPolicy ?? 'retain',
+}));
 /**
  * Input of `association-create` and `association-delete`: the stack target, the tenant name, one
  * resource, and the tenant's removal policy (a retained tenant keeps its associations when released).
@@ -54,15 +72,17 @@ export const associationHookInputSchema = z
   .object({ target: stackTargetSchema, tenant: tenantNameSchema, resource: resourceRefSchema, removalPolicy: z.enum(REMOVAL_POLICIES) })
   .strict();
 
-/** Input of a tenant or settings hook. */
+/** Input of a tenant-create or settings hook. */
 export type TenantHookInput = z.infer<typeof tenantHookInputSchema>;
+/** Input of a tenant-delete hook. */
+export type TenantDeleteHookInput = z.infer<typeof tenantDeleteHookInputSchema>;
 /** Input of an association hook. */
 export type AssociationHookInput = z.infer<typeof associationHookInputSchema>;
 
 /** The input schema of each action. */
 export const HOOK_INPUT_SCHEMAS = {
   'tenant-create': tenantHookInputSchema,
-  'tenant-delete': tenantHookInputSchema,
+  'tenant-delete': z.union([tenantDeleteHookInputSchema, legacyTenantDeleteInputSchema]),
   'settings-apply': tenantHookInputSchema,
   'association-create': associationHookInputSchema,
   'association-delete': associationHookInputSchema,

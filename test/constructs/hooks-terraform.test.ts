@@ -4,7 +4,8 @@ import * as path from 'path';
 import { App } from 'cdktf';
 import { ConfigurationSet, EmailIdentity, EmailTemplate, SesTenant, TenantStack } from '../../src';
 import type { SesTenantProps } from '../../src';
-import { associationHookInputSchema, tenantHookInputSchema } from '../../src/tenant-spec/hook-contract';
+import { HOOK_INPUT_SCHEMAS, associationHookInputSchema, tenantDeleteHookInputSchema } from '../../src/tenant-spec/hook-contract';
+import type { HookAction } from '../../src/tenant-spec/hook-contract';
 import { TerraformWorkspace, terraformAvailable } from '../support/terraform';
 import { HOOK_RECORDER_LOG_ENV, installHookRecorder, label, takeHookLog } from './hook-recorder';
 import type { RecordedHook } from './hook-recorder';
@@ -30,8 +31,8 @@ const describeIfTerraform = terraformAvailable() ? describe : describe.skip;
 
 describeIfTerraform('hooks under the real terraform', () => {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'hooks-terraform-'));
-  const log = path.join(root, 'hooks.log');
-  const ws = new TerraformWorkspace({ env: { [HOOK_RECORDER_LOG_ENV]: log } });
+  const logFile = path.join(root, 'hooks.log');
+  const ws = new TerraformWorkspace({ env: { [HOOK_RECORDER_LOG_ENV]: logFile } });
   let synths = 0;
 
   function apply(tenants: Tenants, ...args: string[]): RecordedHook[] {
@@ -43,7 +44,7 @@ describeIfTerraform('hooks under the real terraform', () => {
     ws.load(path.join(outdir, 'stacks', 'hooks'));
     installHookRecorder(ws.dir);
     ws.apply(...args);
-    return takeHookLog(log);
+    return takeHookLog(logFile);
   }
 
   const base: Tenants = {
@@ -74,10 +75,7 @@ describeIfTerraform('hooks under the real terraform', () => {
       'tenant-create globex',
       'tenant-create initech',
     ]);
-    for (const run of runs) {
-      const schema = run.action.startsWith('association-') ? associationHookInputSchema : tenantHookInputSchema;
-      expect(schema.safeParse(run.input).success).toBe(true);
-    }
+    for (const run of runs) expect({ action: run.action, valid: HOOK_INPUT_SCHEMAS[run.action as HookAction].safeParse(run.input).success }).toEqual({ action: run.action, valid: true });
     const acme = runs.find((r) => label(r) === 'tenant-create acme');
     expect(acme?.input).toEqual({
       target: { formatVersion: 2, owner: 'test-app', stack: 'hooks', region: 'eu-central-1', account: '123456789012', partition: 'aws', tenantQuota: 10000 },
@@ -141,9 +139,15 @@ describeIfTerraform('hooks under the real terraform', () => {
     expect(fs.readdirSync(process.cwd()).filter((f) => f.includes('pwned'))).toEqual([]);
   });
 
-  test('terraform destroy runs every destroy hook, associations first', () => {
+  test('terraform destroy runs every destroy hook, associations first, each with the trimmed input its instance stored', () => {
     ws.destroy();
-    const runs = takeHookLog(log).map(label);
+    const log = takeHookLog(logFile);
+    for (const run of log) {
+      const schema = run.action === 'tenant-delete' ? tenantDeleteHookInputSchema : associationHookInputSchema;
+      expect({ action: run.action, valid: schema.safeParse(run.input).success }).toEqual({ action: run.action, valid: true });
+    }
+    expect(log.find((r) => label(r) === 'tenant-delete hostile')?.input).toEqual({ target: expect.objectContaining({ stack: 'hooks' }), tenant: 'hostile', removalPolicy: 'retain' });
+    const runs = log.map(label);
     expect([...runs].sort()).toEqual([
       'association-delete acme|configuration-set|shared',
       'association-delete acme|identity|acme.example',

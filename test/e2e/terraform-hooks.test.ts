@@ -1,13 +1,18 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { CreateConfigurationSetCommand, CreateTenantCommand, DeleteTenantCommand, SESv2Client, UpdateReputationEntityPolicyCommand } from '@aws-sdk/client-sesv2';
+import { App } from 'cdktf';
 import { runCliProcess } from '../support/cli-process';
-import { ConfigurationSet, EmailIdentity } from '../../src';
+import { ConfigurationSet, EmailIdentity, TenantStack } from '../../src';
 import type { SesTenantProps } from '../../src';
+import { readSynthStack } from '../../src/engine/synth-output';
+import { SPEC_HASH_TAG, tenantSpecHash } from '../../src/tenant-spec';
 import { startEmulatorChild, type EmulatorChild } from '../support/emulator-process';
 import { fakeCredentials } from '../support/emulator';
 import { TerraformWorkspace, terraformAvailable } from '../support/terraform';
 import {
+  APP_ACCOUNT,
+  APP_OWNER,
   APP_REGION,
   appArn,
   appMarker,
@@ -43,6 +48,25 @@ async function admin<T>(call: () => Promise<T>): Promise<T> {
 }
 const describeIfTerraform = terraformAvailable() ? describe : describe.skip;
 
+/**
+ * The emulator in its own process (terraform runs synchronously here and would block an
+ * in-process one), a client of it, and a workspace whose hooks reach it with fake credentials.
+ */
+async function startEmulatorAndWorkspace(): Promise<{ emu: EmulatorChild; client: SESv2Client; ws: TerraformWorkspace }> {
+  const emu = await startEmulatorChild([]);
+  const client = new SESv2Client({ region: APP_REGION, endpoint: emu.url, credentials: fakeCredentials() });
+  const ws = new TerraformWorkspace({
+    env: {
+      AWS_ENDPOINT_URL_SESV2: emu.url,
+      AWS_ACCESS_KEY_ID: 'AKIDEMULATOR',
+      AWS_SECRET_ACCESS_KEY: 'emulator-secret',
+      AWS_CONFIG_FILE: '/nonexistent/aws-config',
+      AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/aws-credentials',
+    },
+  });
+  return { emu, client, ws };
+}
+
 describeIfTerraform('hooks under the real terraform, against SES (the emulator)', () => {
   let root: string;
   let emu: EmulatorChild;
@@ -69,18 +93,7 @@ describeIfTerraform('hooks under the real terraform, against SES (the emulator)'
 
   beforeAll(async () => {
     root = tempDir('e2e-terraform-hooks');
-    // Its own process: terraform runs synchronously here and would block an in-process emulator.
-    emu = await startEmulatorChild([]);
-    client = new SESv2Client({ region: APP_REGION, endpoint: emu.url, credentials: fakeCredentials() });
-    ws = new TerraformWorkspace({
-      env: {
-        AWS_ENDPOINT_URL_SESV2: emu.url,
-        AWS_ACCESS_KEY_ID: 'AKIDEMULATOR',
-        AWS_SECRET_ACCESS_KEY: 'emulator-secret',
-        AWS_CONFIG_FILE: '/nonexistent/aws-config',
-        AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/aws-credentials',
-      },
-    });
+    ({ emu, client, ws } = await startEmulatorAndWorkspace());
     await seedGeneratedResources(client, ['acme', 'globex', 'initech', 'hooli']);
     await client.send(new CreateConfigurationSetCommand({ ConfigurationSetName: 'marketing' }));
     await client.send(new CreateTenantCommand({ TenantName: 'outsider', Tags: [{ Key: 'owner', Value: 'another-team' }] }));
@@ -121,11 +134,13 @@ describeIfTerraform('hooks under the real terraform, against SES (the emulator)'
     const result = ws.apply();
 
     // Every settings instance replaced (policy; tags and removal policy; associations), one
-    // association added and one removed; the tenant instances only see their input updated in
-    // place, which runs no hook.
-    // (globex's associations also see their input, the removal policy, updated in place.)
-    expect(result.stdout).toContain('Apply complete! Resources: 4 added, 6 changed, 4 destroyed.');
+    // association added and one removed. A tenant instance keeps only its name and removal
+    // policy: globex's (and its associations') input is updated in place, which runs no hook;
+    // acme's and initech's are untouched.
+    expect(result.stdout).toContain('Apply complete! Resources: 4 added, 4 changed, 4 destroyed.');
     for (const t of ['acme', 'globex', 'initech']) expect(result.stdout).toContain(`# terraform_data.ses_tenant_settings["${t}"] must be replaced`);
+    expect(result.stdout).toContain('# terraform_data.ses_tenant["globex"] will be updated in-place');
+    expect(result.stdout).not.toMatch(/# terraform_data\.ses_tenant\["(acme|initech)"\]/);
     expect(result.stdout).not.toMatch(/# terraform_data\.ses_tenant\["\w+"\] must be replaced/);
     const stats = await admin(() => emu.admin.stats());
     expect(stats.operations.CreateTenant ?? 0).toBe(0);
@@ -251,5 +266,134 @@ describeIfTerraform('hooks under the real terraform, against SES (the emulator)'
     expect(live.acme.tags['ses-tenants:released-by']).toBe(appMarker(STACK));
     expect(live.acme.tags['ses-tenants:managed-by']).toBeUndefined();
     expect(ws.stateList()).toEqual([]);
+  });
+});
+
+// A hooks stack deployed by the release before the inputs were trimmed (every hook instance kept
+// its tenant's whole spec in `input`, an object mirrored in `output`) is upgraded: the plan only
+// updates inputs in place, the apply runs no hook, and the trimmed state still serves every hook.
+describeIfTerraform('upgrading a deployed hooks stack to the trimmed hook inputs', () => {
+  const UPGRADED = 'upgraded';
+  let root: string;
+  let emu: EmulatorChild;
+  let ws: TerraformWorkspace;
+  let client: SESv2Client;
+  let synths = 0;
+
+  /** Synthesizes a hooks-backend stack with these tenants and loads it into the workspace (state kept). */
+  const load = (tenants: SesTenantProps[]): void => {
+    const outdir = path.join(root, `synth-${synths++}`);
+    const app = new App({ outdir });
+    const stack = new TenantStack(app, UPGRADED, { owner: APP_OWNER, region: APP_REGION, accountId: APP_ACCOUNT, backend: 'hooks' });
+    for (const t of tenants) stack.addTenant(t);
+    app.synth();
+    ws.load(path.join(outdir, 'stacks', UPGRADED));
+  };
+
+  /** Rewrites the loaded hook blocks as the release before the trim synthesized them. */
+  const asBeforeTheTrim = (): void => {
+    const file = path.join(ws.dir, 'cdk.tf.json');
+    const config = JSON.parse(fs.readFileSync(file, 'utf8'));
+    const blocks = config.resource.terraform_data;
+    const whole = { target: '${local.ses_tenants_stack}', tenant: '${each.value}' };
+    blocks.ses_tenant.input = whole;
+    blocks.ses_tenant_settings.input = whole;
+    blocks.ses_tenant_association.input = {
+      target: '${local.ses_tenants_stack}',
+      tenant: '${each.value.tenant}',
+      resource: '${each.value.resource}',
+      removalPolicy: '${each.value.removalPolicy}',
+    };
+    for (const block of Object.values<{ provisioner: { 'local-exec': { environment: Record<string, string> } }[] }>(blocks)) {
+      for (const p of block.provisioner) p['local-exec'].environment.SES_TENANTS_HOOK_INPUT = '${jsonencode(self.input)}';
+    }
+    fs.writeFileSync(file, JSON.stringify(config, null, 2));
+  };
+
+  /** `terraform plan -out`, then its JSON: what each instance would do and which of its attributes change. */
+  const plannedChanges = (): { address: string; actions: string[]; changed: string[] }[] => {
+    ws.run(['plan', '-input=false', '-no-color', '-out=upgrade.tfplan']);
+    const plan = JSON.parse(ws.run(['show', '-json', 'upgrade.tfplan']).stdout) as {
+      resource_changes: { address: string; change: { actions: string[]; before: Record<string, unknown> | null; after: Record<string, unknown> | null } }[];
+    };
+    return plan.resource_changes.map(({ address, change }) => ({
+      address,
+      actions: change.actions,
+      changed: Object.keys({ ...change.before, ...change.after })
+        .filter((k) => JSON.stringify(change.before?.[k]) !== JSON.stringify(change.after?.[k]))
+        .sort(),
+    }));
+  };
+
+  const tenants = (): SesTenantProps[] => [
+    generatedTenant('acme'),
+    generatedTenant('globex', { removalPolicy: 'destroy', tags: { team: 'billing', note: '"; touch pwned-upgrade #' } }),
+    generatedTenant('initech', { reputationPolicy: 'strict' }),
+  ];
+
+  beforeAll(async () => {
+    root = tempDir('e2e-hooks-upgrade');
+    ({ emu, client, ws } = await startEmulatorAndWorkspace());
+    await seedGeneratedResources(client, ['acme', 'globex', 'initech']);
+    load(tenants());
+    asBeforeTheTrim();
+    expect(ws.apply().stdout).toContain('Apply complete! Resources: 15 added, 0 changed, 0 destroyed.');
+  });
+  afterAll(async () => {
+    client.destroy();
+    ws.dispose();
+    await emu.kill('SIGKILL');
+    removeDir(root);
+  });
+
+  test('the plan of the upgrade updates input (and its mirror output) in place, replaces nothing, and its apply sends SES nothing', async () => {
+    const before = await readLiveTenants(client);
+    load(tenants());
+
+    const changes = plannedChanges();
+
+    expect(changes).toHaveLength(15);
+    for (const c of changes) expect({ address: c.address, actions: c.actions, changed: c.changed }).toEqual({ address: c.address, actions: ['update'], changed: ['input', 'output'] });
+    await admin(() => emu.admin.resetStats());
+    const result = ws.run(['apply', '-input=false', '-no-color', 'upgrade.tfplan']);
+    expect(result.stdout).toContain('Apply complete! Resources: 0 added, 15 changed, 0 destroyed.');
+    expect(result.stdout).not.toContain('Provisioning with');
+    expect((await admin(() => emu.admin.stats())).total).toBe(0);
+    expect(await readLiveTenants(client)).toEqual(before);
+    expect(ws.apply().stdout).toContain('No changes.');
+  });
+
+  test('the trimmed state keeps only what the destroy hooks need: name and removal policy per tenant, one resource per association, no settings input', () => {
+    const state = JSON.parse(ws.run(['show', '-json']).stdout) as { values: { root_module: { resources: { address: string; type: string; name: string; values: Record<string, unknown> }[] } } };
+    const target = { formatVersion: 2, owner: APP_OWNER, stack: UPGRADED, region: APP_REGION, account: APP_ACCOUNT, partition: 'aws', tenantQuota: 10000 };
+    const byAddress = Object.fromEntries(state.values.root_module.resources.map((r) => [r.address, r.values]));
+    expect(JSON.parse(byAddress['terraform_data.ses_tenant["globex"]'].input as string)).toEqual({ target, tenant: 'globex', removalPolicy: 'destroy' });
+    expect(JSON.parse(byAddress['terraform_data.ses_tenant_association["globex|identity|globex.example.com"]'].input as string)).toEqual({
+      target,
+      tenant: 'globex',
+      resource: { type: 'identity', name: 'globex.example.com', arn: appArn('identity/globex.example.com') },
+      removalPolicy: 'destroy',
+    });
+    expect(byAddress['terraform_data.ses_tenant_settings["globex"]'].input).toBeNull();
+    expect(JSON.stringify(state)).not.toContain('pwned-upgrade');
+  });
+
+  test('after the upgrade, a spec change runs the settings hook with the whole spec (its spec-hash exact), and removing a destroy tenant deletes it', async () => {
+    const next = [generatedTenant('acme', { reputationPolicy: 'none' }), generatedTenant('initech', { reputationPolicy: 'strict' })];
+    load(next);
+    await admin(() => emu.admin.resetStats());
+
+    const result = ws.apply();
+
+    expect(result.stdout).toContain('Apply complete!');
+    const stats = await admin(() => emu.admin.stats());
+    expect(stats.operations.DeleteTenant).toBe(1);
+    expect(stats.operations.CreateTenant ?? 0).toBe(0);
+    const live = await readLiveTenants(client);
+    expect(Object.keys(live).sort()).toEqual(['acme', 'initech']);
+    expect(live.acme.reputationPolicy).toBe('none');
+    const declared = readSynthStack(JSON.parse(fs.readFileSync(path.join(ws.dir, 'cdk.tf.json'), 'utf8')), 'cdk.tf.json').tenants;
+    for (const name of ['acme', 'initech']) expect({ name, hash: live[name].tags[SPEC_HASH_TAG] }).toEqual({ name, hash: tenantSpecHash(declared[name]) });
+    expect(fs.readdirSync(ws.dir).filter((f) => f.includes('pwned'))).toEqual([]);
   });
 });

@@ -21,6 +21,8 @@ async function seed(name: string): Promise<void> {
 }
 
 const tenantInput = (s: TenantSpec) => ({ target: stack, tenant: s });
+// What the tenant instance keeps in state for its destroy hook: the name and the removal policy.
+const deleteInput = (s: TenantSpec) => ({ target: stack, tenant: s.name, removalPolicy: s.removalPolicy ?? 'retain' });
 const associationInput = (tenant: string, resource: TenantSpec['resources'][number], removalPolicy: 'retain' | 'destroy' = 'retain') => ({
   target: stack,
   tenant,
@@ -136,10 +138,10 @@ describe('hook program (node dist/hook.js) against the emulator', () => {
     await runHookProcess(emu, 'tenant-create', tenantInput(doomed));
     expect((await live()).acme.tags).toMatchObject({ 'ses-tenants:removal-policy': 'destroy' });
     const cwd = declaring();
-    expect(await runHookProcess(emu, 'tenant-delete', tenantInput(doomed), {}, cwd)).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(await runHookProcess(emu, 'tenant-delete', deleteInput(doomed), {}, cwd)).toEqual({ code: 0, stdout: '', stderr: '' });
     expect(await live()).toEqual({});
     await emu.admin.resetStats();
-    expect(await runHookProcess(emu, 'tenant-delete', tenantInput(doomed), {}, cwd)).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(await runHookProcess(emu, 'tenant-delete', deleteInput(doomed), {}, cwd)).toEqual({ code: 0, stdout: '', stderr: '' });
     expect(await ops()).toEqual({ GetTenant: 1 });
   });
 
@@ -152,12 +154,19 @@ describe('hook program (node dist/hook.js) against the emulator', () => {
     // Its association hook is destroyed first: a retained tenant keeps its associations.
     const kept = await runHookProcess(emu, 'association-delete', associationInput('acme', spec('acme').resources[0]), {}, cwd);
     expect(kept).toEqual({ code: 0, stdout: '', stderr: '' });
-    const run = await runHookProcess(emu, 'tenant-delete', tenantInput(spec('acme')), {}, cwd);
+    const run = await runHookProcess(emu, 'tenant-delete', deleteInput(spec('acme')), {}, cwd);
     expect(run.stdout).toBe(`ses-tenants hook tenant-delete acme: released tenant acme (${before.id}): it stays in SES with its associations\n`);
     const after = (await live()).acme;
     expect(after.id).toBe(before.id);
     expect(after.resources).toEqual(before.resources);
     expect(after.tags).toEqual({ 'ses-tenants:released-by': marker('app') });
+  });
+
+  test('tenant-delete reads the full input of an instance stored before the inputs were trimmed (name and removal policy)', async () => {
+    const doomed = spec('acme', { removalPolicy: 'destroy' });
+    await runHookProcess(emu, 'tenant-create', tenantInput(doomed));
+    expect(await runHookProcess(emu, 'tenant-delete', tenantInput(doomed), {}, declaring())).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(await live()).toEqual({});
   });
 
   test('a replace of a tenant hook whose tenant is still declared (taint) releases, then its create takes the same tenant back: no delete, no association call', async () => {
@@ -170,7 +179,7 @@ describe('hook program (node dist/hook.js) against the emulator', () => {
     await emu.admin.resetStats();
     const cwd = declaring(s);
 
-    expect((await runHookProcess(emu, 'tenant-delete', tenantInput(s), {}, cwd)).code).toBe(0);
+    expect((await runHookProcess(emu, 'tenant-delete', deleteInput(s), {}, cwd)).code).toBe(0);
     const back = await runHookProcess(emu, 'tenant-create', tenantInput(s), {}, cwd);
 
     expect(back.code).toBe(0);
@@ -216,29 +225,32 @@ describe('hook program (node dist/hook.js) against the emulator', () => {
     await client().send(new CreateTenantCommand({ TenantName: 'bare' }));
     await client().send(new CreateTenantCommand({ TenantName: 'theirs', Tags: [{ Key: MANAGED_BY_TAG, Value: 'repo-b/app' }] }));
     const cwd = declaring();
-    const bare = await runHookProcess(emu, 'tenant-delete', tenantInput(spec('bare', { removalPolicy: 'destroy' })), {}, cwd);
+    const bare = await runHookProcess(emu, 'tenant-delete', deleteInput(spec('bare', { removalPolicy: 'destroy' })), {}, cwd);
     expect(bare).toEqual({ code: 0, stdout: 'ses-tenants hook tenant-delete bare: left alone: tenant bare is created outside cdktf-ses-tenants\n', stderr: '' });
-    const theirs = await runHookProcess(emu, 'tenant-delete', tenantInput(spec('theirs', { removalPolicy: 'destroy' })), {}, cwd);
+    const theirs = await runHookProcess(emu, 'tenant-delete', deleteInput(spec('theirs', { removalPolicy: 'destroy' })), {}, cwd);
     expect(theirs.stdout).toBe('ses-tenants hook tenant-delete theirs: left alone: tenant theirs is managed by app repo-b stack app\n');
     expect(Object.keys(await live())).toEqual(['bare', 'theirs']);
   });
 
   test('a destroy-time hook without the current configuration fails in one line instead of guessing', async () => {
     await runHookProcess(emu, 'tenant-create', tenantInput(spec('acme')));
-    const run = await runHookProcess(emu, 'tenant-delete', tenantInput(spec('acme')), {}, dir);
+    const run = await runHookProcess(emu, 'tenant-delete', deleteInput(spec('acme')), {}, dir);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/^ses-tenants hook tenant-delete acme: CurrentConfigError: cannot read the current configuration .*cdk\.tf\.json \(ENOENT\)/);
     expect(Object.keys(await live())).toEqual(['acme']);
   });
 
   test.each([
-    ['not JSON', 'tenant-create', '{oops'],
-    ['an unknown action', 'tenant-explode', { target: stack, tenant: spec('a') }],
-    ['a bad tenant name', 'tenant-create', { target: stack, tenant: { ...spec('a'), name: 'a b' } }],
-  ])('invalid input (%s) exits 2 with one line and calls nothing', async (_case, action, input) => {
+    ['not JSON', 'tenant-create', '{oops', 'is not JSON'],
+    ['an unknown action', 'tenant-explode', { target: stack, tenant: spec('a') }, 'SES_TENANTS_HOOK_ACTION must be one of'],
+    ['a bad tenant name', 'tenant-create', { target: stack, tenant: { ...spec('a'), name: 'a b' } }, 'invalid at tenant.name'],
+    ['a tenant-delete without its removal policy', 'tenant-delete', { target: stack, tenant: 'a' }, 'invalid at removalPolicy'],
+    ['a tenant-delete with a bad tenant name', 'tenant-delete', { target: stack, tenant: 'a b', removalPolicy: 'retain' }, 'invalid at tenant'],
+  ])('invalid input (%s) exits 2 with one line and calls nothing', async (_case, action, input, reason) => {
     const run = await runHookProcess(emu, action, input);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/^ses-tenants hook [a-z-]+: invalid input: [^\n]+\n$/);
+    expect(run.stderr).toContain(reason);
     expect((await emu.admin.stats()).total).toBe(0);
   });
 
