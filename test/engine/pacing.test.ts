@@ -6,8 +6,10 @@ const emulator = withEmulator();
 
 test('a paced client provokes no 429 under a rate limit that an unpaced burst exceeds', async () => {
   // Wide margins (the emulator shares this process's event loop, so arrivals bunch under load):
-  // the paced client goes at half the limit.
-  await emulator.admin.setFaults({ rateLimit: 40, burst: 10 });
+  // the paced client goes at half the limit, and the bucket holds a second of its requests, so a
+  // stall of the loop that releases the paced timers together still finds tokens; the unpaced
+  // burst of 40 at once exceeds it.
+  await emulator.admin.setFaults({ rateLimit: 40, burst: 20 });
   const send = (client: ReturnType<typeof createSesClient>) =>
     Promise.all(Array.from({ length: 40 }, () => client.send(new GetTenantCommand({ TenantName: 'absent' })).catch((e: Error) => e.name)));
 
