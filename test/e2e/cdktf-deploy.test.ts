@@ -1,14 +1,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { spawn } from 'child_process';
-import { CreateConfigurationSetCommand, CreateTenantCommand, SESv2Client, TagResourceCommand } from '@aws-sdk/client-sesv2';
+import { CreateConfigurationSetCommand, CreateTenantCommand, TagResourceCommand } from '@aws-sdk/client-sesv2';
 import type { TenantStackBackend } from '../../src';
-import { startEmulatorChild, type EmulatorChild } from '../support/emulator-process';
-import { fakeCredentials } from '../support/emulator';
 import { terraformAvailable } from '../support/terraform';
-import { emulatorTerraformEnv } from '../support/emulator-terraform-env';
-import { APP_REGION, appArn, readLiveTenants, removeDir, seedGeneratedResources, tempDir, tenantIds } from '../support/tenant-app';
-import { packedInstall, PackedUserProject } from '../support/packed-package';
+import { APP_REGION, appArn, readLiveTenants, seedGeneratedResources, tenantIds } from '../support/tenant-app';
+import { packedCdktfProject } from '../support/cdktf-project';
 
 // The user's own workflow, end to end: a cdktf project on the packed package (npm pack, installed
 // as the README says) whose app declares a TenantStack (resources by ARN, nothing to download),
@@ -55,44 +51,14 @@ const describeIfTerraform = terraformAvailable() ? describe : describe.skip;
 /**
  * A fresh project on the packed package and an emulator of its own, seeded with the identities of
  * acme and globex, the configuration sets `shared` and `marketing`, and a tenant no stack manages
- * (`outsider`); `cdktf(...)` runs `npx cdktf ARGS` in the project (ANSI colours stripped).
+ * (`outsider`).
  */
 function cdktfProject(prefix: string) {
-  const ctx = {} as { root: string; emu: EmulatorChild; client: SESv2Client; project: PackedUserProject; env: NodeJS.ProcessEnv };
-  const cdktf = (...args: string[]): Promise<{ code: number | null; output: string }> =>
-    new Promise((resolve) => {
-      const child = spawn('npx', ['cdktf', ...args], { cwd: ctx.project.dir, env: ctx.env, stdio: ['ignore', 'pipe', 'pipe'] });
-      let output = '';
-      child.stdout.on('data', (d: Buffer) => (output += d.toString()));
-      child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-      child.on('close', (code) => resolve({ code, output: output.replace(/\x1b\[[0-9;]*m/g, '') }));
-    });
-  beforeAll(async () => {
-    ctx.root = tempDir(prefix);
-    ctx.emu = await startEmulatorChild([]);
-    ctx.client = new SESv2Client({ region: APP_REGION, endpoint: ctx.emu.url, credentials: fakeCredentials() });
-    await seedGeneratedResources(ctx.client, ['acme', 'globex']);
-    await ctx.client.send(new CreateConfigurationSetCommand({ ConfigurationSetName: 'marketing' }));
-    await ctx.client.send(new CreateTenantCommand({ TenantName: 'outsider' }));
-    ctx.project = new PackedUserProject(await packedInstall(), path.join(ctx.root, 'project'));
-    // An empty CLI config (the provider comes from the stack directory's own mirror) and cdktf's plugin cache in a directory of the test's own.
-    fs.mkdirSync(path.join(ctx.root, 'plugin-cache'));
-    ctx.env = {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      CI: '1',
-      CHECKPOINT_DISABLE: '1',
-      NO_COLOR: '1',
-      ...emulatorTerraformEnv(ctx.root, ctx.emu.url),
-      TF_PLUGIN_CACHE_DIR: path.join(ctx.root, 'plugin-cache'),
-    };
-  }, 900_000);
-  afterAll(async () => {
-    ctx.client?.destroy();
-    await ctx.emu?.kill('SIGKILL');
-    if (ctx.root) removeDir(ctx.root);
+  return packedCdktfProject(prefix, async (client) => {
+    await seedGeneratedResources(client, ['acme', 'globex']);
+    await client.send(new CreateConfigurationSetCommand({ ConfigurationSetName: 'marketing' }));
+    await client.send(new CreateTenantCommand({ TenantName: 'outsider' }));
   });
-  return { ctx, cdktf };
 }
 
 describeIfTerraform('npx cdktf deploy / diff / destroy of a TenantStack on the default (provider) backend', () => {
@@ -153,8 +119,8 @@ describeIfTerraform('npx cdktf deploy / diff / destroy of a TenantStack on the d
 
     if (process.env.CDKTF_DEPLOY_OUT) fs.writeFileSync(`${process.env.CDKTF_DEPLOY_OUT}.destroy.txt`, destroyed.output);
     expect(destroyed.code).toBe(0);
-    expect(destroyed.output).toContain('Tenant will be released');
-    expect(destroyed.output).toContain('Tenant will be deleted');
+    expect(destroyed.output).toContain('Tenant acme will be released');
+    expect(destroyed.output).toContain('Tenant globex will be deleted');
     const after = await readLiveTenants(ctx.client);
     expect(Object.keys(after).sort()).toEqual(['acme', 'outsider']);
     expect(after.acme.id).toBe(ids.acme);

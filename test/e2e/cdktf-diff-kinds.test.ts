@@ -119,7 +119,7 @@ const IN_PLACE: Record<string, string[]> = {
   tag: [...UPDATE('tag'), '      ~ tags                     = {', '          ~ "team" = "mail" -> "billing"', '          + "tier" = "gold"', '        }', ...HIDDEN(10), ...END],
   'assoc-add': [...UPDATE('assoc-add'), '      ~ resource_associations    = [', `          + "${MARKETING}",`, '            # (2 unchanged elements hidden)', '        ]', ...TAGS_MAIL, ...HIDDEN(9), ...END],
   'assoc-rm': [...UPDATE('assoc-rm'), '      ~ resource_associations    = [', `          - "${MARKETING}",`, '            # (2 unchanged elements hidden)', '        ]', ...TAGS_MAIL, ...HIDDEN(9), ...END],
-  paused: [...UPDATE('paused'), '      ~ sending_status           = "enabled" -> "disabled"', '      ~ sending_status_aggregate = "ENABLED" -> (known after apply)', ...TAGS_MAIL, ...HIDDEN(8), ...END],
+  paused: [...UPDATE('paused'), '      ~ sending_status           = "enabled" -> "disabled"', '      ~ sending_status_aggregate = "ENABLED" -> "DISABLED"', ...TAGS_MAIL, ...HIDDEN(8), ...END],
   suppressed: [
     ...UPDATE('suppressed'), ...TAGS_MAIL, ...HIDDEN(10), '',
     '      + suppression {', '          + reasons = [', '              + "BOUNCE",', '              + "COMPLAINT",', '            ]', '          + scope   = "TENANT"', '        }', ...END,
@@ -184,44 +184,53 @@ describeIfTerraform('what npx cdktf diff shows for each kind of change, on the d
     expect(plan.blocks.fresh).toMatch(/\+ removal_policy +?= "retain"/);
     expect(create('renamed-2')).toBe(create('fresh'));
     expect(create('oob-deleted')).toBe(create('fresh'));
-    // Nothing in the output tells that oob-deleted existed: no "changed outside of Terraform" note, no warning.
-    expect(plan.text).not.toContain('outside of Terraform');
-    expect(plan.warnings.map((w) => w.tenant)).not.toContain('oob-deleted');
   });
 
-  test('a removal is a destroy "because key is not in for_each map" listing every attribute, and a warning says release or delete with the TenantId', () => {
+  test('a tenant deleted out of band is named by a warning: deleted outside Terraform, with its old TenantId, and the create gives a new one', () => {
+    expect(plan.warnings.filter((w) => w.tenant === 'oob-deleted')).toEqual([
+      {
+        summary: 'Tenant oob-deleted was deleted outside Terraform',
+        tenant: 'oob-deleted',
+        detail:
+          `Tenant oob-deleted (TenantId ${ids['oob-deleted']}) is in Terraform's state but not in SES: it was deleted outside Terraform. ` +
+          'Applying creates it again with a NEW TenantId; the old TenantId and its reputation history are gone.',
+        folded: 0,
+      },
+    ]);
+  });
+
+  test('a removal is a destroy "because key is not in for_each map" listing every attribute, and a warning per tenant says release or delete with the TenantId', () => {
     for (const name of ['retired', 'deleted', 'renamed']) {
       expect(plan.blocks[name]).toContain(`# sestenants_tenant.ses_tenant (ses_tenant)["${name}"] will be destroyed\n  # (because key ["${name}"] is not in for_each map)`);
       expect(plan.blocks[name]).toContain(`- tenant_id                = "${ids[name]}" -> null`);
     }
     expect(plan.blocks.deleted).toMatch(/- removal_policy +?= "destroy" -> null/);
     expect(plan.blocks.retired).toMatch(/- removal_policy +?= "retain" -> null/);
-    const deleted = plan.warnings.filter((w) => w.summary === 'Tenant will be deleted');
-    expect(deleted).toEqual([
+    expect(plan.warnings.filter((w) => w.summary.endsWith(' will be deleted'))).toEqual([
       {
-        summary: 'Tenant will be deleted',
+        summary: 'Tenant deleted will be deleted',
         tenant: 'deleted',
         detail: `Destroying this resource deletes tenant deleted (TenantId ${ids.deleted}) and its resource associations (removal_policy "destroy"); the TenantId is gone for good.`,
         folded: 0,
       },
     ]);
-    // Terraform folds warnings with the same summary into the first one printed: of the two releases
-    // (retired, and renamed's old name) one is spelled out, the other is "(and one more similar warning elsewhere)".
-    const released = plan.warnings.filter((w) => w.summary === 'Tenant will be released');
-    expect(released).toHaveLength(1);
-    expect(['retired', 'renamed']).toContain(released[0].tenant);
-    expect(released[0]).toEqual({
-      summary: 'Tenant will be released',
-      tenant: released[0].tenant,
-      detail: `Destroying this resource releases tenant ${released[0].tenant} (TenantId ${ids[released[0].tenant]}) (removal_policy "retain"): it stays in SES with its TenantId, associations and reputation history, no longer managed here.`,
-      folded: 1,
-    });
+    // The tenant's name is in the summary, so Terraform does not fold the two releases into one.
+    const released = plan.warnings.filter((w) => w.summary.endsWith(' will be released'));
+    expect(released.map((w) => w.tenant).sort()).toEqual(['renamed', 'retired']);
+    for (const w of released) {
+      expect(w).toEqual({
+        summary: `Tenant ${w.tenant} will be released`,
+        tenant: w.tenant,
+        detail: `Destroying this resource releases tenant ${w.tenant} (TenantId ${ids[w.tenant]}) (removal_policy "retain"): it stays in SES with its TenantId, associations and reputation history, no longer managed here.`,
+        folded: 0,
+      });
+    }
   });
 
   test('a pause by SES is a warning only, with the TenantId', () => {
     expect(plan.warnings.filter((w) => w.tenant === 'ses-paused')).toEqual([
       {
-        summary: 'Tenant paused by SES',
+        summary: 'Tenant ses-paused paused by SES',
         tenant: 'ses-paused',
         detail:
           `SES paused sending for tenant ses-paused (TenantId ${ids['ses-paused']}): sending_status_aggregate is DISABLED whatever sending_status says, and reputation_impact is NONE. ` +
@@ -229,7 +238,7 @@ describeIfTerraform('what npx cdktf diff shows for each kind of change, on the d
         folded: 0,
       },
     ]);
-    expect(plan.warnings).toHaveLength(3);
+    expect(plan.warnings).toHaveLength(5);
   });
 
   describe('after npx cdktf deploy', () => {
@@ -260,7 +269,7 @@ describeIfTerraform('what npx cdktf diff shows for each kind of change, on the d
       expect(rediff.text).toContain('No changes. Your infrastructure matches the configuration.');
       expect(rediff.blocks).toEqual({});
       expect(rediffOps).toEqual({});
-      expect(rediff.warnings.map((w) => [w.summary, w.tenant])).toEqual([['Tenant paused by SES', 'ses-paused']]);
+      expect(rediff.warnings.map((w) => [w.summary, w.tenant])).toEqual([['Tenant ses-paused paused by SES', 'ses-paused']]);
     });
 
     test('SES has the code: in-place updates kept their TenantIds, removals released or deleted, a rename has a new TenantId', async () => {

@@ -125,7 +125,7 @@ export function tenantState(tenant: ProviderTenant, prior: TfObject | null): TfO
 function warnSesPause(tenant: ProviderTenant, diagnostics: Diagnostics): void {
   if (tenant.awsManagedStatus !== 'DISABLED') return;
   diagnostics.warning(
-    'Tenant paused by SES',
+    `Tenant ${tenant.live.name} paused by SES`,
     `SES paused sending for tenant ${tenant.live.name} (TenantId ${tenant.live.id}): sending_status_aggregate is ${tenant.live.sendingStatusAggregate} whatever sending_status says, ` +
       `and reputation_impact is ${tenant.reputationImpact ?? 'unknown'}. Terraform cannot lift an AWS-managed pause; see the tenant's reputation findings in SES.`,
     ['sending_status_aggregate'],
@@ -166,11 +166,12 @@ export const tenantResource: ResourceType<TenantsTarget> = {
       prior.removal_policy === 'destroy'
         ? `deletes ${who} and its resource associations (removal_policy "destroy"); the TenantId is gone for good`
         : `releases ${who} (removal_policy "retain"): it stays in SES with its TenantId, associations and reputation history, no longer managed here`;
+    // The tenant's name is in each summary: Terraform folds warnings with the same summary into one.
     if (planned === null) {
-      diagnostics.warning(prior.removal_policy === 'destroy' ? 'Tenant will be deleted' : 'Tenant will be released', `Destroying this resource ${removal}.`);
+      diagnostics.warning(`Tenant ${String(prior.name)} will be ${prior.removal_policy === 'destroy' ? 'deleted' : 'released'}`, `Destroying this resource ${removal}.`);
     } else if (replace) {
       diagnostics.warning(
-        'Tenant will be replaced',
+        `Tenant ${String(prior.name)} will be replaced`,
         `Renaming to ${String(planned.name)} ${removal}, and creates a new tenant with a new TenantId (SES cannot rename a tenant).`,
         ['name'],
       );
@@ -179,7 +180,15 @@ export const tenantResource: ResourceType<TenantsTarget> = {
   },
   async read(state, { meta, diagnostics }) {
     const tenant = await readTenant(meta, String(state.name), 'bulk');
-    if (!tenant) return null;
+    if (!tenant) {
+      // Terraform then plans a plain create; say that this is not a new tenant but a lost one.
+      diagnostics.warning(
+        `Tenant ${String(state.name)} was deleted outside Terraform`,
+        `Tenant ${String(state.name)} (TenantId ${String(state.tenant_id)}) is in Terraform's state but not in SES: it was deleted outside Terraform. ` +
+          'Applying creates it again with a NEW TenantId; the old TenantId and its reputation history are gone.',
+      );
+      return null;
+    }
     warnSesPause(tenant, diagnostics);
     return tenantState(tenant, state);
   },
@@ -203,11 +212,10 @@ export const tenantResource: ResourceType<TenantsTarget> = {
  */
 function keepReadOnly(prior: TfObject, planned: TfObject): TfObject {
   const same = planned.sending_status === prior.sending_status;
-  return {
-    ...planned,
-    reputation_impact: prior.reputation_impact,
-    sending_status_aggregate: same ? prior.sending_status_aggregate : planned.sending_status_aggregate,
-  };
+  // Disabled by the customer, the aggregate is DISABLED whatever SES says; enabled again, it
+  // depends on SES's own status, which only the apply reads.
+  const aggregate = same ? prior.sending_status_aggregate : planned.sending_status === 'disabled' ? 'DISABLED' : planned.sending_status_aggregate;
+  return { ...planned, reputation_impact: prior.reputation_impact, sending_status_aggregate: aggregate };
 }
 
 // A planned known value of a read-only attribute is what the apply returns (Terraform requires

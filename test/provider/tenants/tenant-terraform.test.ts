@@ -181,7 +181,7 @@ describeIfTerraform('sestenants_tenant under the real terraform, against the emu
     await emu.admin.setAwsManagedStatus({ region: APP_REGION, tenantName: 'acme', status: 'DISABLED' });
     const plain = tf(['plan', '-detailed-exitcode']);
     expect(plain.code).toBe(0);
-    expect(oneLine(plain.stdout + plain.stderr)).toContain('Warning: Tenant paused by SES');
+    expect(oneLine(plain.stdout + plain.stderr)).toContain('Warning: Tenant acme paused by SES');
     expect(oneLine(plain.stdout + plain.stderr)).toMatch(/SES paused sending for tenant acme \(TenantId [^)]+\): sending_status_aggregate is DISABLED/);
     const plan = tf(['plan', '-refresh-only']);
     expect(plan.stdout).toContain('Objects have changed outside of Terraform');
