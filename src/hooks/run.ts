@@ -1,10 +1,11 @@
 import { assertAccount } from '../aws/account-guard';
 import { createSesClient } from '../aws/client';
 import { isNotFound, sesGateway, type SesGateway, type SESv2Client } from '../aws/ses-gateway';
-import { applyPlan, type ApplyFailure } from '../engine/apply';
+import { applyPlan, type ApplyFailure, type ApplyResult } from '../engine/apply';
 import { readLiveTenant } from '../engine/live';
 import type { Plan } from '../engine/model';
 import { needsTakeOver, planTenant } from '../engine/plan-tenant';
+import { MANAGED_BY_TAG } from '../tenant-spec/limits';
 import { describeOwner } from '../tenant-spec/ownership';
 import type { StackTarget, TenantSpec } from '../tenant-spec/tenant-spec';
 import { readCurrentStack } from './current-config';
@@ -59,7 +60,7 @@ async function buildPlan(invocation: HookInvocation, ses: SesGateway, opts: RunH
       if (!needsTakeOver(target, live)) return { plan: tenantCreatePlan(target, spec, live) };
       // Adopted (or taken back after a release): converged to its code whole, associations included.
       const full = await readLiveTenant(ses, target, spec.name, 'all');
-      return { plan: planTenant({ target, desired: spec, live: full }), note: `took over tenant ${spec.name} (${describeOwner(live?.tags['ses-tenants:managed-by'])})` };
+      return { plan: planTenant({ target, desired: spec, live: full }), note: `took over tenant ${spec.name} (${describeOwner(live?.tags[MANAGED_BY_TAG])})` };
     }
     case 'tenant-delete': {
       const name = invocation.input.tenant;
@@ -110,6 +111,7 @@ export async function runHook(invocation: HookInvocation, client?: SESv2Client, 
       throw err;
     });
     let changed = built.plan.stacks[0].changes.length > 0;
+    let lastApply: ApplyResult | undefined;
     if (changed) {
       await assertAccount(ses, target);
       // The Terraform destroy of a tenant hook is the explicit request to delete that tenant.
@@ -123,11 +125,12 @@ export async function runHook(invocation: HookInvocation, client?: SESv2Client, 
         result = await applyPlan(built.plan, () => gateway, { concurrency: 4 });
       }
       if (result.failures.length > 0) throw new HookStepError(result.failures[0]);
+      lastApply = result;
     }
     changed = changed || built.recreated !== undefined;
     let note = built.note;
     if (built.recreated !== undefined) {
-      const id = (await gateway.getTenant(built.recreated))?.TenantId ?? '(unknown)';
+      const id = lastApply?.created.find((c) => c.tenant === built.recreated)?.tenantId ?? '(unknown)';
       note =
         `tenant ${built.recreated} did not exist (deleted outside cdktf-ses-tenants?): re-created it with a NEW TenantId ${id}; ` +
         'the old TenantId and its reputation history are gone';
