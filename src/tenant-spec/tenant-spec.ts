@@ -71,12 +71,15 @@ export const tagKeySchema = z
   })
   .refine((k) => !k.startsWith(RESERVED_TAG_PREFIX), {
     message: `tag keys must not start with "${RESERVED_TAG_PREFIX}" (reserved by cdktf-ses-tenants)`,
-  });
+  })
+  // The maximum is a refinement (characters, not UTF-16 units), which no schema generator can read: say it.
+  .describe(`1-${TAG_KEY_MAX_LENGTH} characters, not starting with "${AWS_RESERVED_TAG_PREFIX}" or "${RESERVED_TAG_PREFIX}"`);
 
 /** Tag value rules: 0-256 characters. */
 export const tagValueSchema = z
   .string()
-  .refine((v) => characterCount(v) <= TAG_VALUE_MAX_LENGTH, { message: `tag values must have at most ${TAG_VALUE_MAX_LENGTH} characters` });
+  .refine((v) => characterCount(v) <= TAG_VALUE_MAX_LENGTH, { message: `tag values must have at most ${TAG_VALUE_MAX_LENGTH} characters` })
+  .describe(`0-${TAG_VALUE_MAX_LENGTH} characters`);
 
 /** What removing a tenant from the code does (aws-cdk's RemovalPolicy): `retain` releases it, `destroy` deletes it. */
 export const REMOVAL_POLICIES = ['retain', 'destroy'] as const;

@@ -45,7 +45,7 @@ export interface TenantConfig extends cdktf.TerraformMetaArguments {
   */
   readonly sendingStatus?: string;
   /**
-  * User tags, sorted by key. Keys: at least 1 character.
+  * User tags, sorted by key. Keys: 1-128 characters, not starting with "aws:" or "ses-tenants:". Values: 0-256 characters.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/cdktf-ses-tenants/sestenants/latest/docs/resources/tenant#tags Tenant#tags}
   */

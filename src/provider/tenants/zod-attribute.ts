@@ -99,8 +99,9 @@ export function zodDescription(schema: AnyZod): string | undefined {
   const def = defOf(inner);
   let limits: string | undefined;
   if (def.type === 'record') {
-    const keys = zodStringLimits(def.keyType!);
-    const vals = zodStringLimits(def.valueType!);
+    // A key's or value's own description states limits its refinements enforce (which zod cannot list).
+    const keys = def.keyType!.description ?? zodStringLimits(def.keyType!);
+    const vals = def.valueType!.description ?? zodStringLimits(def.valueType!);
     limits = [keys && `Keys: ${keys}.`, vals && `Values: ${vals}.`].filter(Boolean).join(' ') || undefined;
   } else if (def.type === 'string') {
     const own = zodStringLimits(inner);

@@ -17,8 +17,8 @@ describe('zod → Terraform attribute: the provider schema comes from the tenant
 
   test('descriptions carry the spec text, the allowed values and the limits', () => {
     expect(zodDescription(spec.reputationPolicy)).toBe('AWS-managed reputation policy. One of "standard", "strict", "none".');
-    // Key and value maxima count characters (code points), a refinement the generator cannot read.
-    expect(zodDescription(spec.tags)).toBe('User tags, sorted by key. Keys: at least 1 character.');
+    // Key and value maxima count characters (code points), refinements the generator cannot read: the key's and value's own descriptions say them.
+    expect(zodDescription(spec.tags)).toBe('User tags, sorted by key. Keys: 1-128 characters, not starting with "aws:" or "ses-tenants:". Values: 0-256 characters.');
     expect(TENANT_SCHEMA.attributes.reputation_policy.description).toContain('Default: "standard".');
   });
 
