@@ -7,7 +7,7 @@ import * as path from 'path';
 import * as tls from 'tls';
 import { handshakeLine, HandshakeError, readHandshakeSettings } from './handshake';
 import { SelfSignedCertificate, selfSignedCertificate } from './self-signed-cert';
-import { emptyCodec, MessageCodec, PROVIDER_RPCS, ProviderHandlers, providerRpcCodecs } from './wire';
+import { emptyCodec, MessageCodec, PROVIDER_RPCS, ProviderHandlers, providerRpcCodecs, warmWireCodecs } from './wire';
 
 /** Options of `serveProvider`, for tests. */
 export interface ServeOptions {
@@ -137,4 +137,5 @@ export async function serveProvider(handlers: ProviderHandlers, options: ServeOp
     if (process.ppid !== parent) exit(0);
   }, options.parentCheckMs ?? 1000).unref();
   process.stdout.write(handshakeLine(socketPath, cert?.certDer));
+  setImmediate(warmWireCodecs);
 }

@@ -1,4 +1,5 @@
 import { spawn } from 'child_process';
+import * as esbuild from 'esbuild';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -19,7 +20,11 @@ import { argN, peakMb, runScenario, secondsSince } from '../support/result';
 // the same run: Terraform alone (N terraform_data instances without provisioners, apply and
 // plan) and the engine's SES calls for the same work (initialApplyFloorCalls; a no-op read is
 // GetTenant + ListTenantResources per tenant plus the list pages; a change adds its one write).
-// Then the 200-tenant workload of the hooks scenario, and the provider's start-up.
+// Then the 200-tenant workload of the hooks scenario, and the provider's start-up. One more
+// floor: Terraform with a trivial external provider (test/bench/support/trivial-tenant-provider.ts:
+// our protocol and framework code with the same schemas, no SES, no checks), the same N instances,
+// apply, no-op plan and the one-field change: Terraform's own cost per instance with any provider
+// process, which terraform_data (built into Terraform) does not pay.
 
 const PROVIDER_BUNDLE = path.join(repositoryRoot(), 'dist', 'terraform-provider-sestenants.js');
 
@@ -97,6 +102,34 @@ async function providerWorkload(root: string, name: string, n: number): Promise<
   }
 }
 
+/** The same workload against the trivial provider (no emulator: it makes no calls). */
+async function trivialProviderWorkload(root: string, n: number): Promise<{ applyS: number; planS: number; changeS: number }> {
+  const dir = path.join(root, 'trivial-provider');
+  fs.mkdirSync(dir);
+  const bundle = path.join(root, 'terraform-provider-trivial.js');
+  await esbuild.build({
+    entryPoints: [path.join(repositoryRoot(), 'test', 'bench', 'support', 'trivial-tenant-provider.ts')],
+    outfile: bundle,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    minify: true,
+    banner: { js: '#!/usr/bin/env node' },
+    logLevel: 'warning',
+  });
+  const env = emulatorTerraformEnv(dir);
+  installProviderFile(dir, bundle, { namespace: 'cdktf-ses-tenants', type: 'sestenants', version: '0.1.0' });
+  const unused = 'http://127.0.0.1:9';
+  writeProviderConfig(dir, unused, n);
+  runTerraform(dir, ['init', '-input=false', '-no-color'], { env });
+  const apply = await timedTerraform(dir, ['apply', '-auto-approve'], env);
+  const plan = await timedTerraform(dir, ['plan', '-detailed-exitcode'], env);
+  writeProviderConfig(dir, unused, n, 0);
+  const change = await timedTerraform(dir, ['apply', '-auto-approve'], env);
+  return { applyS: apply.s, planS: plan.s, changeS: change.s };
+}
+
 async function terraformAlone(root: string, n: number): Promise<{ applyS: number; planS: number }> {
   const dir = path.join(root, 'floor');
   fs.mkdirSync(dir);
@@ -136,6 +169,7 @@ runScenario(async () => {
   try {
     const big = await providerWorkload(root, 'provider', n);
     const floor = await terraformAlone(root, n);
+    const trivial = await trivialProviderWorkload(root, n);
     const hooksWorkload = await providerWorkload(root, 'provider-200', small);
     const startups = await providerStartups(21);
     const nodeRuns = Array.from({ length: 22 }, () => timeNode(['-e', '0']).seconds).slice(1);
@@ -161,6 +195,9 @@ runScenario(async () => {
         rateLimit: ENGINE_FAULTS.rateLimit,
         terraformAloneApplyS: floor.applyS,
         terraformAlonePlanS: floor.planS,
+        trivialProviderApplyS: trivial.applyS,
+        trivialProviderPlanS: trivial.planS,
+        trivialProviderChangeS: trivial.changeS,
         smallN: small,
         smallApplyS: hooksWorkload.apply.s,
         startupS: median(startups),
