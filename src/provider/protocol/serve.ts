@@ -1,11 +1,13 @@
 import * as grpc from '@grpc/grpc-js';
-import { randomBytes } from 'crypto';
+import { randomBytes, X509Certificate } from 'crypto';
 import * as fs from 'fs';
+import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
+import * as tls from 'tls';
 import { handshakeLine, HandshakeError, readHandshakeSettings } from './handshake';
-import { selfSignedCertificate } from './self-signed-cert';
-import { emptyCodec, MessageCodec, PROVIDER_RPCS, ProviderHandlers, providerRpcCodecs } from './wire';
+import { SelfSignedCertificate, selfSignedCertificate } from './self-signed-cert';
+import { emptyCodec, MessageCodec, PROVIDER_RPCS, ProviderHandlers, providerRpcCodecs, warmWireCodecs } from './wire';
 
 /** Options of `serveProvider`, for tests. */
 export interface ServeOptions {
@@ -60,6 +62,26 @@ function unary(handler: (request: Record<string, unknown>) => Promise<object>): 
 }
 
 /**
+ * go-plugin's AutoMTLS, server side: a listener that presents `cert`, requires the client
+ * certificate Terraform passed in PLUGIN_CLIENT_CERT and hands on a connection only when the
+ * handshake proves the client holds exactly that certificate (TLS checks its CertificateVerify
+ * signature; the DER is compared whole, the pinning go-plugin does with a one-certificate CA
+ * pool). grpc-js `createSsl` with the client certificate as `ca` does the same check, but any `ca`
+ * makes Node parse its ~140 bundled root certificates first: 20–30 ms of every provider start.
+ * Node runs its own `rejectUnauthorized` check at this same point, after the handshake; a refused
+ * client sees the connection close (gRPC UNAVAILABLE). gRPC needs HTTP/2 negotiated by ALPN.
+ */
+function pinnedMutualTlsServer(clientCertPem: string, cert: SelfSignedCertificate, serve: (connection: net.Socket) => void): net.Server {
+  const expected = new X509Certificate(clientCertPem).raw;
+  const server = tls.createServer({ cert: cert.certPem, key: cert.keyPem, ca: [], requestCert: true, rejectUnauthorized: false, ALPNProtocols: ['h2'] }, (socket) => {
+    if (socket.getPeerX509Certificate()?.raw.equals(expected) && socket.alpnProtocol === 'h2') serve(socket);
+    else socket.destroy();
+  });
+  server.on('tlsClientError', (_err, socket) => socket.destroy());
+  return server;
+}
+
+/**
  * Serves a provider the way go-plugin does: checks the handshake environment, listens on a Unix
  * socket with mutual TLS (Terraform's certificate required), prints the one handshake line on
  * stdout, answers `plugin.GRPCController/Shutdown` by exiting, ignores SIGINT (Terraform stops
@@ -83,7 +105,16 @@ export async function serveProvider(handlers: ProviderHandlers, options: ServeOp
   server.addService(PROVIDER_SERVICE, implementation);
 
   const socketPath = path.join(settings.socketDir ?? os.tmpdir(), `plugin${randomBytes(6).toString('hex')}`);
+  // This process owns the socket and the TLS; grpc-js serves HTTP/2 on the connections it is handed.
+  const injector = server.createConnectionInjector(grpc.ServerCredentials.createInsecure());
+  const cert = settings.clientCertPem ? selfSignedCertificate() : undefined;
+  const serve = (connection: net.Socket) => {
+    connection.on('error', () => connection.destroy());
+    injector.injectConnection(connection);
+  };
+  const listener = settings.clientCertPem && cert ? pinnedMutualTlsServer(settings.clientCertPem, cert, serve) : net.createServer(serve);
   const exit = (code: number) => {
+    listener.close();
     server.forceShutdown();
     fs.rmSync(socketPath, { force: true });
     process.exit(code);
@@ -94,19 +125,10 @@ export async function serveProvider(handlers: ProviderHandlers, options: ServeOp
       setTimeout(() => exit(0), 10);
     },
   });
-
-  const cert = settings.clientCertPem ? selfSignedCertificate() : undefined;
-  const credentials =
-    cert && settings.clientCertPem
-      ? grpc.ServerCredentials.createSsl(
-          Buffer.from(settings.clientCertPem),
-          [{ cert_chain: Buffer.from(cert.certPem), private_key: Buffer.from(cert.keyPem) }],
-          true,
-        )
-      : grpc.ServerCredentials.createInsecure();
-  await new Promise<void>((resolve, reject) =>
-    server.bindAsync(`unix://${socketPath}`, credentials, (err) => (err ? reject(err) : resolve())),
-  );
+  await new Promise<void>((resolve, reject) => {
+    listener.once('error', reject);
+    listener.listen(socketPath, () => resolve());
+  });
 
   process.on('SIGINT', () => undefined);
   process.on('SIGTERM', () => exit(0));
@@ -115,4 +137,5 @@ export async function serveProvider(handlers: ProviderHandlers, options: ServeOp
     if (process.ppid !== parent) exit(0);
   }, options.parentCheckMs ?? 1000).unref();
   process.stdout.write(handshakeLine(socketPath, cert?.certDer));
+  setImmediate(warmWireCodecs);
 }

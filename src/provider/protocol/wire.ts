@@ -1,8 +1,13 @@
-import * as protobuf from 'protobufjs/light';
+import type * as Protobuf from 'protobufjs/light';
 import { PROVIDER_RPCS, ProviderRpc, TFPLUGIN6_DESCRIPTOR } from './tfplugin6-descriptor';
 import { DynamicValueWire } from './dynamic-value';
 
-const root = protobuf.Root.fromJSON(TFPLUGIN6_DESCRIPTOR as protobuf.INamespace);
+// protobufjs and the reflection of the descriptor (10–20 ms) load on the first message, not at
+// start-up: the handshake line comes first (serveProvider warms this right after printing it).
+let root: Protobuf.Root | undefined;
+function tfplugin6Root(): Protobuf.Root {
+  return (root ??= (require('protobufjs/light') as typeof Protobuf).Root.fromJSON(TFPLUGIN6_DESCRIPTOR as Protobuf.INamespace));
+}
 
 /** A message codec: bytes ⇄ plain object with tfplugin6 field names (int64 as number, bytes as Buffer). */
 export interface MessageCodec {
@@ -11,11 +16,17 @@ export interface MessageCodec {
 }
 
 function codec(typeName: string): MessageCodec {
-  const type = root.lookupType(typeName);
+  let resolved: Protobuf.Type | undefined;
+  const type = () => (resolved ??= tfplugin6Root().lookupType(typeName));
   return {
-    decode: (bytes) => type.toObject(type.decode(bytes), { longs: Number, enums: Number, defaults: false }),
-    encode: (message) => Buffer.from(type.encode(type.fromObject(message as Record<string, unknown>)).finish()),
+    decode: (bytes) => type().toObject(type().decode(bytes), { longs: Number, enums: Number, defaults: false }),
+    encode: (message) => Buffer.from(type().encode(type().fromObject(message as Record<string, unknown>)).finish()),
   };
+}
+
+/** Loads the message codecs now (after the handshake line, before Terraform's first call). */
+export function warmWireCodecs(): void {
+  tfplugin6Root();
 }
 
 /** Request and response codecs of one `tfplugin6.Provider` RPC. */

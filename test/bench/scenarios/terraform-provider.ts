@@ -1,4 +1,5 @@
 import { spawn } from 'child_process';
+import * as esbuild from 'esbuild';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -16,10 +17,14 @@ import { argN, peakMb, runScenario, secondsSince } from '../support/result';
 // The sestenants provider under the real terraform against the emulator (5 ms latency, 200
 // requests/s, the provider paced just under it with max_rps): N tenants with 2 associations each
 // (the engine fleet), initial apply, no-op plan, one tag changed on one tenant. Floors, measured in
-// the same run: Terraform alone (N terraform_data instances without provisioners, apply and
-// plan) and the engine's SES calls for the same work (initialApplyFloorCalls; a no-op read is
+// the same run: Terraform alone (N terraform_data resource blocks without provisioners, apply
+// and plan; also as one block with count, for information) and the engine's SES calls for the same work (initialApplyFloorCalls; a no-op read is
 // GetTenant + ListTenantResources per tenant plus the list pages; a change adds its one write).
-// Then the 200-tenant workload of the hooks scenario, and the provider's start-up.
+// Then the 200-tenant workload of the hooks scenario, and the provider's start-up. One more
+// floor: Terraform with a trivial external provider (test/bench/support/trivial-tenant-provider.ts:
+// our protocol and framework code with the same schemas, no SES, no checks), the same N instances,
+// apply, no-op plan and the one-field change: Terraform's own cost per instance with any provider
+// process, which terraform_data (built into Terraform) does not pay.
 
 const PROVIDER_BUNDLE = path.join(repositoryRoot(), 'dist', 'terraform-provider-sestenants.js');
 
@@ -97,10 +102,42 @@ async function providerWorkload(root: string, name: string, n: number): Promise<
   }
 }
 
-async function terraformAlone(root: string, n: number): Promise<{ applyS: number; planS: number }> {
-  const dir = path.join(root, 'floor');
+/** The same workload against the trivial provider (no emulator: it makes no calls). */
+async function trivialProviderWorkload(root: string, n: number): Promise<{ applyS: number; planS: number; changeS: number }> {
+  const dir = path.join(root, 'trivial-provider');
   fs.mkdirSync(dir);
-  fs.writeFileSync(path.join(dir, 'main.tf.json'), JSON.stringify({ resource: { terraform_data: { floor: { count: n, input: 'x' } } } }));
+  const bundle = path.join(root, 'terraform-provider-trivial.js');
+  await esbuild.build({
+    entryPoints: [path.join(repositoryRoot(), 'test', 'bench', 'support', 'trivial-tenant-provider.ts')],
+    outfile: bundle,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    minify: true,
+    banner: { js: '#!/usr/bin/env node' },
+    logLevel: 'warning',
+  });
+  const env = emulatorTerraformEnv(dir);
+  installProviderFile(dir, bundle, { namespace: 'cdktf-ses-tenants', type: 'sestenants', version: '0.1.0' });
+  const unused = 'http://127.0.0.1:9';
+  writeProviderConfig(dir, unused, n);
+  runTerraform(dir, ['init', '-input=false', '-no-color'], { env });
+  const apply = await timedTerraform(dir, ['apply', '-auto-approve'], env);
+  const plan = await timedTerraform(dir, ['plan', '-detailed-exitcode'], env);
+  writeProviderConfig(dir, unused, n, 0);
+  const change = await timedTerraform(dir, ['apply', '-auto-approve'], env);
+  return { applyS: apply.s, planS: plan.s, changeS: change.s };
+}
+
+// N terraform_data instances, `instance`: as N resource blocks (the provider workload's shape, and
+// cdktf's: one block per tenant) or as one block with `count` (Terraform's graph is smaller: ~3×
+// cheaper to apply at 1,000 here).
+async function terraformAlone(root: string, n: number, shape: 'blocks' | 'count'): Promise<{ applyS: number; planS: number }> {
+  const dir = path.join(root, `floor-${shape}`);
+  fs.mkdirSync(dir);
+  const blocks = shape === 'count' ? { floor: { count: n, input: 'x' } } : Object.fromEntries(Array.from({ length: n }, (_, i) => [fleetTenant(i).name, { input: 'x' }]));
+  fs.writeFileSync(path.join(dir, 'main.tf.json'), JSON.stringify({ resource: { terraform_data: blocks } }));
   const env = emulatorTerraformEnv(dir);
   runTerraform(dir, ['init', '-input=false', '-no-color'], { env });
   const apply = await timedTerraform(dir, ['apply', '-auto-approve'], env);
@@ -135,10 +172,14 @@ runScenario(async () => {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-provider-'));
   try {
     const big = await providerWorkload(root, 'provider', n);
-    const floor = await terraformAlone(root, n);
+    const floor = await terraformAlone(root, n, 'blocks');
+    const floorCount = await terraformAlone(root, n, 'count');
+    const trivial = await trivialProviderWorkload(root, n);
     const hooksWorkload = await providerWorkload(root, 'provider-200', small);
     const startups = await providerStartups(21);
-    const nodeRuns = Array.from({ length: 22 }, () => timeNode(['-e', '0']).seconds).slice(1);
+    // The floor runs with the provider's environment: NODE_EXTRA_CA_CERTS (set on some machines)
+    // alone adds ~30 ms to any node start, and the provider processes here do not get it.
+    const nodeRuns = Array.from({ length: 22 }, () => timeNode(['-e', '0'], { PATH: process.env.PATH }).seconds).slice(1);
     const readFloor = 2 * n + 2 * pagesOf(n);
     return {
       scenario: 'terraform-provider',
@@ -161,6 +202,11 @@ runScenario(async () => {
         rateLimit: ENGINE_FAULTS.rateLimit,
         terraformAloneApplyS: floor.applyS,
         terraformAlonePlanS: floor.planS,
+        terraformAloneCountApplyS: floorCount.applyS,
+        terraformAloneCountPlanS: floorCount.planS,
+        trivialProviderApplyS: trivial.applyS,
+        trivialProviderPlanS: trivial.planS,
+        trivialProviderChangeS: trivial.changeS,
         smallN: small,
         smallApplyS: hooksWorkload.apply.s,
         startupS: median(startups),
