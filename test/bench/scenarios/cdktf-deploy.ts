@@ -24,7 +24,7 @@ const CHANGE_ENV = 'BENCH_APP_CHANGE';
 
 function synthApp(backend: TenantStackBackend, n: number, changed: boolean): void {
   const app = new App();
-  const stack = new TenantStack(app, FLEET_TARGET.stack, { region: FLEET_TARGET.region, accountId: FLEET_TARGET.account, backend, tenantQuota: Math.max(n, 10_000) });
+  const stack = new TenantStack(app, FLEET_TARGET.stack, { owner: 'bench', region: FLEET_TARGET.region, accountId: FLEET_TARGET.account, backend, tenantQuota: Math.max(n, 10_000) });
   const shared = ConfigurationSet.fromArn(sesResourceArn(FLEET_TARGET, 'configuration-set', SHARED_CONFIGURATION_SET));
   for (let i = 0; i < n; i++) {
     stack.addTenant({
