@@ -134,12 +134,20 @@ function runProcess(name, n) {
       cwd: root,
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, CHECKPOINT_DISABLE: '1' },
+      // Its own process group, so the time limit kills what it started too (emulator, terraform, cdktf).
+      detached: true,
     });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
-    const timer = setTimeout(() => child.kill('SIGKILL'), CHILD_TIMEOUT_MS);
+    const timer = setTimeout(() => {
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        child.kill('SIGKILL');
+      }
+    }, CHILD_TIMEOUT_MS);
     child.on('exit', (code, signal) => {
       clearTimeout(timer);
       const line = stdout.split('\n').find((l) => l.startsWith(RESULT_PREFIX));
