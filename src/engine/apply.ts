@@ -7,6 +7,7 @@ import { describeOwner, ownerMarker } from '../tenant-spec/ownership';
 import type { StackTarget } from '../tenant-spec/tenant-spec';
 import { DeleteNotAllowedError, OwnershipError } from './errors';
 import type { FieldChange, LiveSendingStatus, LiveTenant, Plan, StackPlan, TenantAction, TenantChange } from './model';
+import { liveStatus } from './live';
 import { liveStatusOf, SES_DEFAULT_POLICY, SES_DEFAULT_STATUS } from './plan';
 
 /** One API step of applying a tenant change, named as failures report it. */
@@ -157,17 +158,14 @@ function ownedTags(target: StackTarget, change: TenantChange): Record<string, st
   return out;
 }
 
-const STATUSES: readonly string[] = ['ENABLED', 'DISABLED', 'REINSTATED'];
-
 function createdTenant(t: TenantRun, fields: { id?: string; arn?: string; createdAt?: Date; sendingStatus?: string }, reused: boolean): CreatedTenant {
-  const status = fields.sendingStatus;
   return {
     stack: t.target.stack,
     tenant: t.change.tenant,
     tenantId: fields.id ?? '',
     arn: t.arn,
     createdAt: fields.createdAt ? new Date(fields.createdAt).toISOString() : null,
-    sendingStatus: status !== undefined && STATUSES.includes(status) ? (status as LiveSendingStatus) : null,
+    sendingStatus: liveStatus(fields.sendingStatus) ?? null,
     reused,
   };
 }

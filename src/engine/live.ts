@@ -16,7 +16,8 @@ export interface ReadLiveOptions {
 
 const STATUSES: readonly string[] = ['ENABLED', 'DISABLED', 'REINSTATED'];
 
-function liveStatus(value: string | undefined): LiveSendingStatus | undefined {
+/** A sending status SES answered, or undefined when it is none of the known ones. */
+export function liveStatus(value: string | undefined): LiveSendingStatus | undefined {
   return value !== undefined && STATUSES.includes(value) ? (value as LiveSendingStatus) : undefined;
 }
 

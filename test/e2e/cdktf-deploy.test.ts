@@ -3,8 +3,8 @@ import * as path from 'path';
 import { CreateConfigurationSetCommand, CreateTenantCommand, TagResourceCommand } from '@aws-sdk/client-sesv2';
 import type { TenantStackBackend } from '../../src';
 import { terraformAvailable } from '../support/terraform';
-import { APP_REGION, appArn, readLiveTenants, seedGeneratedResources, tenantIds } from '../support/tenant-app';
-import { packedCdktfProject } from '../support/cdktf-project';
+import { appArn, readLiveTenants, seedGeneratedResources, tenantIds } from '../support/tenant-app';
+import { packedCdktfProject, tenantStackAppSource, type AppTenantSource } from '../support/cdktf-project';
 
 // The user's own workflow, end to end: a cdktf project on the packed package (npm pack, installed
 // as the README says) whose app declares a TenantStack (resources by ARN, nothing to download),
@@ -17,33 +17,9 @@ const MARKER = `repo-mail/${STACK}`;
 // SES operations that change something; a deploy with nothing to do makes none.
 const WRITE = /^(Create|Delete|Update|Put|Tag|Untag)/;
 
-interface AppTenant {
-  readonly policy?: string;
-  readonly removalPolicy?: 'retain' | 'destroy';
-  readonly tags: Record<string, string>;
-  readonly configurationSets: string[];
-}
-
-/** Source of the project's app: tenants `name → AppTenant`, everything by ARN; `backend` left out means the default. */
-function appSource(tenants: Record<string, AppTenant>, backend?: TenantStackBackend): string {
-  const lines = Object.entries(tenants).map(
-    ([name, t]) => `stack.addTenant({
-  tenantName: ${JSON.stringify(name)},
-  emailIdentities: [EmailIdentity.fromArn(${JSON.stringify(appArn(`identity/${name}.example.com`))})],
-  configurationSets: [${t.configurationSets.map((c) => `ConfigurationSet.fromArn(${JSON.stringify(appArn(`configuration-set/${c}`))})`).join(', ')}],
-  tags: ${JSON.stringify(t.tags)},${t.policy ? `\n  reputationPolicy: ${JSON.stringify(t.policy)},` : ''}${t.removalPolicy ? `\n  removalPolicy: ${JSON.stringify(t.removalPolicy)},` : ''}
-});`,
-  );
-  const props = `{ owner: 'repo-mail', region: ${JSON.stringify(APP_REGION)}, accountId: '123456789012'${backend ? `, backend: ${JSON.stringify(backend)}` : ''} }`;
-  return [
-    `import { App } from 'cdktf';`,
-    `import { ConfigurationSet, EmailIdentity, TenantStack } from 'cdktf-ses-tenants';`,
-    `const app = new App();`,
-    `const stack = new TenantStack(app, ${JSON.stringify(STACK)}, ${props});`,
-    ...lines,
-    `app.synth();`,
-    '',
-  ].join('\n');
+/** Source of the project's app: tenants `name → AppTenantSource`, everything by ARN; `backend` left out means the default. */
+function appSource(tenants: Readonly<Record<string, AppTenantSource>>, backend?: TenantStackBackend): string {
+  return tenantStackAppSource(STACK, 'repo-mail', tenants, backend);
 }
 
 const describeIfTerraform = terraformAvailable() ? describe : describe.skip;
@@ -156,7 +132,7 @@ describeIfTerraform('npx cdktf deploy / destroy of a TenantStack on the hooks ba
 
     ctx.project.writeApp(
       appSource({
-        acme: { policy: 'strict', tags: { team: 'payments', tier: 'gold' }, configurationSets: ['shared', 'marketing'] },
+        acme: { reputationPolicy: 'strict', tags: { team: 'payments', tier: 'gold' }, configurationSets: ['shared', 'marketing'] },
         globex: { tags: { team: 'growth' }, configurationSets: ['shared'] },
       }, 'hooks'),
     );

@@ -20,7 +20,7 @@ import {
   type Plan,
   type TenantAspect,
 } from '../../engine';
-import { isNotFound } from '../../aws/ses-gateway';
+import { isAlreadyExists, isNotFound } from '../../aws/ses-gateway';
 import { canonicalTenant, parseSesResourceArn, sesResourceArnProblem, tenantArnPrefix, type ResourceRef, type StackTarget, type TenantSpec } from '../../tenant-spec';
 
 // The one file of the provider that calls the engine and AWS (the hooks' rule: one writer).
@@ -228,7 +228,7 @@ export async function applyTenant(
   }
   const result = await run(at, plan, { onNameTaken: 'fail' });
   const failure = result.failures[0];
-  if (!before && failure?.action === 'create' && failure.error.name === 'AlreadyExistsException') {
+  if (!before && failure?.action === 'create' && isAlreadyExists(failure.error)) {
     const existing = await readTenant(at, desired.name);
     if (!existing) throwFailure(result);
     return applyTenant(at, desired, existing, manageAssociations, inState);
