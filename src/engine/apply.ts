@@ -2,7 +2,7 @@ import pLimit from 'p-limit';
 import { isAlreadyExists, isNotFound, type SesGateway } from '../aws/ses-gateway';
 import { reputationPolicyArn, tenantArn } from '../tenant-spec/arn';
 import { compareResources } from '../tenant-spec/canonical';
-import { MANAGED_BY_TAG, RELEASED_BY_TAG, REMOVAL_POLICY_TAG, SPEC_HASH_TAG } from '../tenant-spec/limits';
+import { MANAGED_BY_TAG, RELEASED_AT_TAG, RELEASED_BY_TAG, REMOVAL_POLICY_TAG, SPEC_HASH_TAG } from '../tenant-spec/limits';
 import { describeOwner, ownerMarker } from '../tenant-spec/ownership';
 import type { StackTarget } from '../tenant-spec/tenant-spec';
 import { DeleteNotAllowedError, OwnershipError } from './errors';
@@ -225,7 +225,7 @@ function tagsToWrite(change: TenantChange, target: StackTarget, reused: boolean,
 /** Reserved tags an update removes: released-by on a take-over, removal-policy when it goes back to retain. */
 function reservedTagsToRemove(change: TenantChange): string[] {
   const out: string[] = [];
-  if (fieldsOf(change, 'adopt').some((c) => c.releasedBy !== undefined)) out.push(RELEASED_BY_TAG);
+  if (fieldsOf(change, 'adopt').some((c) => c.releasedBy !== undefined)) out.push(RELEASED_BY_TAG, RELEASED_AT_TAG);
   for (const c of fieldsOf(change, 'removal-policy')) if (c.to === 'retain') out.push(REMOVAL_POLICY_TAG);
   return out;
 }
@@ -240,7 +240,7 @@ function stepsOf(change: TenantChange, target: StackTarget): Step[] {
   if (change.action === 'release') {
     // The released-by tag first: the tenant is never left without a trace of who released it.
     return [
-      { phase: 'tags', name: 'tag', run: (t) => t.ses.tag(t.arn, { [RELEASED_BY_TAG]: ownerMarker(target) }) },
+      { phase: 'tags', name: 'tag', run: (t) => t.ses.tag(t.arn, { [RELEASED_BY_TAG]: ownerMarker(target), [RELEASED_AT_TAG]: new Date().toISOString().replace(/\.\d+Z$/, 'Z') }) },
       { phase: 'release', name: 'release', run: (t) => t.ses.untag(t.arn, [MANAGED_BY_TAG, SPEC_HASH_TAG, REMOVAL_POLICY_TAG]) },
     ];
   }

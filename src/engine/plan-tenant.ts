@@ -1,5 +1,5 @@
 import { MANAGED_BY_TAG } from '../tenant-spec/limits';
-import { describeOwner, ownerMarker } from '../tenant-spec/ownership';
+import { ownerMarker, refusalMessage, type FrontDoor } from '../tenant-spec/ownership';
 import type { RemovalPolicy, ResourceRef, StackTarget, TenantSpec } from '../tenant-spec/tenant-spec';
 import { OwnershipError } from './errors';
 import { liveRegionOf } from './live';
@@ -52,6 +52,8 @@ export interface PlanTenantInput {
    * cannot tell a removal from a replace passes `retain`. @default - the live tenant's reserved tag
    */
   readonly removalPolicy?: RemovalPolicy;
+  /** The door the spec came through: the refusal's fix is in its language. @default 'constructs' */
+  readonly door?: FrontDoor;
 }
 
 /** The change restricted to the aspects; undefined when nothing of them changes. */
@@ -68,14 +70,10 @@ function restrict(change: TenantChange | undefined, aspects: readonly TenantAspe
   return { ...change, changes };
 }
 
-/** Refuses a tenant that is not this stack's and that the spec does not adopt. */
-function checkOwner(target: StackTarget, live: LiveTenant, adopt: boolean): void {
+/** Refuses a tenant that is not this stack's and that the spec does not adopt, with the fix in the door's language. */
+function checkOwner(target: StackTarget, live: LiveTenant, adopt: boolean, door: FrontDoor): void {
   if (ownershipOf(target, live, adopt) !== 'refused') return;
-  const marker = live.tags[MANAGED_BY_TAG];
-  throw new OwnershipError(
-    `tenant ${live.name} (${live.id}) exists and is ${describeOwner(marker)}; stack ${ownerMarker(target)} does not take it over ` +
-      'unless its spec says adopt: true (SesTenant / addTenant prop) or it is removed from the stack that manages it',
-  );
+  throw new OwnershipError(refusalMessage(target, live, door));
 }
 
 /** A one-stack plan holding at most one tenant change. */
@@ -107,7 +105,7 @@ export function planTenant(input: PlanTenantInput): Plan {
     }
     return onePlan(target, live, undefined, false, [marker === undefined ? { tenant: live.name, tenantId: live.id } : { tenant: live.name, tenantId: live.id, managedBy: marker }]);
   }
-  if (live !== undefined && input.ownedByCaller !== true) checkOwner(target, live, desired.adopt === true);
+  if (live !== undefined && input.ownedByCaller !== true) checkOwner(target, live, desired.adopt === true, input.door ?? 'constructs');
   else if (!aspects.includes('tenant')) {
     throw new OwnershipError(`tenant ${desired.name} does not exist in ${target.region}/${target.account}; plan every aspect to re-create it`);
   }

@@ -23,6 +23,8 @@ export const SPEC_HASH_TAG = 'ses-tenants:spec-hash';
 export const REMOVAL_POLICY_TAG = 'ses-tenants:removal-policy';
 /** Tag key a release leaves in place of the marker: `<owner>/<stack>` of the stack that released the tenant (it may take it back without adopt). */
 export const RELEASED_BY_TAG = 'ses-tenants:released-by';
+/** Tag key a release writes beside released-by: when (ISO 8601, UTC), so a refusal can say when it was let go. */
+export const RELEASED_AT_TAG = 'ses-tenants:released-at';
 /**
  * Tag keys this project writes itself; users may not set them. At most three are on a tenant at
  * once (managed-by, spec-hash, removal-policy; released-by replaces the first two on a release).

@@ -21,17 +21,23 @@ export interface SestenantsProviderConfig {
   */
   readonly allowedAccountIds?: string[];
   /**
+  * Where the configuration is written, so that refusals name the fix in its language: "hcl" (adopt = true on sestenants_tenant) or "cdktf" (adopt: true on SesTenant; TenantStack sets it). Default: "hcl".
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/cdktf-ses-tenants/sestenants/latest/docs#declared_by SestenantsProvider#declared_by}
+  */
+  readonly declaredBy?: string;
+  /**
   * Most SES requests per second (client-side pacing, retries included), as the CLI has. Default: no pacing.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/cdktf-ses-tenants/sestenants/latest/docs#max_rps SestenantsProvider#max_rps}
   */
   readonly maxRps?: number;
   /**
-  * The app that owns these tenants: the owner part of the ses-tenants:managed-by marker (<owner>/<stack>). A tenant marked by another owner or stack is refused unless adopt is set. Default: "terraform".
+  * The app that owns these tenants (a name unique to your organization, such as the repository): the owner part of the ses-tenants:managed-by marker (<owner>/<stack>). A tenant marked by another owner or stack, or by none, is refused at plan unless adopt is set. No default: two configurations sharing one would take over and delete each other's tenants.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/cdktf-ses-tenants/sestenants/latest/docs#owner SestenantsProvider#owner}
   */
-  readonly owner?: string;
+  readonly owner: string;
   /**
   * Shared-config profile of the credentials. Default: the standard credential chain.
   *
@@ -45,11 +51,11 @@ export interface SestenantsProviderConfig {
   */
   readonly region?: string;
   /**
-  * The stack part of the ses-tenants:managed-by marker. Default: "terraform".
+  * The stack part of the ses-tenants:managed-by marker: names this configuration among the owner's (such as ses-eu, or the workspace). No default: the provider cannot see the backend key or workspace, and two configurations of one owner with the same stack share their tenants.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/cdktf-ses-tenants/sestenants/latest/docs#stack SestenantsProvider#stack}
   */
-  readonly stack?: string;
+  readonly stack: string;
   /**
   * Alias name
   *
@@ -191,6 +197,7 @@ export class SestenantsProvider extends cdktf.TerraformProvider {
     });
     this._accountId = config.accountId;
     this._allowedAccountIds = config.allowedAccountIds;
+    this._declaredBy = config.declaredBy;
     this._maxRps = config.maxRps;
     this._owner = config.owner;
     this._profile = config.profile;
@@ -237,6 +244,22 @@ export class SestenantsProvider extends cdktf.TerraformProvider {
     return this._allowedAccountIds;
   }
 
+  // declared_by - computed: false, optional: true, required: false
+  private _declaredBy?: string; 
+  public get declaredBy() {
+    return this._declaredBy;
+  }
+  public set declaredBy(value: string | undefined) {
+    this._declaredBy = value;
+  }
+  public resetDeclaredBy() {
+    this._declaredBy = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get declaredByInput() {
+    return this._declaredBy;
+  }
+
   // max_rps - computed: false, optional: true, required: false
   private _maxRps?: number; 
   public get maxRps() {
@@ -253,16 +276,13 @@ export class SestenantsProvider extends cdktf.TerraformProvider {
     return this._maxRps;
   }
 
-  // owner - computed: false, optional: true, required: false
+  // owner - computed: false, optional: false, required: true
   private _owner?: string; 
   public get owner() {
     return this._owner;
   }
   public set owner(value: string | undefined) {
     this._owner = value;
-  }
-  public resetOwner() {
-    this._owner = undefined;
   }
   // Temporarily expose input value. Use with caution.
   public get ownerInput() {
@@ -301,16 +321,13 @@ export class SestenantsProvider extends cdktf.TerraformProvider {
     return this._region;
   }
 
-  // stack - computed: false, optional: true, required: false
+  // stack - computed: false, optional: false, required: true
   private _stack?: string; 
   public get stack() {
     return this._stack;
   }
   public set stack(value: string | undefined) {
     this._stack = value;
-  }
-  public resetStack() {
-    this._stack = undefined;
   }
   // Temporarily expose input value. Use with caution.
   public get stackInput() {
@@ -370,6 +387,7 @@ export class SestenantsProvider extends cdktf.TerraformProvider {
     return {
       account_id: cdktf.stringToTerraform(this._accountId),
       allowed_account_ids: cdktf.listMapper(cdktf.stringToTerraform, false)(this._allowedAccountIds),
+      declared_by: cdktf.stringToTerraform(this._declaredBy),
       max_rps: cdktf.numberToTerraform(this._maxRps),
       owner: cdktf.stringToTerraform(this._owner),
       profile: cdktf.stringToTerraform(this._profile),
@@ -394,6 +412,12 @@ export class SestenantsProvider extends cdktf.TerraformProvider {
         isBlock: false,
         type: "set",
         storageClassType: "stringList",
+      },
+      declared_by: {
+        value: cdktf.stringToHclTerraform(this._declaredBy),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
       },
       max_rps: {
         value: cdktf.numberToHclTerraform(this._maxRps),

@@ -55,6 +55,8 @@ export function addProviderBlocks(stack: TerraformStack, target: StackTarget, op
     region: target.region,
     owner: target.owner,
     stack: target.stack,
+    // Refusals at plan then name the fix as a SesTenant prop (adopt: true), not as HCL.
+    declaredBy: 'cdktf',
     accountId: target.account,
     allowedAccountIds: [target.account],
     profile: target.profile,

@@ -1,10 +1,12 @@
-import { resourceRefSchema, tenantSpecSchema } from '../../tenant-spec';
+import { describeTags, MANAGED_BY_TAG, ownerMarker, resourceRefSchema, tenantSpecSchema } from '../../tenant-spec';
+import { isUnknown } from '../protocol/value';
+import type { Diagnostics } from '../framework/diagnostics';
 import { cty } from '../protocol/cty-type';
 import type { TfObject } from '../protocol/value';
 import { ProviderError } from '../framework/diagnostics';
 import { ResourceType } from '../framework/resource';
 import { ResourceSchema } from '../framework/schema';
-import { applyAssociation, sesResourceArnProblem, TenantApplyError, tenantHasResource, type TenantsTarget } from './engine-bridge';
+import { applyAssociation, isOurs, sesResourceArnProblem, TenantApplyError, tenantHasResource, type TenantsTarget } from './engine-bridge';
 import { checkPlace, inlineClash } from './tenant-resource';
 import { attributeFromZod, zodProblems } from './zod-attribute';
 
@@ -41,16 +43,35 @@ async function write(meta: TenantsTarget, tenant: string, arn: string, op: 'add'
   });
 }
 
+/**
+ * An association is planned on a tenant of another owner only when this configuration adopts
+ * that tenant (its sestenants_tenant, planned first when tenant_name refers to it); a tenant
+ * marked by no one is open to associations (the resource exists for tenants managed elsewhere).
+ * One listing of names per process, and one GetTenant per existing tenant.
+ */
+async function checkTenantOwner(meta: TenantsTarget, tenant: string, diagnostics: Diagnostics): Promise<void> {
+  if (!(await meta.cache.namesOf(meta.gateway)).has(tenant) || meta.cache.adopts(tenant)) return;
+  const tags = await meta.cache.tagsOf(meta.gateway, tenant);
+  if (tags === undefined || tags[MANAGED_BY_TAG] === undefined || isOurs(meta, tags)) return;
+  diagnostics.error(
+    `Tenant ${tenant} is not this configuration's`,
+    `Tenant ${tenant} is ${describeTags(tags)}, not ${ownerMarker(meta.target)}: associate resources with it in the configuration that manages it, ` +
+      `or take it over first (a sestenants_tenant for it with adopt = true, and tenant_name = sestenants_tenant.<name>.name). Nothing was changed.`,
+    ['tenant_name'],
+  );
+}
+
 /** `sestenants_tenant_resource_association`: one resource of a tenant, read with one call per tenant per provider process. */
 export const associationResource: ResourceType<TenantsTarget> = {
   typeName: 'sestenants_tenant_resource_association',
   schema: ASSOCIATION_SCHEMA,
-  async modifyPlan({ planned }, { meta, diagnostics }) {
+  async modifyPlan({ prior, planned }, { meta, diagnostics }) {
     if (planned === null) return planned;
     const tenant = String(planned.tenant_name);
     if (meta.declarations.declareAssociation(tenant, String(planned.resource_arn))) {
       diagnostics.error(...inlineClash(tenant, [String(planned.resource_arn)]), ['tenant_name']);
     }
+    if (prior === null && !isUnknown(planned.tenant_name)) await checkTenantOwner(meta, tenant, diagnostics);
     return planned;
   },
   async read(state, { meta }) {

@@ -8,6 +8,8 @@ import {
   liveAfterApply,
   listEntities,
   listTenantResources,
+  ownershipOf,
+  type Ownership,
   planAssociation,
   planTenant,
   readLiveRegion,
@@ -21,6 +23,8 @@ import {
   type TenantAspect,
 } from '../../engine';
 import { isAlreadyExists, isNotFound } from '../../aws/ses-gateway';
+import type { FrontDoor } from '../../tenant-spec';
+import { MANAGED_BY_TAG, ownerMarker } from '../../tenant-spec';
 import { canonicalTenant, parseSesResourceArn, sesResourceArnProblem, tenantArnPrefix, type ResourceRef, type StackTarget, type TenantSpec } from '../../tenant-spec';
 
 // The one file of the provider that calls the engine and AWS (the hooks' rule: one writer).
@@ -29,7 +33,8 @@ import { canonicalTenant, parseSesResourceArn, sesResourceArnProblem, tenantArnP
 // applyPlan, exactly as the hooks do.
 
 export { Declarations };
-export type { LiveTenant, ResourceRef, StackTarget, TenantSpec };
+export type { LiveTenant, Ownership, ResourceRef, StackTarget, TenantSpec };
+export { ownershipOf };
 export { isReservedTag, SES_DEFAULT_POLICY, sesResourceArnProblem };
 
 /** Where the provider's tenants live and how it reaches SES. */
@@ -42,6 +47,8 @@ export interface TenantsTarget {
   readonly cache: ReadCache;
   /** What the configuration planned in this process declares about associations. */
   readonly declarations: Declarations;
+  /** Where the configuration is written: ownership fixes are named in its language. */
+  readonly door: FrontDoor;
 }
 
 /**
@@ -53,6 +60,52 @@ export interface TenantsTarget {
 export class ReadCache {
   private entities: Promise<Map<string, ReputationEntity>> | undefined;
   private readonly resources = new Map<string, Promise<ResourceRef[] | undefined>>();
+  // Kept across this process's writes: Terraform plans each instance again just before applying
+  // it, and a write of one tenant neither adds nor removes another's name.
+  private names: Promise<Set<string>> | undefined;
+  private readonly tags = new Map<string, Promise<Readonly<Record<string, string>> | undefined>>();
+  private readonly adopted = new Set<string>();
+
+  /**
+   * The names of every tenant of the region (ListTenants by page), listed once per process: the
+   * plan of a create learns from it whether the name is taken with no call per tenant.
+   */
+  namesOf(gateway: SesGateway): Promise<Set<string>> {
+    this.names ??= listTenantNames(gateway);
+    this.names.catch(() => (this.names = undefined));
+    return this.names;
+  }
+
+  /** A tenant's tags as this process last read them (refresh records them), read with GetTenant when not yet read. */
+  tagsOf(gateway: SesGateway, tenant: string): Promise<Readonly<Record<string, string>> | undefined> {
+    let read = this.tags.get(tenant);
+    if (!read) {
+      read = gateway.getTenant(tenant).then((t) => (t ? tagMap(t) : undefined));
+      read.catch(() => this.tags.delete(tenant));
+      this.tags.set(tenant, read);
+    }
+    return read;
+  }
+
+  /** A tenant's tags if this process has read them (refresh, import), with no call. */
+  knownTags(tenant: string): Promise<Readonly<Record<string, string>> | undefined> {
+    return this.tags.get(tenant) ?? Promise.resolve(undefined);
+  }
+
+  /** Records a tenant's tags as read by a refresh. */
+  recordTags(tenant: string, tags: Readonly<Record<string, string>>): void {
+    this.tags.set(tenant, Promise.resolve(tags));
+  }
+
+  /** Records that this configuration adopts (or takes back) the tenant: its association resources may then plan on it. */
+  recordAdopted(tenant: string): void {
+    this.adopted.add(tenant);
+  }
+
+  /** Whether this configuration's plan adopts the tenant. */
+  adopts(tenant: string): boolean {
+    return this.adopted.has(tenant);
+  }
 
   /** The region's tenant reputation entities by tenant ARN, listed on first use. */
   entitiesOf(gateway: SesGateway, at: StackTarget): Promise<Map<string, ReputationEntity>> {
@@ -80,6 +133,48 @@ export class ReadCache {
     this.entities = undefined;
     this.resources.clear();
   }
+}
+
+async function listTenantNames(gateway: SesGateway): Promise<Set<string>> {
+  const names = new Set<string>();
+  let token: string | undefined;
+  do {
+    const page = await gateway.listTenantsPage(token);
+    for (const info of page.items) if (info.TenantName) names.add(info.TenantName);
+    token = page.nextToken;
+  } while (token);
+  return names;
+}
+
+function tagMap(tenant: Tenant): Record<string, string> {
+  return Object.fromEntries((tenant.Tags ?? []).flatMap((t) => (t.Key !== undefined && t.Value !== undefined ? [[t.Key, t.Value]] : [])));
+}
+
+/** A tenant that a create would meet under its name: the live tenant and whose it is for the provider's owner and stack. */
+export interface ExistingTenant {
+  /** The tenant as GetTenant returns it (no associations: the apply makes them match the configuration). */
+  readonly live: LiveTenant;
+  /** CreatedTimestamp, ISO 8601. */
+  readonly createdAt: string;
+  /** Ours (left unfinished), ours to take back (released by us), adoptable (adopt set) or refused. */
+  readonly ownership: Ownership;
+}
+
+/**
+ * What a create of `name` would meet in SES, as the plan sees it: undefined when the process's
+ * one listing of names has none (no call of its own), else one GetTenant.
+ */
+export async function findExisting(at: TenantsTarget, name: string, adopt: boolean): Promise<ExistingTenant | undefined> {
+  if (!(await at.cache.namesOf(at.gateway)).has(name)) return undefined;
+  const tenant = await at.gateway.getTenant(name);
+  if (!tenant) return undefined;
+  const live = toLiveTenant(tenant, [], undefined);
+  return { live, createdAt: tenant.CreatedTimestamp ? new Date(tenant.CreatedTimestamp).toISOString() : '', ownership: ownershipOf(at.target, live, adopt) };
+}
+
+/** Whether a live tenant's marker is this provider's owner and stack. */
+export function isOurs(at: TenantsTarget, tags: Readonly<Record<string, string>>): boolean {
+  return tags[MANAGED_BY_TAG] === ownerMarker(at.target);
 }
 
 /** A tenant as the provider shows it: the engine's live tenant plus what only Terraform's state shows. */
@@ -207,7 +302,8 @@ function throwFailure(result: ApplyResult): void {
  * the plan, what CreateTenant answered and `before`, with no read after. A create makes no read
  * before either: it goes straight to CreateTenant, and only when SES says the name is taken (a
  * re-run after an interrupted apply, an out-of-band create) reads the tenant and plans against it,
- * taking it over only when it is ours by its marker or `adopt` is set. With `manageAssociations`
+ * taking it over only when it is ours by its marker or `adopt` is set. An update checks the marker
+ * too (Terraform's state is no proof: an import puts another owner's tenant there). With `manageAssociations`
  * false the tenant's associations are left as they are (they belong to
  * `sestenants_tenant_resource_association` instances or to no one).
  */
@@ -216,11 +312,9 @@ export async function applyTenant(
   desired: TenantSpec,
   before: ProviderTenant | undefined,
   manageAssociations: boolean,
-  inState = false,
 ): Promise<ProviderTenant> {
   const aspects: readonly TenantAspect[] = manageAssociations ? ['tenant', 'associations', 'settings'] : ['tenant', 'settings'];
-  // An update is of a tenant in Terraform's state (the provider's own).
-  const plan = planTenant({ target: at.target, desired: canonicalTenant(desired), live: before?.live, aspects, ownedByCaller: inState });
+  const plan = planTenant({ target: at.target, desired: canonicalTenant(desired), live: before?.live, aspects, door: at.door });
   const change = plan.stacks[0].changes[0];
   if (!change) {
     if (!before) throw new TenantApplyError(desired.name, 'plan', 'no change planned for a tenant that does not exist');
@@ -231,7 +325,7 @@ export async function applyTenant(
   if (!before && failure?.action === 'create' && isAlreadyExists(failure.error)) {
     const existing = await readTenant(at, desired.name);
     if (!existing) throwFailure(result);
-    return applyTenant(at, desired, existing, manageAssociations, inState);
+    return applyTenant(at, desired, existing, manageAssociations);
   }
   throwFailure(result);
   return {
@@ -245,11 +339,11 @@ export async function applyTenant(
 /**
  * Removes the tenant from Terraform's management: by the removal policy last applied (the
  * tenant's reserved tag), a release (`retain`, the default: tenant, TenantId and associations
- * kept, markers removed) or a delete (`destroy`).
+ * kept, markers removed) or a delete (`destroy`), only when its live marker is this provider's
+ * owner and stack: a tenant imported without adopt, or taken over since, is left as it is.
  */
 export async function deleteTenant(at: TenantsTarget, live: LiveTenant): Promise<void> {
-  // A tenant in Terraform's state is the provider's own: it created it, or the user imported it.
-  throwFailure(await run(at, planTenant({ target: at.target, desired: undefined, live, ownedByCaller: true }), { allowDelete: true }));
+  throwFailure(await run(at, planTenant({ target: at.target, desired: undefined, live }), { allowDelete: true }));
 }
 
 /** Associates (`add`) or disassociates (`remove`) one resource of a tenant. */

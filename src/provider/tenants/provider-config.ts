@@ -2,13 +2,12 @@ import { cty } from '../protocol/cty-type';
 import type { TfObject } from '../protocol/value';
 import { BlockSchema } from '../framework/schema';
 import { Diagnostics, ProviderError } from '../framework/diagnostics';
+import { stackTargetSchema, type FrontDoor } from '../../tenant-spec';
+import { zodProblems } from './zod-attribute';
 import { callerAccount, Declarations, providerGateway, ReadCache, type TenantsTarget } from './engine-bridge';
 
-/** The stack part of the managed-by marker `<owner>/<stack>` the provider writes, unless `stack` is set. */
-export const PROVIDER_STACK = 'terraform';
-
-/** The owner part of the marker, unless `owner` is set (cdktf's provider backend sets both to the TenantStack's). */
-export const PROVIDER_OWNER = 'terraform';
+/** Values of `declared_by`: where the configuration comes from, so fixes are named in its language. */
+const DECLARED_BY: Record<string, FrontDoor> = { hcl: 'hcl', cdktf: 'constructs' };
 
 /** The `provider "sestenants"` block, named as hashicorp/aws names the same settings. */
 export const PROVIDER_SCHEMA: BlockSchema = {
@@ -24,13 +23,26 @@ export const PROVIDER_SCHEMA: BlockSchema = {
     },
     owner: {
       type: cty.string,
-      optional: true,
-      description: `The app that owns these tenants: the owner part of the ses-tenants:managed-by marker (<owner>/<stack>). A tenant marked by another owner or stack is refused unless adopt is set. Default: "${PROVIDER_OWNER}".`,
+      required: true,
+      description:
+        'The app that owns these tenants (a name unique to your organization, such as the repository): the owner part of the ses-tenants:managed-by marker (<owner>/<stack>). ' +
+        'A tenant marked by another owner or stack, or by none, is refused at plan unless adopt is set. No default: two configurations sharing one would take over and delete each other\'s tenants.',
+      validate: (v) => zodProblems(stackTargetSchema.shape.owner, v),
     },
     stack: {
       type: cty.string,
+      required: true,
+      description:
+        'The stack part of the ses-tenants:managed-by marker: names this configuration among the owner\'s (such as ses-eu, or the workspace). ' +
+        'No default: the provider cannot see the backend key or workspace, and two configurations of one owner with the same stack share their tenants.',
+      validate: (v) => zodProblems(stackTargetSchema.shape.stack, v),
+    },
+    declared_by: {
+      type: cty.string,
       optional: true,
-      description: `The stack part of the ses-tenants:managed-by marker. Default: "${PROVIDER_STACK}".`,
+      description:
+        'Where the configuration is written, so that refusals name the fix in its language: "hcl" (adopt = true on sestenants_tenant) or "cdktf" (adopt: true on SesTenant; TenantStack sets it). Default: "hcl".',
+      validate: (v) => (typeof v !== 'string' || v in DECLARED_BY ? [] : [`must be "hcl" or "cdktf", got ${JSON.stringify(v)}`]),
     },
     allowed_account_ids: { type: cty.set(cty.string), optional: true, description: 'Accounts the provider may change; any other is refused before any write.' },
     max_rps: {
@@ -106,10 +118,11 @@ export async function configureTenantsProvider(config: TfObject, env: NodeJS.Pro
     gateway,
     cache: new ReadCache(),
     declarations: new Declarations(),
+    door: DECLARED_BY[text(config.declared_by) ?? 'hcl'],
     target: {
       formatVersion: 2,
-      owner: text(config.owner) ?? PROVIDER_OWNER,
-      stack: text(config.stack) ?? PROVIDER_STACK,
+      owner: String(config.owner),
+      stack: String(config.stack),
       region,
       account,
       partition: partitionOf(region),

@@ -1,4 +1,4 @@
-import { REMOVAL_POLICY_TAG, RESOURCE_TYPES, resourceRefSchema, suppressionSchema, tenantSpecSchema, type Suppression } from '../../tenant-spec';
+import { describeTags, ownerMarker, refusalMessage, REMOVAL_POLICY_TAG, RESOURCE_TYPES, resourceRefSchema, suppressionSchema, tenantSpecSchema, type Suppression } from '../../tenant-spec';
 import { cty } from '../protocol/cty-type';
 import type { TfObject, TfValue } from '../protocol/value';
 import { isUnknown } from '../protocol/value';
@@ -9,6 +9,11 @@ import { attributeFromZod, zodDescription, zodProblems } from './zod-attribute';
 import {
   applyTenant,
   deleteTenant,
+  findExisting,
+  isOurs,
+  type LiveTenant,
+  type Ownership,
+  ownershipOf,
   type ProviderTenant,
   isReservedTag,
   readTenant,
@@ -158,7 +163,8 @@ export const tenantResource: ResourceType<TenantsTarget> = {
       const clash = meta.declarations.declareInline(String(planned.name));
       if (clash.length > 0) diagnostics.error(...inlineClash(String(planned.name), clash), ['resource_associations']);
     }
-    if (prior === null) return planned;
+    if (prior === null) return planned === null ? null : planCreate(meta, planned, diagnostics);
+    if (await notOursAtPlan(meta, prior, planned, diagnostics)) return planned;
     if (planned !== null && !replace) return keepReadOnly(prior, planned);
     const who = `tenant ${String(prior.name)} (TenantId ${String(prior.tenant_id)})`;
     // What a removal does is the removal policy last applied (the state's, as read from SES).
@@ -190,17 +196,25 @@ export const tenantResource: ResourceType<TenantsTarget> = {
       return null;
     }
     warnSesPause(tenant, diagnostics);
+    meta.cache.recordTags(tenant.live.name, tenant.live.tags);
     return tenantState(tenant, state);
   },
   create: (planned, { meta }) => applyPlanned(meta, planned, 'create'),
   update: (_prior, planned, { meta }) => applyPlanned(meta, planned, 'update'),
-  async delete(prior, { meta }) {
+  async delete(prior, { meta, diagnostics }) {
     const tenant = await readTenant(meta, String(prior.name));
-    if (tenant) await deleteTenant(meta, tenant.live).catch(applyError);
+    if (!tenant) return;
+    if (!isOurs(meta, tenant.live.tags)) {
+      diagnostics.warning(`Tenant ${tenant.live.name} left as it is`, leftAlone(meta, tenant.live));
+      return;
+    }
+    await deleteTenant(meta, tenant.live).catch(applyError);
   },
   async import(id, { meta }) {
     const tenant = await readTenant(meta, id);
     if (!tenant) throw new ProviderError('Cannot import tenant', `No tenant named ${JSON.stringify(id)} in ${meta.target.region} of account ${meta.target.account}.`);
+    // The plan that follows refuses it unless it is ours or the configuration adopts it.
+    meta.cache.recordTags(tenant.live.name, tenant.live.tags);
     return tenantState(tenant, null);
   },
 };
@@ -230,8 +244,77 @@ async function applyPlanned(meta: TenantsTarget, planned: TfObject, step: 'creat
   const name = String(planned.name);
   // A create makes no read: applyTenant reads only when SES says the name is taken.
   const current = step === 'create' ? undefined : await readTenant(meta, name);
-  const after = await applyTenant(meta, specOf(planned), current, planned.resource_associations !== null, step === 'update').catch(applyError);
+  const after = await applyTenant(meta, specOf(planned), current, planned.resource_associations !== null).catch(applyError);
   return asPlanned(tenantState(after, planned), planned);
+}
+
+/** Why a destroy leaves a tenant that is not ours as it is. */
+function leftAlone(meta: TenantsTarget, live: { readonly name: string; readonly id: string; readonly tags: Readonly<Record<string, string>> }): string {
+  return (
+    `Tenant ${live.name} (TenantId ${live.id}) is ${describeTags(live.tags)}, not ${ownerMarker(meta.target)}: destroying this resource only removes it from ` +
+    'Terraform\'s state; nothing is released and nothing is deleted (a tenant is changed only by the configuration whose marker it has, or one that adopts it).'
+  );
+}
+
+/**
+ * The plan of a create, with the truth about the name in SES (one listing of names per process,
+ * one GetTenant for a name that exists): a tenant of another owner, or of none, is refused unless
+ * adopt is set; one that will be adopted, taken back or finished is announced with the TenantId
+ * it keeps, which the plan shows instead of "known after apply".
+ */
+async function planCreate(meta: TenantsTarget, planned: TfObject, diagnostics: Diagnostics): Promise<TfObject> {
+  if (isUnknown(planned.name) || isUnknown(planned.adopt)) return planned;
+  const name = String(planned.name);
+  const existing = await findExisting(meta, name, planned.adopt === true);
+  if (existing === undefined) return planned;
+  const { live, ownership } = existing;
+  if (ownership === 'refused') {
+    diagnostics.error(`Tenant ${name} is not this configuration's`, `${capitalize(refusalMessage(meta.target, live, meta.door))}. Nothing was changed.`, ['adopt']);
+    return planned;
+  }
+  meta.cache.recordAdopted(name);
+  diagnostics.warning(...takeOverWarning(meta, live, ownership), ownership === 'adopt' ? ['adopt'] : ['name']);
+  return { ...planned, tenant_id: live.id, arn: live.arn, created_at: existing.createdAt };
+}
+
+const capitalize = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** Summary and detail of a plan that takes over a live tenant instead of creating one. */
+function takeOverWarning(meta: TenantsTarget, live: LiveTenant, ownership: Ownership): [string, string] {
+  const who = `Tenant ${live.name} (TenantId ${live.id})`;
+  const keeps = 'keeping its TenantId, associations and reputation history, and makes it match this configuration (tags, settings, and associations when resource_associations is set).';
+  const me = ownerMarker(meta.target);
+  if (ownership === 'ours') {
+    return [`Tenant ${live.name} will be finished, not created`, `${who} exists, marked ${me}, but is not in Terraform's state (an interrupted apply, or a lost state): the apply takes it as it is, ${keeps}`];
+  }
+  if (ownership === 'take-back') {
+    return [`Tenant ${live.name} will be taken back`, `${who} exists and is ${describeTags(live.tags)}: the apply takes it back for ${me}, ${keeps}`];
+  }
+  return [`Tenant ${live.name} will be adopted`, `${who} exists and is ${describeTags(live.tags)}; adopt is set, so the apply marks it ${me}, ${keeps}`];
+}
+
+/**
+ * For a tenant in Terraform's state whose marker this process has read (refresh, import): a tenant
+ * of another owner or of none is refused unless adopted, and a destroy of it says it touches
+ * nothing. Returns whether the plan is answered (a refusal, or a destroy that touches nothing).
+ */
+async function notOursAtPlan(meta: TenantsTarget, prior: TfObject, planned: TfObject | null, diagnostics: Diagnostics): Promise<boolean> {
+  const tags = await meta.cache.knownTags(String(prior.name));
+  if (tags === undefined || isOurs(meta, tags)) return false;
+  const live = { name: String(prior.name), id: String(prior.tenant_id), arn: String(prior.arn), tags };
+  if (planned === null) {
+    diagnostics.warning(`Tenant ${live.name} will be left as it is`, leftAlone(meta, live));
+    return true;
+  }
+  if (isUnknown(planned.adopt)) return false;
+  const ownership = ownershipOf(meta.target, { tags } as LiveTenant, planned.adopt === true);
+  if (ownership === 'refused') {
+    diagnostics.error(`Tenant ${live.name} is not this configuration's`, `${capitalize(refusalMessage(meta.target, live, meta.door))}. Nothing was changed.`, ['adopt']);
+    return true;
+  }
+  meta.cache.recordAdopted(live.name);
+  diagnostics.warning(...takeOverWarning(meta, live as LiveTenant, ownership), ['adopt']);
+  return false;
 }
 
 /** Summary and detail of a tenant declaring associations inline while association resources name it too. */
