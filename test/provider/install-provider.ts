@@ -77,3 +77,27 @@ export function emulatorTerraformEnv(dir: string): NodeJS.ProcessEnv {
     AWS_SHARED_CREDENTIALS_FILE: path.join(dir, 'no-aws-credentials'),
   };
 }
+
+/** Owner and stack of the test configurations' provider block: their marker is {@link TEST_MARKER}. */
+export const TEST_OWNER = { owner: 'hcl-app', stack: 'main' } as const;
+/** The ses-tenants:managed-by marker the test configurations write. */
+export const TEST_MARKER = `${TEST_OWNER.owner}/${TEST_OWNER.stack}`;
+
+/** The `terraform { required_providers }` block and a `provider "sestenants"` block against `endpoint`. */
+export function providerBlocks(
+  endpoint: string,
+  options: { readonly region: string; readonly account: string; readonly owner?: string; readonly stack?: string; readonly extra?: readonly string[] },
+): string {
+  const lines = [
+    `region = "${options.region}"`,
+    `account_id = "${options.account}"`,
+    `owner = "${options.owner ?? TEST_OWNER.owner}"`,
+    `stack = "${options.stack ?? TEST_OWNER.stack}"`,
+    ...(options.extra ?? []),
+    `endpoints {\n    sesv2 = "${endpoint}"\n  }`,
+  ];
+  return [
+    'terraform {\n  required_providers {\n    sestenants = { source = "cdktf-ses-tenants/sestenants", version = "0.1.0" }\n  }\n}',
+    `provider "sestenants" {\n${lines.map((l) => `  ${l}`).join('\n')}\n}`,
+  ].join('\n');
+}

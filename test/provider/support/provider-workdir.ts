@@ -5,7 +5,7 @@ import { fakeCredentials } from '../../support/emulator';
 import { startEmulatorChild, type EmulatorChild } from '../../support/emulator-process';
 import { APP_ACCOUNT, APP_REGION, removeDir, tempDir } from '../../support/tenant-app';
 import { runTerraform, type TerraformResult } from '../../support/terraform';
-import { emulatorTerraformEnv, installProviderFile, terraformArgs } from '../install-provider';
+import { emulatorTerraformEnv, installProviderFile, providerBlocks, terraformArgs } from '../install-provider';
 
 /** The provider bundle the tests install. */
 export const PROVIDER_BUNDLE = path.join(__dirname, '..', '..', '..', 'dist', 'terraform-provider-sestenants.js');
@@ -15,8 +15,8 @@ export interface ProviderWorkdir {
   readonly dir: string;
   readonly emu: EmulatorChild;
   readonly client: SESv2Client;
-  /** Writes main.tf: the provider block, then `body`. */
-  write(body: string): void;
+  /** Writes main.tf: the provider block (owner and stack of {@link TEST_OWNER} unless given), then `body`. */
+  write(body: string, owner?: { readonly owner?: string; readonly stack?: string }): void;
   /** Runs terraform (with -no-color and -input=false). */
   tf(args: string[], allowFailure?: boolean): TerraformResult;
   /** Stops the emulator and removes the directory. */
@@ -34,14 +34,10 @@ export async function providerWorkdir(prefix: string): Promise<ProviderWorkdir> 
     dir,
     emu,
     client,
-    write(body) {
+    write(body, owner = {}) {
       fs.writeFileSync(
         path.join(dir, 'main.tf'),
-        [
-          'terraform {\n  required_providers {\n    sestenants = { source = "cdktf-ses-tenants/sestenants", version = "0.1.0" }\n  }\n}',
-          `provider "sestenants" {\n  region = "${APP_REGION}"\n  account_id = "${APP_ACCOUNT}"\n  endpoints {\n    sesv2 = "${emu.url}"\n  }\n}`,
-          body,
-        ].join('\n'),
+        [providerBlocks(emu.url, { region: APP_REGION, account: APP_ACCOUNT, ...owner }), body].join('\n'),
       );
     },
     tf: (args, allowFailure = false) => runTerraform(dir, terraformArgs(args), { env, allowFailure }),

@@ -7,7 +7,7 @@ import { startEmulatorChild, type EmulatorChild } from '../../support/emulator-p
 import { writeCount } from '../../support/kill-points';
 import { APP_ACCOUNT, APP_REGION, appArn, readLiveTenants, removeDir, seedGeneratedResources, tempDir } from '../../support/tenant-app';
 import { runTerraform, terraformAvailable } from '../../support/terraform';
-import { emulatorTerraformEnv, installProviderFile, terraformArgs } from '../install-provider';
+import { emulatorTerraformEnv, installProviderFile, providerBlocks, terraformArgs } from '../install-provider';
 
 // The provider when things go wrong: terraform SIGKILLed in the middle of an apply (the
 // provider processes it started must go too, and the next apply must converge without a
@@ -28,8 +28,7 @@ function workspace(emu: EmulatorChild): { dir: string; env: NodeJS.ProcessEnv } 
   fs.writeFileSync(
     path.join(dir, 'main.tf'),
     [
-      'terraform {\n  required_providers {\n    sestenants = { source = "cdktf-ses-tenants/sestenants", version = "0.1.0" }\n  }\n}',
-      `provider "sestenants" {\n  region = "${APP_REGION}"\n  account_id = "${APP_ACCOUNT}"\n  endpoints {\n    sesv2 = "${emu.url}"\n  }\n}`,
+      providerBlocks(emu.url, { region: APP_REGION, account: APP_ACCOUNT }),
       ...tenants,
     ].join('\n'),
   );

@@ -5,7 +5,7 @@ import { fakeCredentials } from '../../support/emulator';
 import { startEmulatorChild, type EmulatorChild } from '../../support/emulator-process';
 import { APP_ACCOUNT, APP_REGION, appArn, readLiveTenants, removeDir, seedGeneratedResources, tempDir } from '../../support/tenant-app';
 import { runTerraform, terraformAvailable, type TerraformResult } from '../../support/terraform';
-import { emulatorTerraformEnv, installProviderFile, terraformArgs } from '../install-provider';
+import { emulatorTerraformEnv, installProviderFile, providerBlocks, TEST_MARKER, terraformArgs } from '../install-provider';
 
 // The sestenants provider (dist/terraform-provider-sestenants.js) under the real terraform,
 // offline, against the emulator in its own process.
@@ -21,6 +21,7 @@ interface TenantConfig {
   readonly tags?: Record<string, string>;
   readonly suppression?: { readonly scope: string; readonly reasons: readonly string[] };
   readonly removal?: 'retain' | 'destroy';
+  readonly adopt?: boolean;
 }
 
 describeIfTerraform('sestenants_tenant under the real terraform, against the emulator', () => {
@@ -41,6 +42,7 @@ describeIfTerraform('sestenants_tenant under the real terraform, against the emu
         t.policy ? `  reputation_policy = ${JSON.stringify(t.policy)}` : '',
         t.status ? `  sending_status = ${JSON.stringify(t.status)}` : '',
         t.removal ? `  removal_policy = ${JSON.stringify(t.removal)}` : '',
+        t.adopt ? '  adopt = true' : '',
         t.suppression ? `  suppression {\n    scope = ${JSON.stringify(t.suppression.scope)}\n    reasons = ${JSON.stringify(t.suppression.reasons)}\n  }` : '',
         t.tags ? `  tags = {\n${Object.entries(t.tags).map(([k, v]) => `    ${JSON.stringify(k)} = ${JSON.stringify(v)}`).join('\n')}\n  }` : '',
         '}',
@@ -51,8 +53,7 @@ describeIfTerraform('sestenants_tenant under the real terraform, against the emu
     fs.writeFileSync(
       path.join(dir, 'main.tf'),
       [
-        'terraform {\n  required_providers {\n    sestenants = { source = "cdktf-ses-tenants/sestenants", version = "0.1.0" }\n  }\n}',
-        `provider "sestenants" {\n  region = "${APP_REGION}"\n  account_id = "${APP_ACCOUNT}"\n  allowed_account_ids = ["${APP_ACCOUNT}"]\n  endpoints {\n    sesv2 = "${emu.url}"\n  }\n}`,
+        providerBlocks(emu.url, { region: APP_REGION, account: APP_ACCOUNT, extra: [`allowed_account_ids = ["${APP_ACCOUNT}"]`] }),
         ...blocks,
         extra,
       ].join('\n'),
@@ -87,7 +88,7 @@ describeIfTerraform('sestenants_tenant under the real terraform, against the emu
     expect(apply.stdout).toContain('Apply complete! Resources: 1 added, 0 changed, 0 destroyed.');
     const live = (await readLiveTenants(client)).acme;
     expect(live.resources.map((r) => r.arn).sort()).toEqual([appArn('configuration-set/shared'), appArn('identity/acme.example.com')]);
-    expect(live.tags).toMatchObject({ team: 'mail', 'ses-tenants:managed-by': 'terraform/terraform' });
+    expect(live.tags).toMatchObject({ team: 'mail', 'ses-tenants:managed-by': TEST_MARKER });
     expect(live.reputationPolicy).toBe('standard');
     expect((await stats()).operations.CreateTenant).toBe(1);
     const show = tf(['state', 'show', 'sestenants_tenant.acme']).stdout;
@@ -215,13 +216,17 @@ describeIfTerraform('sestenants_tenant under the real terraform, against the emu
     write(good);
   });
 
-  test('an import block of an existing tenant plans an import and no change', async () => {
-    await client.send(new CreateTenantCommand({ TenantName: 'globex', Tags: [{ Key: 'team', Value: 'ops' }] }));
+  test('an import block of a tenant created outside needs adopt = true: the plan imports and adopts it, the apply marks it', async () => {
+    const made = await client.send(new CreateTenantCommand({ TenantName: 'globex', Tags: [{ Key: 'team', Value: 'ops' }] }));
     write({ acme: written.acme, globex: { tags: { team: 'ops' } } }, 'import {\n  to = sestenants_tenant.globex\n  id = "globex"\n}');
+    expect(oneLine(tf(['plan'], true).stderr)).toContain('does not take it over unless you set adopt = true on its sestenants_tenant resource');
+    write({ acme: written.acme, globex: { tags: { team: 'ops' }, adopt: true } }, 'import {\n  to = sestenants_tenant.globex\n  id = "globex"\n}');
     const plan = tf(['plan']);
-    expect(plan.stdout).toContain('sestenants_tenant.globex will be imported');
-    expect(plan.stdout).toContain('Plan: 1 to import, 0 to add, 0 to change, 0 to destroy.');
+    expect(plan.stdout).toContain('sestenants_tenant.globex will be updated in-place');
+    expect(oneLine(plan.stdout)).toContain(`Tenant globex (TenantId ${made.TenantId}) exists and is created outside cdktf-ses-tenants; adopt is set`);
+    expect(plan.stdout).toContain('Plan: 1 to import, 0 to add, 1 to change, 0 to destroy.');
     tf(['apply', '-auto-approve']);
+    expect((await readLiveTenants(client)).globex.tags['ses-tenants:managed-by']).toBe(TEST_MARKER);
     expect(tf(['plan', '-detailed-exitcode']).code).toBe(0);
   });
 
@@ -239,7 +244,7 @@ describeIfTerraform('sestenants_tenant under the real terraform, against the emu
     // Removing is not deleting: the old tenant is released with its TenantId, marked released-by.
     expect(live.globex.id).toBe(old.id);
     expect(live.globex.tags['ses-tenants:managed-by']).toBeUndefined();
-    expect(live.globex.tags['ses-tenants:released-by']).toBe('terraform/terraform');
+    expect(live.globex.tags['ses-tenants:released-by']).toBe(TEST_MARKER);
     expect(live['globex-2'].id).not.toBe(old.id);
   });
 
