@@ -16,6 +16,7 @@ export interface AppTenantSource {
   readonly sendingStatus?: SendingStatus;
   readonly suppression?: Suppression;
   readonly removalPolicy?: 'retain' | 'destroy';
+  readonly adopt?: boolean;
 }
 
 /**

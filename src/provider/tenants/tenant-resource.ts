@@ -309,7 +309,12 @@ async function notOursAtPlan(meta: TenantsTarget, prior: TfObject, planned: TfOb
   if (isUnknown(planned.adopt)) return false;
   const ownership = ownershipOf(meta.target, { tags } as LiveTenant, planned.adopt === true);
   if (ownership === 'refused') {
-    diagnostics.error(`Tenant ${live.name} is not this configuration's`, `${capitalize(refusalMessage(meta.target, live, meta.door))}. Nothing was changed.`, ['adopt']);
+    diagnostics.error(
+      `Tenant ${live.name} is not this configuration's`,
+      `${capitalize(refusalMessage(meta.target, live, meta.door))}. Nothing was changed. ` +
+        'To stop managing it here instead, remove it from the configuration: the plan then drops it from the state and leaves the tenant as it is.',
+      ['adopt'],
+    );
     return true;
   }
   meta.cache.recordAdopted(live.name);

@@ -94,7 +94,7 @@ describeIfTerraform('ownership at plan: the HCL door keeps the promise', () => {
     expect(plan.code).toBe(1);
     const said = oneLine(plan.stderr);
     expect(said).toContain('Tenant shared is not this configuration\'s');
-    expect(said).toContain(`tenant shared (${before.id}) exists and is managed by app app-a stack main; app-b/main does not take it over unless you set adopt = true on its sestenants_tenant resource`);
+    expect(said).toContain(`Tenant shared (${before.id}) exists and is managed by app app-a stack main; app-b/main does not take it over unless you set adopt = true on its sestenants_tenant resource`);
     expect(said).toContain('with sestenants_tenant.shared');
     const apply = b.tf(['apply', '-auto-approve'], true);
     expect(apply.code).toBe(1);
@@ -110,7 +110,7 @@ describeIfTerraform('ownership at plan: the HCL door keeps the promise', () => {
     await emu.admin.resetStats();
     const refused = b.tf(['plan'], true);
     expect(refused.code).toBe(1);
-    expect(oneLine(refused.stderr)).toContain(`tenant legacy (${made.TenantId}) exists and is created outside cdktf-ses-tenants; app-b/main does not take it over unless you set adopt = true`);
+    expect(oneLine(refused.stderr)).toContain(`Tenant legacy (${made.TenantId}) exists and is created outside cdktf-ses-tenants; app-b/main does not take it over unless you set adopt = true`);
     expect(oneLine(refused.stderr)).not.toContain('removed from the stack that manages it');
 
     b.write(tenantBlock('legacy', ['tags = { team = "b" }', 'adopt = true']));
@@ -134,10 +134,16 @@ describeIfTerraform('ownership at plan: the HCL door keeps the promise', () => {
     expect(oneLine(plan.stderr)).toContain('exists and is managed by app app-a stack main; app-b/main does not take it over unless you set adopt = true');
     expect(await writes()).toEqual([]);
 
-    // The import command writes the state with no plan: the destroy must still leave A's tenant alone.
+    // The import command writes the state with no plan: any plan that keeps it refuses it, and
+    // the destroy of it (the block removed) leaves A's tenant alone.
     b.write(tenantBlock('shared', shared));
     b.tf(['import', 'sestenants_tenant.shared', 'shared']);
+    const kept = b.tf(['plan'], true);
+    expect(kept.code).toBe(1);
+    expect(oneLine(kept.stderr)).toContain('To stop managing it here instead, remove it from the configuration');
+    b.write('');
     const destroy = b.tf(['destroy', '-auto-approve', '-target=sestenants_tenant.shared']);
+    expect(oneLine(destroy.stdout)).toContain('Destroy complete! Resources: 1 destroyed.');
     expect(oneLine(destroy.stdout + destroy.stderr)).toContain(
       `Tenant shared (TenantId ${before.id}) is managed by app app-a stack main, not app-b/main: destroying this resource only removes it from Terraform's state; nothing is released and nothing is deleted`,
     );
@@ -193,7 +199,7 @@ describeIfTerraform('ownership at plan: the HCL door keeps the promise', () => {
     expect(plan.code).toBe(1);
     const said = oneLine(plan.stderr);
     expect(said).toContain(
-      `tenant acme (${released.id}) exists and is released by app app-a stack main at ${released.tags['ses-tenants:released-at']} and managed by no one; app-b/main does not take it over unless you set adopt = true`,
+      `Tenant acme (${released.id}) exists and is released by app app-a stack main at ${released.tags['ses-tenants:released-at']} and managed by no one; app-b/main does not take it over unless you set adopt = true`,
     );
     expect(said).not.toContain('created outside');
     expect(said).not.toContain('removed from the stack that manages it');
