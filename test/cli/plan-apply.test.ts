@@ -184,7 +184,7 @@ describe('ses-tenants plan and apply', () => {
     const after = await readLiveTenants(client());
     expect(after.initech.id).toBe(before.initech.id);
     expect(after.initech.resources).toEqual(before.initech.resources);
-    expect(after.initech.tags).toEqual({ team: before.initech.tags.team, 'ses-tenants:released-by': appMarker('rel') });
+    expect(after.initech.tags).toEqual({ team: before.initech.tags.team, 'ses-tenants:released-by': appMarker('rel'), 'ses-tenants:released-at': expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/) });
     const again = await cli(['plan', '--app', app, '--detailed-exitcode']);
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('2 unmanaged (not managed by this app, never changed): initech, outsider');

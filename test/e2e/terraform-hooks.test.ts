@@ -247,7 +247,7 @@ describeIfTerraform('hooks under the real terraform, against SES (the emulator)'
     expect(Object.keys(live).sort()).toEqual(['acme', 'hooli', 'initech', 'outsider']);
     expect(live.initech.id).toBe(firstIds.initech);
     expect(live.initech.resources).toEqual(before.initech.resources);
-    expect(live.initech.tags).toEqual({ team: before.initech.tags.team, 'ses-tenants:released-by': appMarker(STACK) });
+    expect(live.initech.tags).toEqual({ team: before.initech.tags.team, 'ses-tenants:released-by': appMarker(STACK), 'ses-tenants:released-at': expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/) });
   });
 
   test('terraform destroy releases every tenant of the stack whatever its policy (a destroy-time hook cannot tell a destroy from a replace) and leaves the unmanaged one untouched', async () => {

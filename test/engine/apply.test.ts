@@ -134,7 +134,7 @@ describe('applyPlan against the emulator', () => {
     const old = (await readLiveRegion(sesGateway(client), at)).tenants.old;
     expect(old.id).toBe(before.id);
     expect(old.resources).toEqual(before.resources);
-    expect(old.tags).toEqual({ [RELEASED_BY_TAG]: marker('app') });
+    expect(old.tags).toEqual({ [RELEASED_BY_TAG]: marker('app'), 'ses-tenants:released-at': expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/) });
     // Released: no longer the stack's, so it is neither changed nor deleted again.
     expect(planIsEmpty(await planAgainst(client, [desired('app', [spec('new')])]))).toBe(true);
   });

@@ -159,7 +159,7 @@ describe('hook program (node dist/hook.js) against the emulator', () => {
     const after = (await live()).acme;
     expect(after.id).toBe(before.id);
     expect(after.resources).toEqual(before.resources);
-    expect(after.tags).toEqual({ 'ses-tenants:released-by': marker('app') });
+    expect(after.tags).toEqual({ 'ses-tenants:released-by': marker('app'), 'ses-tenants:released-at': expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/) });
   });
 
   test('tenant-delete reads the full input of an instance stored before the inputs were trimmed (name and removal policy)', async () => {
