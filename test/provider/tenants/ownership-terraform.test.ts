@@ -14,6 +14,10 @@ import { PROVIDER_BUNDLE } from '../support/provider-workdir';
 
 const describeIfTerraform = terraformAvailable() ? describe : describe.skip;
 const oneLine = (text: string) => text.replace(/\s+/g, ' ');
+// OWNERSHIP_OUT=<prefix> writes the outputs README "What terraform plan shows" quotes to <prefix>.<name>.txt.
+const dump = (name: string, output: string): void => {
+  if (process.env.OWNERSHIP_OUT) fs.writeFileSync(`${process.env.OWNERSHIP_OUT}.${name}.txt`, output);
+};
 
 /** A terraform working directory of one owner, sharing the emulator. */
 interface Config {
@@ -91,6 +95,7 @@ describeIfTerraform('ownership at plan: the HCL door keeps the promise', () => {
     b.write(tenantBlock('shared', ['tags = { team = "b" }', 'removal_policy = "destroy"']));
     await emu.admin.resetStats();
     const plan = b.tf(['plan'], true);
+    dump('refused', plan.stdout + plan.stderr);
     expect(plan.code).toBe(1);
     const said = oneLine(plan.stderr);
     expect(said).toContain('Tenant shared is not this configuration\'s');
@@ -115,6 +120,7 @@ describeIfTerraform('ownership at plan: the HCL door keeps the promise', () => {
 
     b.write(tenantBlock('legacy', ['tags = { team = "b" }', 'adopt = true']));
     const plan = b.tf(['plan', '-out=adopt.tfplan']);
+    dump('adopt', plan.stdout + plan.stderr);
     expect(oneLine(plan.stdout)).toContain('Tenant legacy will be adopted');
     expect(oneLine(plan.stdout)).toContain(`tenant_id = "${made.TenantId}"`);
     expect(await writes()).toEqual([]);
@@ -143,6 +149,7 @@ describeIfTerraform('ownership at plan: the HCL door keeps the promise', () => {
     expect(oneLine(kept.stderr)).toContain('To stop managing it here instead, remove it from the configuration');
     b.write('');
     const destroy = b.tf(['destroy', '-auto-approve', '-target=sestenants_tenant.shared']);
+    dump('left-alone', destroy.stdout + destroy.stderr);
     expect(oneLine(destroy.stdout)).toContain('Destroy complete! Resources: 1 destroyed.');
     expect(oneLine(destroy.stdout + destroy.stderr)).toContain(
       `Tenant shared (TenantId ${before.id}) is managed by app app-a stack main, not app-b/main: destroying this resource only removes it from Terraform's state; nothing is released and nothing is deleted`,
@@ -176,6 +183,7 @@ describeIfTerraform('ownership at plan: the HCL door keeps the promise', () => {
     a.write(`${tenantBlock('shared', shared)}\n${tenantBlock('acme', ['tags = { team = "a" }'])}`);
     await emu.admin.resetStats();
     const plan = a.tf(['plan', '-out=back.tfplan']);
+    dump('take-back', plan.stdout + plan.stderr);
     const said = oneLine(plan.stdout);
     expect(said).toContain('Tenant acme will be taken back');
     expect(said).toContain(`Tenant acme (TenantId ${first.id}) exists and is released by app app-a stack main at ${released.tags['ses-tenants:released-at']}`);
