@@ -60,9 +60,6 @@ export function describeTags(tags: Readonly<Record<string, string>>): string {
  * message every front door gives (engine, provider at plan and at apply, hooks).
  */
 export function refusalMessage(target: Pick<StackTarget, 'owner' | 'stack'>, tenant: { readonly name: string; readonly id: string; readonly tags: Readonly<Record<string, string>> }, door: FrontDoor): string {
-  const managed = tenant.tags[MANAGED_BY_TAG] !== undefined;
-  return (
-    `tenant ${tenant.name} (${tenant.id}) exists and is ${describeTags(tenant.tags)}; ${ownerMarker(target)} does not take it over ` +
-    `unless you ${adoptFix(door, tenant.name)}${managed ? ', or it is removed from the stack that manages it' : ''}`
-  );
+  // No "or remove it there": a tenant another app releases is still not ours (released-by names that app).
+  return `tenant ${tenant.name} (${tenant.id}) exists and is ${describeTags(tenant.tags)}; ${ownerMarker(target)} does not take it over unless you ${adoptFix(door, tenant.name)}`;
 }

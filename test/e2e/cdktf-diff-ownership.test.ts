@@ -36,7 +36,7 @@ describeIfTerraform('cdktf diff refuses another app\'s tenant in the constructs\
     const said = oneLine(diff.output);
     expect(said).toContain('Error: Tenant theirs is not this configuration\'s');
     expect(said).toContain(
-      `Tenant theirs (${theirs.id}) exists and is managed by app billing-app stack prod; repo-mail/mail does not take it over unless you set adopt: true on its SesTenant (or in the addTenant props), or it is removed from the stack that manages it. Nothing was changed.`,
+      `Tenant theirs (${theirs.id}) exists and is managed by app billing-app stack prod; repo-mail/mail does not take it over unless you set adopt: true on its SesTenant (or in the addTenant props). Nothing was changed.`,
     );
     expect(said).not.toContain('adopt = true');
     expect(await writes()).toEqual([]);

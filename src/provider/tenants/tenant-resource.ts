@@ -295,11 +295,12 @@ function takeOverWarning(meta: TenantsTarget, live: LiveTenant, ownership: Owner
 
 /**
  * For a tenant in Terraform's state whose marker this process has read (refresh, import): a tenant
- * of another owner or of none is refused unless adopted, and a destroy of it says it touches
- * nothing. Returns whether the plan is answered (a refusal, or a destroy that touches nothing).
+ * of another owner or of none is refused unless adopted. A destroy reads the marker if it was not
+ * read, and says it touches nothing when the marker is not ours. Returns whether the plan is answered (a refusal, or a destroy that touches nothing).
  */
 async function notOursAtPlan(meta: TenantsTarget, prior: TfObject, planned: TfObject | null, diagnostics: Diagnostics): Promise<boolean> {
-  const tags = await meta.cache.knownTags(String(prior.name));
+  // A destroy plan may run in a process that did not refresh (terraform destroy refreshes in a plan of its own): it reads the marker.
+  const tags = planned === null ? await meta.cache.tagsOf(meta.gateway, String(prior.name)) : await meta.cache.knownTags(String(prior.name));
   if (tags === undefined || isOurs(meta, tags)) return false;
   const live = { name: String(prior.name), id: String(prior.tenant_id), arn: String(prior.arn), tags };
   if (planned === null) {

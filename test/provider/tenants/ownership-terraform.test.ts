@@ -151,6 +151,8 @@ describeIfTerraform('ownership at plan: the HCL door keeps the promise', () => {
     const destroy = b.tf(['destroy', '-auto-approve', '-target=sestenants_tenant.shared']);
     dump('left-alone', destroy.stdout + destroy.stderr);
     expect(oneLine(destroy.stdout)).toContain('Destroy complete! Resources: 1 destroyed.');
+    expect(oneLine(destroy.stdout + destroy.stderr)).toContain('Warning: Tenant shared will be left as it is');
+    expect(oneLine(destroy.stdout + destroy.stderr)).not.toContain('will be deleted');
     expect(oneLine(destroy.stdout + destroy.stderr)).toContain(
       `Tenant shared (TenantId ${before.id}) is managed by app app-a stack main, not app-b/main: destroying this resource only removes it from Terraform's state; nothing is released and nothing is deleted`,
     );
