@@ -12,9 +12,9 @@ import { ACCOUNT, newStack, REGION, sendingProps, synthJson } from './support';
 const provider = (props: Parameters<typeof newStack>[0] = {}) => newStack({ backend: 'provider', ...props });
 
 describe('TenantStack backend: provider', () => {
-  test('declares the sestenants provider from the stack target, pinned to the shipped executable\'s version', () => {
+  test('declares the sestenants provider from the stack target (declared_by cdktf: refusals name SesTenant props), pinned to the shipped executable\'s version', () => {
     const json = synthJson(provider());
-    expect(json.provider.sestenants).toEqual([{ region: REGION, owner: 'test-app', stack: 'test', account_id: ACCOUNT, allowed_account_ids: [ACCOUNT] }]);
+    expect(json.provider.sestenants).toEqual([{ region: REGION, owner: 'test-app', stack: 'test', declared_by: 'cdktf', account_id: ACCOUNT, allowed_account_ids: [ACCOUNT] }]);
     expect(json.terraform.required_providers.sestenants).toEqual({ source: 'cdktf-ses-tenants/sestenants', version: providerProgram().version });
   });
 
@@ -24,6 +24,7 @@ describe('TenantStack backend: provider', () => {
       region: REGION,
       owner: 'test-app',
       stack: 'test',
+      declared_by: 'cdktf',
       account_id: ACCOUNT,
       allowed_account_ids: [ACCOUNT],
       profile: 'mail',
