@@ -114,7 +114,7 @@ export function liveRemovalPolicy(live: LiveTenant): RemovalPolicy {
 export type Ownership = 'ours' | 'take-back' | 'adopt' | 'refused';
 
 /** Who may change `live` for `target`; `adopt` is the explicit request to take it over. */
-export function ownershipOf(target: Pick<StackTarget, 'owner' | 'stack'>, live: LiveTenant, adopt: boolean): Ownership {
+export function ownershipOf(target: Pick<StackTarget, 'owner' | 'stack'>, live: Pick<LiveTenant, 'tags'>, adopt: boolean): Ownership {
   const me = ownerMarker(target);
   const marker = live.tags[MANAGED_BY_TAG];
   if (marker === me) return 'ours';

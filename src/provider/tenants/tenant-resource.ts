@@ -248,8 +248,11 @@ async function applyPlanned(meta: TenantsTarget, planned: TfObject, step: 'creat
   return asPlanned(tenantState(after, planned), planned);
 }
 
+/** What ownership messages need of a live tenant. */
+type Marked = Pick<LiveTenant, 'name' | 'id' | 'tags'>;
+
 /** Why a destroy leaves a tenant that is not ours as it is. */
-function leftAlone(meta: TenantsTarget, live: { readonly name: string; readonly id: string; readonly tags: Readonly<Record<string, string>> }): string {
+function leftAlone(meta: TenantsTarget, live: Marked): string {
   return (
     `Tenant ${live.name} (TenantId ${live.id}) is ${describeTags(live.tags)}, not ${ownerMarker(meta.target)}: destroying this resource only removes it from ` +
     'Terraform\'s state; nothing is released and nothing is deleted (a tenant is changed only by the configuration whose marker it has, or one that adopts it).'
@@ -280,7 +283,7 @@ async function planCreate(meta: TenantsTarget, planned: TfObject, diagnostics: D
 const capitalize = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** Summary and detail of a plan that takes over a live tenant instead of creating one. */
-function takeOverWarning(meta: TenantsTarget, live: LiveTenant, ownership: Ownership): [string, string] {
+function takeOverWarning(meta: TenantsTarget, live: Marked, ownership: Ownership): [string, string] {
   const who = `Tenant ${live.name} (TenantId ${live.id})`;
   const keeps = 'keeping its TenantId, associations and reputation history, and makes it match this configuration (tags, settings, and associations when resource_associations is set).';
   const me = ownerMarker(meta.target);
@@ -296,19 +299,20 @@ function takeOverWarning(meta: TenantsTarget, live: LiveTenant, ownership: Owner
 /**
  * For a tenant in Terraform's state whose marker this process has read (refresh, import): a tenant
  * of another owner or of none is refused unless adopted. A destroy reads the marker if it was not
- * read, and says it touches nothing when the marker is not ours. Returns whether the plan is answered (a refusal, or a destroy that touches nothing).
+ * read, and says it touches nothing when the marker is not ours. Returns whether the plan is
+ * answered (a refusal, or a destroy that touches nothing).
  */
 async function notOursAtPlan(meta: TenantsTarget, prior: TfObject, planned: TfObject | null, diagnostics: Diagnostics): Promise<boolean> {
   // A destroy plan may run in a process that did not refresh (terraform destroy refreshes in a plan of its own): it reads the marker.
   const tags = planned === null ? await meta.cache.tagsOf(meta.gateway, String(prior.name)) : await meta.cache.knownTags(String(prior.name));
   if (tags === undefined || isOurs(meta, tags)) return false;
-  const live = { name: String(prior.name), id: String(prior.tenant_id), arn: String(prior.arn), tags };
+  const live: Marked = { name: String(prior.name), id: String(prior.tenant_id), tags };
   if (planned === null) {
     diagnostics.warning(`Tenant ${live.name} will be left as it is`, leftAlone(meta, live));
     return true;
   }
   if (isUnknown(planned.adopt)) return false;
-  const ownership = ownershipOf(meta.target, { tags } as LiveTenant, planned.adopt === true);
+  const ownership = ownershipOf(meta.target, live, planned.adopt === true);
   if (ownership === 'refused') {
     diagnostics.error(
       `Tenant ${live.name} is not this configuration's`,
@@ -319,7 +323,7 @@ async function notOursAtPlan(meta: TenantsTarget, prior: TfObject, planned: TfOb
     return true;
   }
   meta.cache.recordAdopted(live.name);
-  diagnostics.warning(...takeOverWarning(meta, live as LiveTenant, ownership), ['adopt']);
+  diagnostics.warning(...takeOverWarning(meta, live, ownership), ['adopt']);
   return false;
 }
 
