@@ -215,6 +215,24 @@ describeIfTerraform('ownership at plan: the HCL door keeps the promise', () => {
     expect(said).not.toContain('removed from the stack that manages it');
   });
 
+  test('a tenant of ours that is not in the state (an interrupted apply, a lost state) plans as finished, with its TenantId, and the apply keeps it', async () => {
+    const made = await client.send(new CreateTenantCommand({ TenantName: 'unfinished', Tags: [{ Key: 'ses-tenants:managed-by', Value: 'app-a/main' }] }));
+    a.write(`${tenantBlock('shared', shared)}\n${tenantBlock('unfinished', ['tags = { team = "a" }'])}`);
+    await emu.admin.resetStats();
+    const plan = a.tf(['plan', '-out=finish.tfplan']);
+    const said = oneLine(plan.stdout);
+    expect(said).toContain('Tenant unfinished will be finished, not created');
+    expect(said).toContain(`Tenant unfinished (TenantId ${made.TenantId}) exists, marked app-a/main, but is not in Terraform's state`);
+    expect(said).toContain(`tenant_id = "${made.TenantId}"`);
+    expect(await writes()).toEqual([]);
+    a.tf(['apply', 'finish.tfplan']);
+    const after = await live('unfinished');
+    expect(after.id).toBe(made.TenantId);
+    expect(after.tags).toMatchObject({ team: 'a', 'ses-tenants:managed-by': 'app-a/main' });
+    expect(after.tags['ses-tenants:spec-hash']).toBeDefined();
+    expect(a.tf(['plan', '-detailed-exitcode']).code).toBe(0);
+  });
+
   test('an association on another owner\'s tenant is refused at plan', async () => {
     const before = await live('shared');
     b.write(`resource "sestenants_tenant_resource_association" "x" {\n  tenant_name = "shared"\n  resource_arn = "${appArn('identity/acme.example.com')}"\n}`);
