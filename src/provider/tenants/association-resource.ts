@@ -1,6 +1,6 @@
 import { resourceRefSchema, tenantSpecSchema } from '../../tenant-spec';
 import { cty } from '../protocol/cty-type';
-import type { TfObject } from '../protocol/value';
+import { isUnknown, type TfObject } from '../protocol/value';
 import { ProviderError } from '../framework/diagnostics';
 import { ResourceType } from '../framework/resource';
 import { ResourceSchema } from '../framework/schema';
@@ -46,7 +46,8 @@ export const associationResource: ResourceType<TenantsTarget> = {
   typeName: 'sestenants_tenant_resource_association',
   schema: ASSOCIATION_SCHEMA,
   async modifyPlan({ planned }, { meta, diagnostics }) {
-    if (planned === null) return planned;
+    // An ARN or tenant known only after apply (an identity created in the same apply) is checked at the apply's plan.
+    if (planned === null || isUnknown(planned.tenant_name) || isUnknown(planned.resource_arn)) return planned;
     const tenant = String(planned.tenant_name);
     if (meta.declarations.declareAssociation(tenant, String(planned.resource_arn))) {
       diagnostics.error(...inlineClash(tenant, [String(planned.resource_arn)]), ['tenant_name']);

@@ -1,7 +1,7 @@
 import { REMOVAL_POLICY_TAG, RESOURCE_TYPES, resourceRefSchema, suppressionSchema, tenantSpecSchema, type Suppression } from '../../tenant-spec';
 import { cty } from '../protocol/cty-type';
 import type { TfObject, TfValue } from '../protocol/value';
-import { isUnknown } from '../protocol/value';
+import { isUnknown, UNKNOWN } from '../protocol/value';
 import { Diagnostics, ProviderError } from '../framework/diagnostics';
 import { ResourceType } from '../framework/resource';
 import { ResourceSchema } from '../framework/schema';
@@ -154,7 +154,8 @@ export const tenantResource: ResourceType<TenantsTarget> = {
   },
   // With plan_destroy Terraform plans destroys too, so the plan can say what a removal does.
   async modifyPlan({ prior, planned, replace }, { meta, diagnostics }) {
-    if (planned !== null && planned.resource_associations !== null) {
+    // A name not known yet (computed elsewhere) is checked at the apply's plan, when it is.
+    if (planned !== null && planned.resource_associations !== null && !isUnknown(planned.name)) {
       const clash = meta.declarations.declareInline(String(planned.name));
       if (clash.length > 0) diagnostics.error(...inlineClash(String(planned.name), clash), ['resource_associations']);
     }
@@ -214,7 +215,13 @@ function keepReadOnly(prior: TfObject, planned: TfObject): TfObject {
   const same = planned.sending_status === prior.sending_status;
   // Disabled by the customer, the aggregate is DISABLED whatever SES says; enabled again, it
   // depends on SES's own status, which only the apply reads.
-  const aggregate = same ? prior.sending_status_aggregate : planned.sending_status === 'disabled' ? 'DISABLED' : planned.sending_status_aggregate;
+  const aggregate = same
+    ? prior.sending_status_aggregate
+    : planned.sending_status === 'disabled'
+      ? 'DISABLED'
+      : isUnknown(planned.sending_status)
+        ? UNKNOWN
+        : planned.sending_status_aggregate;
   return { ...planned, reputation_impact: prior.reputation_impact, sending_status_aggregate: aggregate };
 }
 
