@@ -160,6 +160,7 @@ export const tenantResource: ResourceType<TenantsTarget> = {
       if (clash.length > 0) diagnostics.error(...inlineClash(String(planned.name), clash), ['resource_associations']);
     }
     if (prior === null) return planned;
+    if (planned === null || replace) meta.declarations.removeTenant(String(prior.name));
     if (planned !== null && !replace) return keepReadOnly(prior, planned);
     const who = `tenant ${String(prior.name)} (TenantId ${String(prior.tenant_id)})`;
     // What a removal does is the removal policy last applied (the state's, as read from SES).
