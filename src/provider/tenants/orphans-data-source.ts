@@ -12,12 +12,13 @@ import { markedTenants, type MarkedTenant, type TenantsTarget } from './engine-b
 // orphan and the repair, and its `tenants` lets a `check` block or a postcondition act on them.
 
 /** At most this many names in the warning; `tenants` lists all. */
-const NAMES_IN_WARNING = 50;
+const NAMES_IN_WARNING = 1000;
 
 const orphanType = cty.object({ name: cty.string, tenant_id: cty.string, arn: cty.string });
 
 /** The warning of orphaned tenants: which, why, and the repair. */
-export function orphansWarning(marker: string, orphans: readonly MarkedTenant[]): [string, string] {
+export function orphansWarning(target: { readonly owner: string; readonly stack: string }, orphans: readonly MarkedTenant[]): [string, string] {
+  const marker = ownerMarker(target);
   const shown = orphans.slice(0, NAMES_IN_WARNING).map((o) => `${o.name} (${o.id})`);
   const more = orphans.length > shown.length ? ` and ${orphans.length - shown.length} more (see the data source's tenants)` : '';
   return [
@@ -26,7 +27,7 @@ export function orphansWarning(marker: string, orphans: readonly MarkedTenant[])
       `and this plan does not remove: ${shown.join(', ')}${more}. ` +
       'Terraform\'s state does not hold them (an apply killed while it released them, a truncated or deleted state file), so no plan will release them, ' +
       'and they still count as this stack\'s. Repair, per tenant: to keep it, declare it again (the next apply takes it back with its TenantId); ' +
-      'to let it go, release it: for a TenantStack, `npx ses-tenants apply --stack <stack>` releases what the stack no longer declares; in plain HCL, ' +
+      'to let it go, release it: `npx ses-tenants apply --stack ${target.stack}` in the cdktf project of a TenantStack releases what the stack no longer declares; in plain HCL, ' +
       'declare it with an import block (`import { to = sestenants_tenant.<x>, id = "<name>" }`), apply, then remove both and apply again. ' +
       'Then run `terraform apply` once so the state holds the declared tenants again. Keep the state remote (the S3 backend with use_lockfile) so that it is not lost.',
   ];
@@ -58,7 +59,7 @@ export const orphanedTenantsDataSource: DataSourceType<TenantsTarget> = {
     const declared = ((config.declared as readonly TfValue[] | null) ?? []).filter((n): n is string => typeof n === 'string' && !isUnknown(n));
     const skip = new Set([...declared, ...meta.declarations.removedTenants]);
     const orphans = await markedTenants(meta, skip);
-    if (orphans.length > 0) diagnostics.warning(...orphansWarning(ownerMarker(meta.target), orphans));
+    if (orphans.length > 0) diagnostics.warning(...orphansWarning(meta.target, orphans));
     return { declared: config.declared, tenants: orphans.map((o) => ({ name: o.name, tenant_id: o.id, arn: o.arn })) };
   },
 };
