@@ -1,12 +1,13 @@
-import { resourceRefSchema, tenantSpecSchema } from '../../tenant-spec';
+import { tenantSpecSchema } from '../../tenant-spec';
 import { cty } from '../protocol/cty-type';
 import { isUnknown, type TfObject } from '../protocol/value';
 import { ProviderError } from '../framework/diagnostics';
 import { ResourceType } from '../framework/resource';
 import { ResourceSchema } from '../framework/schema';
-import { applyAssociation, sesResourceArnProblem, TenantApplyError, tenantHasResource, type TenantsTarget } from './engine-bridge';
+import { applyAssociation, TenantApplyError, tenantHasResource, type TenantsTarget } from './engine-bridge';
 import { checkPlace, inlineClash } from './tenant-resource';
-import { attributeFromZod, zodProblems } from './zod-attribute';
+import { attributeFromZod } from './zod-attribute';
+import { associatedArnProblems } from './provider-place';
 
 /** Separator of the import id and computed `id`: `TENANT|ARN` (a tenant name never holds `|`). */
 const ID_SEPARATOR = '|';
@@ -23,10 +24,7 @@ export const ASSOCIATION_SCHEMA: ResourceSchema = {
       required: true,
       requiresReplace: true,
       description: "ARN of the identity, configuration set or template, in the provider's region and account.",
-      validate: (value) => {
-        const problem = sesResourceArnProblem(String(value)) ?? zodProblems(resourceRefSchema.shape.arn, value)[0];
-        return problem ? [`ARN ${JSON.stringify(value)} ${problem}`] : [];
-      },
+      validate: (value) => associatedArnProblems(String(value)),
     },
     id: { type: cty.string, computed: true, useStateForUnknown: true, description: `TENANT${ID_SEPARATOR}ARN, also the import id.` },
   },

@@ -3,6 +3,7 @@ import type { TfObject } from '../protocol/value';
 import { BlockSchema } from '../framework/schema';
 import { Diagnostics, ProviderError } from '../framework/diagnostics';
 import { callerAccount, Declarations, providerGateway, ReadCache, type TenantsTarget } from './engine-bridge';
+import { providerPlace } from './provider-place';
 
 /** The stack part of the managed-by marker `<owner>/<stack>` the provider writes, unless `stack` is set. */
 export const PROVIDER_STACK = 'terraform';
@@ -64,6 +65,8 @@ function partitionOf(region: string): string {
 export function validateProviderConfig(config: TfObject, diagnostics: Diagnostics): void {
   const role = config.assume_role as TfObject | null;
   const arn = text(role?.role_arn);
+  const region = text(config.region) ?? text(process.env.AWS_REGION) ?? text(process.env.AWS_DEFAULT_REGION);
+  providerPlace.learn({ region, partition: region && partitionOf(region), account: text(config.account_id) ?? (arn ? arn.split(':')[4] : undefined) });
   if (arn && !/^arn:[a-z-]+:iam::\d{12}:role\/.+$/.test(arn)) {
     diagnostics.error('Invalid role_arn', `must be an IAM role ARN such as arn:aws:iam::123456789012:role/deploy, got ${JSON.stringify(arn)}`, ['assume_role', 'role_arn']);
   }
@@ -102,6 +105,7 @@ export async function configureTenantsProvider(config: TfObject, env: NodeJS.Pro
       ['allowed_account_ids'],
     );
   }
+  providerPlace.learn({ region, account, partition: partitionOf(region) });
   return {
     gateway,
     cache: new ReadCache(),

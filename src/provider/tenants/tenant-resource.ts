@@ -1,11 +1,12 @@
-import { REMOVAL_POLICY_TAG, RESOURCE_TYPES, resourceRefSchema, suppressionSchema, tenantSpecSchema, type Suppression } from '../../tenant-spec';
+import { REMOVAL_POLICY_TAG, RESOURCE_TYPES, suppressionSchema, tenantSpecSchema, type Suppression } from '../../tenant-spec';
 import { cty } from '../protocol/cty-type';
 import type { TfObject, TfValue } from '../protocol/value';
 import { isUnknown, UNKNOWN } from '../protocol/value';
 import { Diagnostics, ProviderError } from '../framework/diagnostics';
 import { ResourceType } from '../framework/resource';
 import { ResourceSchema } from '../framework/schema';
-import { attributeFromZod, zodDescription, zodProblems } from './zod-attribute';
+import { attributeFromZod, zodDescription } from './zod-attribute';
+import { associatedArnProblems } from './provider-place';
 import {
   applyTenant,
   deleteTenant,
@@ -14,14 +15,12 @@ import {
   readTenant,
   resourceOfArn,
   SES_DEFAULT_POLICY,
-  sesResourceArnProblem,
   TenantApplyError,
   type TenantsTarget,
   type TenantSpec,
 } from './engine-bridge';
 
 const spec = tenantSpecSchema.shape;
-const arnSchema = resourceRefSchema.shape.arn;
 
 /** The `sestenants_tenant` schema: every configurable attribute comes from the tenant spec's zod definition. */
 export const TENANT_SCHEMA: ResourceSchema = {
@@ -38,10 +37,7 @@ export const TENANT_SCHEMA: ResourceSchema = {
         'A tenant that sets it cannot also have sestenants_tenant_resource_association instances (an error at plan).',
       // Elements are unknown while for_each keys are (ValidateResourceConfig runs before expansion).
       validate: (value) =>
-        (value as readonly TfValue[]).filter((arn): arn is string => typeof arn === 'string').flatMap((arn) => {
-          const problem = sesResourceArnProblem(arn) ?? zodProblems(arnSchema, arn)[0];
-          return problem ? [`ARN ${JSON.stringify(arn)} ${problem}`] : [];
-        }),
+        (value as readonly TfValue[]).filter((arn): arn is string => typeof arn === 'string').flatMap(associatedArnProblems),
     },
     reputation_policy: attributeFromZod(spec.reputationPolicy, { optional: true, computed: true, default: SES_DEFAULT_POLICY }),
     sending_status: attributeFromZod(spec.sendingStatus, { optional: true, computed: true, default: 'enabled' }),

@@ -1,0 +1,34 @@
+import { arnLocationOf, arnPlaceProblems, resourceRefSchema, sesResourceArnProblem, type ArnLocation } from '../../tenant-spec';
+import { zodProblems } from './zod-attribute';
+
+/**
+ * Where this provider process's tenants live, as far as it knows: what the provider block says at
+ * ValidateProviderConfig (region or the environment's, account_id or the role's account), then what
+ * ConfigureProvider established (the account STS answers). Terraform runs one provider process per
+ * provider configuration and validates the provider before its resources, so resource validation
+ * (`terraform validate`, then again at plan and at apply with every value known) checks associated
+ * ARNs against it, as synth checks them against the stack.
+ */
+export class ProviderPlace {
+  private known: Partial<ArnLocation> = {};
+
+  /** Records what is known; undefined segments stay as they were. */
+  learn(place: Partial<ArnLocation>): void {
+    this.known = { ...this.known, ...Object.fromEntries(Object.entries(place).filter(([, v]) => v !== undefined)) };
+  }
+
+  /** Why an associated ARN is not at this place (none when it is, or when the place is not known yet). */
+  problems(arn: string): string[] {
+    const location = arnLocationOf(arn);
+    return location ? arnPlaceProblems(location, this.known, 'the provider') : [];
+  }
+}
+
+/** The place of this provider process (one provider configuration per process). */
+export const providerPlace = new ProviderPlace();
+
+/** Every problem of an associated ARN, each as `ARN "<arn>" <why>`: its form (the spec's rules), then its place. */
+export function associatedArnProblems(arn: string): string[] {
+  const problem = sesResourceArnProblem(arn) ?? zodProblems(resourceRefSchema.shape.arn, arn)[0];
+  return (problem ? [problem] : providerPlace.problems(arn)).map((why) => `ARN ${JSON.stringify(arn)} ${why}`);
+}
