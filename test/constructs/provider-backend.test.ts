@@ -14,7 +14,7 @@ const provider = (props: Parameters<typeof newStack>[0] = {}) => newStack({ back
 describe('TenantStack backend: provider', () => {
   test('declares the sestenants provider from the stack target, pinned to the shipped executable\'s version', () => {
     const json = synthJson(provider());
-    expect(json.provider.sestenants).toEqual([{ region: REGION, owner: 'test-app', stack: 'test', account_id: ACCOUNT, allowed_account_ids: [ACCOUNT] }]);
+    expect(json.provider.sestenants).toEqual([{ region: REGION, owner: 'test-app', stack: 'test', account_id: ACCOUNT, allowed_account_ids: [ACCOUNT], tenant_quota: 10_000 }]);
     expect(json.terraform.required_providers.sestenants).toEqual({ source: 'cdktf-ses-tenants/sestenants', version: providerProgram().version });
   });
 
@@ -26,6 +26,7 @@ describe('TenantStack backend: provider', () => {
       stack: 'test',
       account_id: ACCOUNT,
       allowed_account_ids: [ACCOUNT],
+      tenant_quota: 10_000,
       profile: 'mail',
       assume_role: { role_arn: role },
     });

@@ -111,7 +111,7 @@ describeIfTerraform('the provider backend from the packed package, as the README
     const version = json.terraform.required_providers.sestenants.version as string;
     expect(version).toMatch(/^0\.1\.0-h[0-9a-f]{12}$/);
     expect(json.terraform.required_providers.sestenants.source).toBe('cdktf-ses-tenants/sestenants');
-    expect(json.provider.sestenants).toEqual([{ region: 'eu-central-1', owner: 'my-mail-platform', stack: 'mail', account_id: '123456789012', allowed_account_ids: ['123456789012'] }]);
+    expect(json.provider.sestenants).toEqual([{ region: 'eu-central-1', owner: 'my-mail-platform', stack: 'mail', account_id: '123456789012', allowed_account_ids: ['123456789012'], tenant_quota: 10_000 }]);
     expect(Object.keys(json.resource)).toEqual(['sestenants_tenant', 'terraform_data']);
     expect(json.resource.sestenants_tenant.ses_tenant.for_each).toBe('${local.ses_tenants}');
     expect(fs.existsSync(path.join(stackDir(), 'assets'))).toBe(false);

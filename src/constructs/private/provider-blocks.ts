@@ -69,6 +69,8 @@ export function addProviderBlocks(stack: TerraformStack, target: StackTarget, op
     stack: target.stack,
     accountId: target.account,
     allowedAccountIds: [target.account],
+    // The provider refuses at plan what synth refuses: more tenants than the stack's quota.
+    tenantQuota: target.tenantQuota,
     profile: target.profile,
     assumeRole: target.assumeRoleArn !== undefined ? { roleArn: target.assumeRoleArn } : undefined,
     endpoints: options.endpoint !== undefined ? { sesv2: options.endpoint } : undefined,

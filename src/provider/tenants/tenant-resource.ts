@@ -6,7 +6,7 @@ import { Diagnostics, ProviderError } from '../framework/diagnostics';
 import { ResourceType } from '../framework/resource';
 import { ResourceSchema } from '../framework/schema';
 import { attributeFromZod, zodDescription } from './zod-attribute';
-import { associatedArnProblems } from './provider-place';
+import { associatedArnProblems, providerPlace } from './provider-place';
 import {
   applyTenant,
   deleteTenant,
@@ -138,6 +138,8 @@ export const tenantResource: ResourceType<TenantsTarget> = {
   typeName: 'sestenants_tenant',
   schema: TENANT_SCHEMA,
   validate(config: TfObject, diagnostics: Diagnostics) {
+    const over = typeof config.name === 'string' ? providerPlace.declareTenant(config.name) : undefined;
+    if (over) diagnostics.error('Too many tenants', over, ['name']);
     const arns = config.resource_associations;
     if (!Array.isArray(arns)) return;
     const seen = new Set<string>();
