@@ -100,8 +100,10 @@ export interface TenantStackProps {
  * A cdktf stack holding the SES tenants of one region and one account.
  *
  * At synth it emits its tenants as data (`locals.ses_tenants`, keyed by tenant name) and, with
- * the default `provider` backend, the `sestenants` provider and one `sestenants_tenant` block with
- * `for_each` over that map (with `backend: 'hooks'`, three `terraform_data` hook blocks instead);
+ * the default `provider` backend, the `sestenants` provider, one `sestenants_tenant` block with
+ * `for_each` over that map and a `sestenants_orphaned_tenants` data source that warns at plan about
+ * tenants the stack still marks but no longer declares after a lost state (with `backend: 'hooks'`,
+ * three `terraform_data` hook blocks instead);
  * the identities, configuration sets and templates it creates go into one for_each block per kind.
  * It owns an AwsProvider only when it declares native resources: a stack that references
  * everything by ARN needs no AwsProvider.

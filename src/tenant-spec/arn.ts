@@ -72,6 +72,19 @@ export interface ArnLocation {
   readonly account: string;
 }
 
+/**
+ * Why an SES resource ARN cannot be associated with a tenant that lives at `at` (DESIGN rule 8:
+ * one region, one account): one message per segment that differs, worded for `owner` (`the stack`,
+ * `the provider`). A segment `at` leaves undefined (not known yet) is not checked.
+ */
+export function arnPlaceProblems(arn: ArnLocation, at: Partial<ArnLocation>, owner: string): string[] {
+  const out: string[] = [];
+  if (at.partition !== undefined && arn.partition !== at.partition) out.push(`is in partition "${arn.partition}", ${owner} is in "${at.partition}"`);
+  if (at.region !== undefined && arn.region !== at.region) out.push(`is in region ${arn.region}, ${owner} is in ${at.region}; a tenant can only use resources of its own region`);
+  if (at.account !== undefined && arn.account !== at.account) out.push(`is in account ${arn.account}, ${owner} is in ${at.account}; a tenant can only use resources of its own account`);
+  return out;
+}
+
 /** The ARN of an SES identity, configuration set or template. */
 export function sesResourceArn(at: ArnLocation, type: ResourceType, name: string): string {
   return `arn:${at.partition}:ses:${at.region}:${at.account}:${type}/${name}`;

@@ -32,7 +32,7 @@ test('the checked-in bindings are what the generator makes of the checked-in pro
 
 test('one folder per resource, data source and the provider, and no index that loads them all', () => {
   const folders = fs.readdirSync(path.join(ROOT, BINDINGS_DIR)).sort();
-  expect(folders).toEqual(['data-sestenants-tenant', 'data-sestenants-tenants', 'provider', 'tenant', 'tenant-resource-association']);
+  expect(folders).toEqual(['data-sestenants-orphaned-tenants', 'data-sestenants-tenant', 'data-sestenants-tenants', 'provider', 'tenant', 'tenant-resource-association']);
   for (const folder of folders) expect(fs.readdirSync(path.join(ROOT, BINDINGS_DIR, folder))).toEqual(['index.ts']);
 });
 

@@ -14,7 +14,7 @@ const provider = (props: Parameters<typeof newStack>[0] = {}) => newStack({ back
 describe('TenantStack backend: provider', () => {
   test('declares the sestenants provider from the stack target (declared_by cdktf: refusals name SesTenant props), pinned to the shipped executable\'s version', () => {
     const json = synthJson(provider());
-    expect(json.provider.sestenants).toEqual([{ region: REGION, owner: 'test-app', stack: 'test', declared_by: 'cdktf', account_id: ACCOUNT, allowed_account_ids: [ACCOUNT] }]);
+    expect(json.provider.sestenants).toEqual([{ region: REGION, owner: 'test-app', stack: 'test', declared_by: 'cdktf', account_id: ACCOUNT, allowed_account_ids: [ACCOUNT], tenant_quota: 10_000 }]);
     expect(json.terraform.required_providers.sestenants).toEqual({ source: 'cdktf-ses-tenants/sestenants', version: providerProgram().version });
   });
 
@@ -27,6 +27,7 @@ describe('TenantStack backend: provider', () => {
       declared_by: 'cdktf',
       account_id: ACCOUNT,
       allowed_account_ids: [ACCOUNT],
+      tenant_quota: 10_000,
       profile: 'mail',
       assume_role: { role_arn: role },
     });
@@ -53,21 +54,31 @@ describe('TenantStack backend: provider', () => {
     });
     expect(synth).toHaveProvider(SestenantsProvider);
     const json = JSON.parse(synth);
-    expect(Object.keys(json.resource)).toEqual(['sestenants_tenant']);
+    expect(Object.keys(json.resource)).toEqual(['sestenants_tenant', 'terraform_data']);
     expect(Object.keys(json.resource.sestenants_tenant)).toEqual(['ses_tenant']);
     expect(Object.keys(json.locals.ses_tenants)).toEqual(['acme', 'globex', 'initech']);
+  });
+
+  test('a data source warns at plan about tenants the stack still marks but no longer declares, read after every tenant instance is planned', () => {
+    const json = synthJson(provider());
+    // A block with no instance has no change, so the read is ordered after the tenants yet never deferred to apply.
+    expect(json.resource.terraform_data).toEqual({ ses_tenants_planned: { count: 0, depends_on: ['sestenants_tenant.ses_tenant'] } });
+    expect(json.data.sestenants_orphaned_tenants.ses_tenant_orphans).toEqual({
+      provider: 'sestenants',
+      declared: '${length(terraform_data.ses_tenants_planned) == 0 ? keys(local.ses_tenants) : []}',
+    });
   });
 
   test('no hook blocks and no hook asset; it is the default backend, and backend hooks emits the hooks', () => {
     const stack = provider();
     new SesTenant(stack, 'Acme', sendingProps('acme'));
     expect(stack.hooks).toBeUndefined();
-    expect(synthJson(stack).resource.terraform_data).toBeUndefined();
+    expect(Object.keys(synthJson(stack).resource.terraform_data)).toEqual(['ses_tenants_planned']);
     expect(stack.node.findAll().map((c) => c.node.id)).not.toContain('ses-tenants-hook');
 
     const byDefault = newStack();
     expect(byDefault.backend).toBe('provider');
-    expect(Object.keys(synthJson(byDefault).resource)).toEqual(['sestenants_tenant']);
+    expect(Object.keys(synthJson(byDefault).resource)).toEqual(['sestenants_tenant', 'terraform_data']);
     const hooks = newStack({ backend: 'hooks' });
     expect(hooks.backend).toBe('hooks');
     expect(Object.keys(synthJson(hooks).resource.terraform_data).sort()).toEqual(['ses_tenant', 'ses_tenant_association', 'ses_tenant_settings']);

@@ -304,7 +304,7 @@ describe('native resources', () => {
     const stack = newStack();
     stack.configurationSet('shared');
     const json = synthJson(stack);
-    expect(Object.keys(json.resource).sort()).toEqual(['aws_sesv2_configuration_set', 'sestenants_tenant']);
+    expect(Object.keys(json.resource).sort()).toEqual(['aws_sesv2_configuration_set', 'sestenants_tenant', 'terraform_data']);
     expect(json.locals.ses_tenant_identities).toBeUndefined();
   });
 

@@ -56,7 +56,7 @@ describeIfTerraform('npx cdktf deploy / diff / destroy of a TenantStack on the d
     expect(deployed.output).not.toMatch(/Error|providers lock/);
     expect(deployed.code).toBe(0);
     const json = JSON.parse(fs.readFileSync(path.join(ctx.project.dir, 'cdktf.out', 'stacks', STACK, 'cdk.tf.json'), 'utf8'));
-    expect(Object.keys(json.resource)).toEqual(['sestenants_tenant']);
+    expect(Object.keys(json.resource)).toEqual(['sestenants_tenant', 'terraform_data']);
     expect(fs.existsSync(path.join(ctx.project.dir, `terraform.${STACK}.tfstate`))).toBe(true);
     const live = await readLiveTenants(ctx.client);
     expect(Object.keys(live).sort()).toEqual(['acme', 'globex', 'outsider']);

@@ -117,7 +117,7 @@ describeIfTerraform('the packed package in a fresh project, as the README says',
     expect(providers.length).toBeGreaterThan(0);
     for (const exe of providers) expect(fs.readFileSync(exe).equals(fs.readFileSync(installed('cdktf-ses-tenants', 'dist', 'terraform-provider-sestenants.js')))).toBe(true);
     const json = fs.readFileSync(path.join(stackDir, 'cdk.tf.json'), 'utf8');
-    expect(Object.keys(JSON.parse(json).resource)).toEqual(['sestenants_tenant']);
+    expect(Object.keys(JSON.parse(json).resource)).toEqual(['sestenants_tenant', 'terraform_data']);
     expect(json).not.toContain(root);
     expect(json).not.toContain(install.base);
   }, STEP_TIMEOUT);

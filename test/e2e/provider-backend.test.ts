@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { CreateConfigurationSetCommand, CreateEmailIdentityCommand, UpdateReputationEntityPolicyCommand, type SESv2Client } from '@aws-sdk/client-sesv2';
+import { CreateConfigurationSetCommand, CreateEmailIdentityCommand, CreateTenantCommand, UpdateReputationEntityPolicyCommand, type SESv2Client } from '@aws-sdk/client-sesv2';
+import { MANAGED_BY_TAG } from '../../src/tenant-spec';
 import { startTestEmulator, type TestEmulator } from '../support/emulator';
 import { terraformAvailable } from '../support/terraform';
 import { packedInstall, projectEnv, readmeBlocks, readmeCommands, runCommand, runCommandSync, type PackedInstall } from '../support/packed-package';
@@ -111,8 +112,8 @@ describeIfTerraform('the provider backend from the packed package, as the README
     const version = json.terraform.required_providers.sestenants.version as string;
     expect(version).toMatch(/^0\.1\.0-h[0-9a-f]{12}$/);
     expect(json.terraform.required_providers.sestenants.source).toBe('cdktf-ses-tenants/sestenants');
-    expect(json.provider.sestenants).toEqual([{ region: 'eu-central-1', owner: 'my-mail-platform', stack: 'mail', declared_by: 'cdktf', account_id: '123456789012', allowed_account_ids: ['123456789012'] }]);
-    expect(Object.keys(json.resource)).toEqual(['sestenants_tenant']);
+    expect(json.provider.sestenants).toEqual([{ region: 'eu-central-1', owner: 'my-mail-platform', stack: 'mail', declared_by: 'cdktf', account_id: '123456789012', allowed_account_ids: ['123456789012'], tenant_quota: 10_000 }]);
+    expect(Object.keys(json.resource)).toEqual(['sestenants_tenant', 'terraform_data']);
     expect(json.resource.sestenants_tenant.ses_tenant.for_each).toBe('${local.ses_tenants}');
     expect(fs.existsSync(path.join(stackDir(), 'assets'))).toBe(false);
     expect(mirrorVersions()).toEqual([version]);
@@ -206,6 +207,17 @@ describeIfTerraform('the provider backend from the packed package, as the README
     expect(live.acme.reputationPolicy).toBe('standard');
     expect(live.acme.id).toBe(ids.acme.id);
     const diff = await run(diffStep);
+    expect(diff.output).toContain('No changes.');
+  }, STEP_TIMEOUT);
+
+  test('a tenant the stack still marks but no longer declares (its release cut off, the state lost) is a warning of cdktf diff, with the repair', async () => {
+    await client.send(new CreateTenantCommand({ TenantName: 'left-behind', Tags: [{ Key: MANAGED_BY_TAG, Value: `my-mail-platform/${STACK}` }] }));
+
+    const diff = await run(diffStep);
+
+    expect(diff.code).toBe(0);
+    expect(diff.output).toContain(`Warning: 1 tenant marked my-mail-platform/${STACK} not in the configuration`);
+    expect(diff.output).toContain('left-behind');
     expect(diff.output).toContain('No changes.');
   }, STEP_TIMEOUT);
 });

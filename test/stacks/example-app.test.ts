@@ -57,9 +57,9 @@ test('the stacks that create resources are on the provider backend and own an Aw
   for (const [name, region] of [[EXAMPLE_STACKS.eu, 'eu-central-1'], [EXAMPLE_STACKS.us, 'us-east-1']]) {
     const json = stackJson(name);
     expect(json.provider.aws).toEqual([{ region, allowed_account_ids: [EXAMPLE_ACCOUNT] }]);
-    expect(json.provider.sestenants).toEqual([{ region, owner: 'cdktf-ses-tenants-example', stack: name, declared_by: 'cdktf', account_id: EXAMPLE_ACCOUNT, allowed_account_ids: [EXAMPLE_ACCOUNT] }]);
+    expect(json.provider.sestenants).toEqual([{ region, owner: 'cdktf-ses-tenants-example', stack: name, declared_by: 'cdktf', account_id: EXAMPLE_ACCOUNT, allowed_account_ids: [EXAMPLE_ACCOUNT], tenant_quota: 10_000 }]);
     expect(json.resource.sestenants_tenant.ses_tenant.for_each).toBe('${local.ses_tenants}');
-    expect(json.resource.terraform_data).toBeUndefined();
+    expect(Object.keys(json.resource.terraform_data)).toEqual(['ses_tenants_planned']);
     // The stack directory ships the provider and locks it; hashicorp/aws is locked by the first deploy (--skip-provider-lock).
     expect(fs.readFileSync(path.join(outdir, 'stacks', name, '.terraform.lock.hcl'), 'utf8')).toContain('provider "registry.terraform.io/cdktf-ses-tenants/sestenants"');
   }

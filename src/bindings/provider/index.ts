@@ -57,6 +57,12 @@ export interface SestenantsProviderConfig {
   */
   readonly stack: string;
   /**
+  * Tenants allowed in the region and account (the SES quota; raise it through Service Quotas first): a configuration that declares more is refused at plan. Default: 10000.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/cdktf-ses-tenants/sestenants/latest/docs#tenant_quota SestenantsProvider#tenant_quota}
+  */
+  readonly tenantQuota?: number;
+  /**
   * Alias name
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/cdktf-ses-tenants/sestenants/latest/docs#alias SestenantsProvider#alias}
@@ -203,6 +209,7 @@ export class SestenantsProvider extends cdktf.TerraformProvider {
     this._profile = config.profile;
     this._region = config.region;
     this._stack = config.stack;
+    this._tenantQuota = config.tenantQuota;
     this._alias = config.alias;
     this._assumeRole = config.assumeRole;
     this._endpoints = config.endpoints;
@@ -334,6 +341,22 @@ export class SestenantsProvider extends cdktf.TerraformProvider {
     return this._stack;
   }
 
+  // tenant_quota - computed: false, optional: true, required: false
+  private _tenantQuota?: number; 
+  public get tenantQuota() {
+    return this._tenantQuota;
+  }
+  public set tenantQuota(value: number | undefined) {
+    this._tenantQuota = value;
+  }
+  public resetTenantQuota() {
+    this._tenantQuota = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get tenantQuotaInput() {
+    return this._tenantQuota;
+  }
+
   // alias - computed: false, optional: true, required: false
   private _alias?: string; 
   public get alias() {
@@ -393,6 +416,7 @@ export class SestenantsProvider extends cdktf.TerraformProvider {
       profile: cdktf.stringToTerraform(this._profile),
       region: cdktf.stringToTerraform(this._region),
       stack: cdktf.stringToTerraform(this._stack),
+      tenant_quota: cdktf.numberToTerraform(this._tenantQuota),
       alias: cdktf.stringToTerraform(this._alias),
       assume_role: sestenantsProviderAssumeRoleToTerraform(this._assumeRole),
       endpoints: sestenantsProviderEndpointsToTerraform(this._endpoints),
@@ -448,6 +472,12 @@ export class SestenantsProvider extends cdktf.TerraformProvider {
         isBlock: false,
         type: "simple",
         storageClassType: "string",
+      },
+      tenant_quota: {
+        value: cdktf.numberToHclTerraform(this._tenantQuota),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "number",
       },
       alias: {
         value: cdktf.stringToHclTerraform(this._alias),

@@ -8,6 +8,8 @@ import { Construct } from 'constructs';
 import { SestenantsProvider } from '../../bindings/provider';
 import type { SestenantsProviderConfig } from '../../bindings/provider';
 import { Tenant } from '../../bindings/tenant';
+import { DataSestenantsOrphanedTenants } from '../../bindings/data-sestenants-orphaned-tenants';
+import { TerraformData } from './terraform-data';
 import type { TenantConfig } from '../../bindings/tenant';
 import { SYNTH_NAMES } from '../../tenant-spec/synth-names';
 import type { StackTarget } from '../../tenant-spec';
@@ -18,6 +20,14 @@ import type { ProviderProgram } from './provider-program';
 export const TENANT_BLOCK = 'ses_tenant';
 /** Where a stack directory holds the provider: Terraform's implied local mirror, relative to the stack directory. */
 export const PLUGIN_DIR = path.join('terraform.d', 'plugins', PROVIDER_HOST, PROVIDER_NAMESPACE, PROVIDER_TYPE);
+/** Construct id (and Terraform name) of the data source that warns about orphaned tenants: `data.sestenants_orphaned_tenants.ses_tenant_orphans`. */
+export const ORPHANS_BLOCK = 'ses_tenant_orphans';
+/**
+ * Construct id of a `terraform_data` block with no instance that depends on the tenant block: the
+ * orphans data source refers to it, so Terraform reads it after planning every tenant instance
+ * (the removed ones too) yet never defers the read to apply (a block with no instance has no change).
+ */
+export const TENANTS_PLANNED_BLOCK = 'ses_tenants_planned';
 const LOCK_FILE = '.terraform.lock.hcl';
 const ADDRESS = `${PROVIDER_HOST}/${PROVIDER_NAMESPACE}/${PROVIDER_TYPE}`;
 const EACH = 'each.value';
@@ -28,6 +38,8 @@ export interface ProviderBlocks {
   readonly provider: SestenantsProvider;
   /** `sestenants_tenant.ses_tenant`: one instance per tenant of `locals.ses_tenants`. */
   readonly tenant: Tenant;
+  /** `data.sestenants_orphaned_tenants`: warns at plan about tenants this stack still marks but no longer declares (a lost state). */
+  readonly orphans: DataSestenantsOrphanedTenants;
   /** The provider executable the stack directory ships, and its version (pinned in `required_providers`). */
   readonly program: ProviderProgram;
 }
@@ -59,6 +71,8 @@ export function addProviderBlocks(stack: TerraformStack, target: StackTarget, op
     declaredBy: 'cdktf',
     accountId: target.account,
     allowedAccountIds: [target.account],
+    // The provider refuses at plan what synth refuses: more tenants than the stack's quota.
+    tenantQuota: target.tenantQuota,
     profile: target.profile,
     assumeRole: target.assumeRoleArn !== undefined ? { roleArn: target.assumeRoleArn } : undefined,
     endpoints: options.endpoint !== undefined ? { sesv2: options.endpoint } : undefined,
@@ -83,8 +97,13 @@ export function addProviderBlocks(stack: TerraformStack, target: StackTarget, op
     for_each: `\${${EACH}.suppression == null ? [] : [${EACH}.suppression]}`,
     content: { scope: '${suppression.value.scope}', reasons: '${suppression.value.reasons}' },
   });
+  const planned = new TerraformData(stack, TENANTS_PLANNED_BLOCK, { count: 0, dependsOn: [tenant] });
+  const orphans = new DataSestenantsOrphanedTenants(stack, ORPHANS_BLOCK, {
+    provider,
+    declared: Token.asList(`\${length(${planned.terraformResourceType}.${TENANTS_PLANNED_BLOCK}) == 0 ? keys(local.${SYNTH_NAMES.tenantsLocal}) : []}`),
+  });
   new ProviderMirror(stack, 'sestenants-provider-mirror', program);
-  return { provider, tenant, program };
+  return { provider, tenant, orphans, program };
 }
 
 /**

@@ -1,14 +1,14 @@
-import { describeTags, MANAGED_BY_TAG, ownerMarker, resourceRefSchema, tenantSpecSchema } from '../../tenant-spec';
-import { isUnknown } from '../protocol/value';
+import { describeTags, MANAGED_BY_TAG, ownerMarker, tenantSpecSchema } from '../../tenant-spec';
 import type { Diagnostics } from '../framework/diagnostics';
 import { cty } from '../protocol/cty-type';
-import type { TfObject } from '../protocol/value';
+import { isUnknown, type TfObject } from '../protocol/value';
 import { ProviderError } from '../framework/diagnostics';
 import { ResourceType } from '../framework/resource';
 import { ResourceSchema } from '../framework/schema';
-import { applyAssociation, isOurs, sesResourceArnProblem, TenantApplyError, tenantHasResource, type TenantsTarget } from './engine-bridge';
+import { applyAssociation, isOurs, TenantApplyError, tenantHasResource, type TenantsTarget } from './engine-bridge';
 import { checkPlace, inlineClash } from './tenant-resource';
-import { attributeFromZod, zodProblems } from './zod-attribute';
+import { attributeFromZod } from './zod-attribute';
+import { associatedArnProblems } from './provider-place';
 
 /** Separator of the import id and computed `id`: `TENANT|ARN` (a tenant name never holds `|`). */
 const ID_SEPARATOR = '|';
@@ -25,10 +25,7 @@ export const ASSOCIATION_SCHEMA: ResourceSchema = {
       required: true,
       requiresReplace: true,
       description: "ARN of the identity, configuration set or template, in the provider's region and account.",
-      validate: (value) => {
-        const problem = sesResourceArnProblem(String(value)) ?? zodProblems(resourceRefSchema.shape.arn, value)[0];
-        return problem ? [`ARN ${JSON.stringify(value)} ${problem}`] : [];
-      },
+      validate: (value) => associatedArnProblems(String(value)),
     },
     id: { type: cty.string, computed: true, useStateForUnknown: true, description: `TENANT${ID_SEPARATOR}ARN, also the import id.` },
   },
@@ -66,7 +63,8 @@ export const associationResource: ResourceType<TenantsTarget> = {
   typeName: 'sestenants_tenant_resource_association',
   schema: ASSOCIATION_SCHEMA,
   async modifyPlan({ prior, planned }, { meta, diagnostics }) {
-    if (planned === null) return planned;
+    // An ARN or tenant known only after apply (an identity created in the same apply) is checked at the apply's plan.
+    if (planned === null || isUnknown(planned.tenant_name) || isUnknown(planned.resource_arn)) return planned;
     const tenant = String(planned.tenant_name);
     if (meta.declarations.declareAssociation(tenant, String(planned.resource_arn))) {
       diagnostics.error(...inlineClash(tenant, [String(planned.resource_arn)]), ['tenant_name']);

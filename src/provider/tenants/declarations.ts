@@ -1,5 +1,6 @@
 /**
- * What the configuration planned in this provider process declares about associations, to catch
+ * What the configuration planned in this provider process declares: the tenants it removes (not
+ * orphans, see `sestenants_orphaned_tenants`), and its associations, to catch
  * a tenant that lists its associations inline (authoritative) while
  * `sestenants_tenant_resource_association` instances name the same tenant: Terraform plans every
  * instance of one provider configuration in one process, in whichever order, so each side
@@ -8,6 +9,17 @@
 export class Declarations {
   private readonly inline = new Set<string>();
   private readonly associations = new Map<string, Set<string>>();
+  private readonly removed = new Set<string>();
+
+  /** Records a tenant this plan removes from Terraform's state (released, deleted or renamed away). */
+  removeTenant(tenant: string): void {
+    this.removed.add(tenant);
+  }
+
+  /** The tenants this plan removes: still in SES with our marker, but not orphans (the apply releases them). */
+  get removedTenants(): ReadonlySet<string> {
+    return this.removed;
+  }
 
   /** Records a tenant with inline associations; returns the ARNs association resources declared on it. */
   declareInline(tenant: string): string[] {

@@ -24,8 +24,8 @@ import {
 } from '../../engine';
 import { isAlreadyExists, isNotFound } from '../../aws/ses-gateway';
 import type { FrontDoor } from '../../tenant-spec';
-import { MANAGED_BY_TAG, ownerMarker } from '../../tenant-spec';
-import { canonicalTenant, parseSesResourceArn, sesResourceArnProblem, tenantArnPrefix, type ResourceRef, type StackTarget, type TenantSpec } from '../../tenant-spec';
+import pLimit from 'p-limit';
+import { canonicalTenant, MANAGED_BY_TAG, ownerMarker, parseSesResourceArn, sesResourceArnProblem, tenantArnPrefix, type ResourceRef, type StackTarget, type TenantSpec } from '../../tenant-spec';
 
 // The one file of the provider that calls the engine and AWS (the hooks' rule: one writer).
 // The resource is a thin front door: it turns Terraform values into a TenantSpec, and this file
@@ -349,4 +349,39 @@ export async function deleteTenant(at: TenantsTarget, live: LiveTenant): Promise
 /** Associates (`add`) or disassociates (`remove`) one resource of a tenant. */
 export async function applyAssociation(at: TenantsTarget, tenant: string, arn: string, op: 'add' | 'remove'): Promise<void> {
   throwFailure(await run(at, planAssociation({ target: at.target, tenant, resource: resourceOfArn(arn), op })));
+}
+
+/** A live tenant that carries this provider's managed-by marker. */
+export interface MarkedTenant {
+  readonly name: string;
+  readonly id: string;
+  readonly arn: string;
+}
+
+/**
+ * The tenants of the region that carry this provider's `<owner>/<stack>` marker, among those not
+ * in `skip`: the ListTenants pages, then GetTenant only for a listed tenant not skipped (SES lists
+ * no tags, so its marker is read there; the configuration's own tenants are skipped and cost nothing).
+ */
+export async function markedTenants(at: TenantsTarget, skip: ReadonlySet<string>, concurrency = 16): Promise<MarkedTenant[]> {
+  const limit = pLimit(concurrency);
+  const marker = ownerMarker(at.target);
+  const reads: Promise<MarkedTenant | undefined>[] = [];
+  let token: string | undefined;
+  do {
+    const page = await at.gateway.listTenantsPage(token);
+    for (const info of page.items) {
+      const name = info.TenantName;
+      if (!name || skip.has(name)) continue;
+      reads.push(
+        limit(async () => {
+          const tenant = await at.gateway.getTenant(name);
+          const marked = tenant?.Tags?.some((t) => t.Key === MANAGED_BY_TAG && t.Value === marker);
+          return marked ? { name, id: tenant?.TenantId ?? '', arn: tenant?.TenantArn ?? '' } : undefined;
+        }),
+      );
+    }
+    token = page.nextToken;
+  } while (token);
+  return (await Promise.all(reads)).filter((t): t is MarkedTenant => t !== undefined).sort((a, b) => (a.name < b.name ? -1 : 1));
 }

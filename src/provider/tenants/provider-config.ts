@@ -1,3 +1,4 @@
+import { DEFAULT_TENANT_QUOTA } from '../../tenant-spec';
 import { cty } from '../protocol/cty-type';
 import type { TfObject } from '../protocol/value';
 import { BlockSchema } from '../framework/schema';
@@ -5,6 +6,7 @@ import { Diagnostics, ProviderError } from '../framework/diagnostics';
 import { stackTargetSchema, type FrontDoor } from '../../tenant-spec';
 import { zodProblems } from './zod-attribute';
 import { callerAccount, Declarations, providerGateway, ReadCache, type TenantsTarget } from './engine-bridge';
+import { providerPlace } from './provider-place';
 
 /** Values of `declared_by`: where the configuration comes from, so fixes are named in its language. */
 const DECLARED_BY: Record<string, FrontDoor> = { hcl: 'hcl', cdktf: 'constructs' };
@@ -44,6 +46,12 @@ export const PROVIDER_SCHEMA: BlockSchema = {
         'Where the configuration is written, so that refusals name the fix in its language: "hcl" (adopt = true on sestenants_tenant) or "cdktf" (adopt: true on SesTenant; TenantStack sets it). Default: "hcl".',
       validate: (v) => (typeof v !== 'string' || v in DECLARED_BY ? [] : [`must be "hcl" or "cdktf", got ${JSON.stringify(v)}`]),
     },
+    tenant_quota: {
+      type: cty.number,
+      optional: true,
+      description: `Tenants allowed in the region and account (the SES quota; raise it through Service Quotas first): a configuration that declares more is refused at plan. Default: ${DEFAULT_TENANT_QUOTA}.`,
+      validate: (v) => (Number.isInteger(v) && Number(v) > 0 ? [] : [`must be a positive whole number, got ${JSON.stringify(v)}`]),
+    },
     allowed_account_ids: { type: cty.set(cty.string), optional: true, description: 'Accounts the provider may change; any other is refused before any write.' },
     max_rps: {
       type: cty.number,
@@ -76,6 +84,9 @@ function partitionOf(region: string): string {
 export function validateProviderConfig(config: TfObject, diagnostics: Diagnostics): void {
   const role = config.assume_role as TfObject | null;
   const arn = text(role?.role_arn);
+  const region = text(config.region) ?? text(process.env.AWS_REGION) ?? text(process.env.AWS_DEFAULT_REGION);
+  providerPlace.learn({ region, partition: region && partitionOf(region), account: text(config.account_id) ?? (arn ? arn.split(':')[4] : undefined) });
+  if (typeof config.tenant_quota === 'number') providerPlace.learnQuota(config.tenant_quota);
   if (arn && !/^arn:[a-z-]+:iam::\d{12}:role\/.+$/.test(arn)) {
     diagnostics.error('Invalid role_arn', `must be an IAM role ARN such as arn:aws:iam::123456789012:role/deploy, got ${JSON.stringify(arn)}`, ['assume_role', 'role_arn']);
   }
@@ -114,6 +125,7 @@ export async function configureTenantsProvider(config: TfObject, env: NodeJS.Pro
       ['allowed_account_ids'],
     );
   }
+  providerPlace.learn({ region, account, partition: partitionOf(region) });
   return {
     gateway,
     cache: new ReadCache(),
@@ -126,7 +138,7 @@ export async function configureTenantsProvider(config: TfObject, env: NodeJS.Pro
       region,
       account,
       partition: partitionOf(region),
-      tenantQuota: 1_000_000,
+      tenantQuota: typeof config.tenant_quota === 'number' ? config.tenant_quota : DEFAULT_TENANT_QUOTA,
     },
   };
 }

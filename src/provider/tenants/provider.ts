@@ -4,6 +4,7 @@ import { configureTenantsProvider, PROVIDER_SCHEMA, validateProviderConfig } fro
 import { tenantDataSource, tenantsDataSource } from './tenant-data-sources';
 import { tenantResource } from './tenant-resource';
 import { associationResource } from './association-resource';
+import { orphanedTenantsDataSource } from './orphans-data-source';
 
 /** The `sestenants` provider. */
 export const sesTenantsProvider: ProviderDefinition<TenantsTarget> = {
@@ -11,5 +12,5 @@ export const sesTenantsProvider: ProviderDefinition<TenantsTarget> = {
   validate: validateProviderConfig,
   configure: (config) => configureTenantsProvider(config),
   resources: [tenantResource, associationResource],
-  dataSources: [tenantDataSource, tenantsDataSource],
+  dataSources: [tenantDataSource, tenantsDataSource, orphanedTenantsDataSource],
 };

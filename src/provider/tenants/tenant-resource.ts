@@ -1,11 +1,12 @@
-import { describeTags, ownerMarker, refusalMessage, REMOVAL_POLICY_TAG, RESOURCE_TYPES, resourceRefSchema, suppressionSchema, tenantSpecSchema, type Suppression } from '../../tenant-spec';
+import { describeTags, ownerMarker, refusalMessage, REMOVAL_POLICY_TAG, RESOURCE_TYPES, suppressionSchema, tenantSpecSchema, type Suppression } from '../../tenant-spec';
 import { cty } from '../protocol/cty-type';
 import type { TfObject, TfValue } from '../protocol/value';
-import { isUnknown } from '../protocol/value';
+import { isUnknown, UNKNOWN } from '../protocol/value';
 import { Diagnostics, ProviderError } from '../framework/diagnostics';
 import { ResourceType } from '../framework/resource';
 import { ResourceSchema } from '../framework/schema';
-import { attributeFromZod, zodDescription, zodProblems } from './zod-attribute';
+import { attributeFromZod, zodDescription } from './zod-attribute';
+import { associatedArnProblems, providerPlace } from './provider-place';
 import {
   applyTenant,
   deleteTenant,
@@ -19,14 +20,12 @@ import {
   readTenant,
   resourceOfArn,
   SES_DEFAULT_POLICY,
-  sesResourceArnProblem,
   TenantApplyError,
   type TenantsTarget,
   type TenantSpec,
 } from './engine-bridge';
 
 const spec = tenantSpecSchema.shape;
-const arnSchema = resourceRefSchema.shape.arn;
 
 /** The `sestenants_tenant` schema: every configurable attribute comes from the tenant spec's zod definition. */
 export const TENANT_SCHEMA: ResourceSchema = {
@@ -43,10 +42,7 @@ export const TENANT_SCHEMA: ResourceSchema = {
         'A tenant that sets it cannot also have sestenants_tenant_resource_association instances (an error at plan).',
       // Elements are unknown while for_each keys are (ValidateResourceConfig runs before expansion).
       validate: (value) =>
-        (value as readonly TfValue[]).filter((arn): arn is string => typeof arn === 'string').flatMap((arn) => {
-          const problem = sesResourceArnProblem(arn) ?? zodProblems(arnSchema, arn)[0];
-          return problem ? [`ARN ${JSON.stringify(arn)} ${problem}`] : [];
-        }),
+        (value as readonly TfValue[]).filter((arn): arn is string => typeof arn === 'string').flatMap(associatedArnProblems),
     },
     reputation_policy: attributeFromZod(spec.reputationPolicy, { optional: true, computed: true, default: SES_DEFAULT_POLICY }),
     sending_status: attributeFromZod(spec.sendingStatus, { optional: true, computed: true, default: 'enabled' }),
@@ -147,6 +143,8 @@ export const tenantResource: ResourceType<TenantsTarget> = {
   typeName: 'sestenants_tenant',
   schema: TENANT_SCHEMA,
   validate(config: TfObject, diagnostics: Diagnostics) {
+    const over = typeof config.name === 'string' ? providerPlace.declareTenant(config.name) : undefined;
+    if (over) diagnostics.error('Too many tenants', over, ['name']);
     const arns = config.resource_associations;
     if (!Array.isArray(arns)) return;
     const seen = new Set<string>();
@@ -159,11 +157,13 @@ export const tenantResource: ResourceType<TenantsTarget> = {
   },
   // With plan_destroy Terraform plans destroys too, so the plan can say what a removal does.
   async modifyPlan({ prior, planned, replace }, { meta, diagnostics }) {
-    if (planned !== null && planned.resource_associations !== null) {
+    // A name not known yet (computed elsewhere) is checked at the apply's plan, when it is.
+    if (planned !== null && planned.resource_associations !== null && !isUnknown(planned.name)) {
       const clash = meta.declarations.declareInline(String(planned.name));
       if (clash.length > 0) diagnostics.error(...inlineClash(String(planned.name), clash), ['resource_associations']);
     }
     if (prior === null) return planned === null ? null : planCreate(meta, planned, diagnostics);
+    if (planned === null || replace) meta.declarations.removeTenant(String(prior.name));
     if (await notOursAtPlan(meta, prior, planned, diagnostics)) return planned;
     if (planned !== null && !replace) return keepReadOnly(prior, planned);
     const who = `tenant ${String(prior.name)} (TenantId ${String(prior.tenant_id)})`;
@@ -228,7 +228,13 @@ function keepReadOnly(prior: TfObject, planned: TfObject): TfObject {
   const same = planned.sending_status === prior.sending_status;
   // Disabled by the customer, the aggregate is DISABLED whatever SES says; enabled again, it
   // depends on SES's own status, which only the apply reads.
-  const aggregate = same ? prior.sending_status_aggregate : planned.sending_status === 'disabled' ? 'DISABLED' : planned.sending_status_aggregate;
+  const aggregate = same
+    ? prior.sending_status_aggregate
+    : planned.sending_status === 'disabled'
+      ? 'DISABLED'
+      : isUnknown(planned.sending_status)
+        ? UNKNOWN
+        : planned.sending_status_aggregate;
   return { ...planned, reputation_impact: prior.reputation_impact, sending_status_aggregate: aggregate };
 }
 

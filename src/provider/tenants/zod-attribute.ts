@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { CtyType } from '../protocol/cty-type';
-import type { TfValue } from '../protocol/value';
+import { isUnknown, type TfValue } from '../protocol/value';
 import { AttributeSchema } from '../framework/schema';
 
 // Turns a field of the tenant spec's zod definition into a Terraform attribute: the spec stays
@@ -110,9 +110,29 @@ export function zodDescription(schema: AnyZod): string | undefined {
   return [text, allowed, limits].filter(Boolean).join(' ') || undefined;
 }
 
-/** The messages of the spec's rules for a value (sets arrive as arrays, maps as records). */
+/**
+ * The known part of a value: unknown elements of sets and lists and unknown values of maps and
+ * objects left out. Terraform validates before it expands `for_each` (`each.key` is unknown) and
+ * before other resources have their computed attributes, so the spec's rules check what is known
+ * now and the rest when Terraform validates again at plan, and at apply, with the values known.
+ */
+export function knownPart(value: TfValue): TfValue | undefined {
+  if (isUnknown(value)) return undefined;
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map(knownPart).filter((v) => v !== undefined) as TfValue[];
+  const out: Record<string, TfValue> = {};
+  for (const [key, v] of Object.entries(value as { readonly [key: string]: TfValue })) {
+    const known = knownPart(v);
+    if (known !== undefined) out[key] = known;
+  }
+  return out;
+}
+
+/** The messages of the spec's rules for the known part of a value (sets arrive as arrays, maps as records). */
 export function zodProblems(schema: AnyZod, value: TfValue): string[] {
-  const result = unwrapZod(schema).schema.safeParse(value);
+  const known = knownPart(value);
+  if (known === undefined) return [];
+  const result = unwrapZod(schema).schema.safeParse(known);
   if (result.success) return [];
   // Worded as synth words them (validateTenantSpec): enum values listed, a bad map key by its own rule.
   return result.error.issues.map((issue) => {

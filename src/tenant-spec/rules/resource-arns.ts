@@ -1,4 +1,4 @@
-import { parseSesResourceArn, sesResourceArnProblem } from '../arn';
+import { arnPlaceProblems, parseSesResourceArn, sesResourceArnProblem } from '../arn';
 import type { SpecViolation } from '../violation';
 import type { StackRule } from './rule';
 
@@ -21,9 +21,7 @@ export const resourceArns: StackRule = (stack) => {
         return;
       }
       const arn = parseSesResourceArn(r.arn);
-      if (arn.partition !== partition) out.push({ ...base, rule: `is in partition "${arn.partition}", the stack is in "${partition}"` });
-      if (arn.region !== region) out.push({ ...base, rule: `is in region ${arn.region}, the stack is in ${region}; a tenant can only use resources of its own region` });
-      if (arn.account !== account) out.push({ ...base, rule: `is in account ${arn.account}, the stack is in ${account}; a tenant can only use resources of its own account` });
+      for (const rule of arnPlaceProblems(arn, { partition, region, account }, 'the stack')) out.push({ ...base, rule });
       if (arn.type !== r.type) out.push({ ...base, rule: `is ${article(arn.type)} ${arn.type} ARN but is declared as ${article(r.type)} ${r.type}` });
       else if (arn.name !== r.name) out.push({ ...base, rule: `names ${arn.type} "${arn.name}" but is declared as "${r.name}"` });
     });

@@ -132,9 +132,13 @@ describeIfTerraform('sestenants_tenant under the real terraform, against the emu
     await emu.admin.resetStats();
     const apply = tf(['apply', '-auto-approve'], true);
     expect(apply.code).toBe(1);
-    expect(oneLine(apply.stderr)).toContain("is not in eu-central-1 of account 123456789012; associate only resources of the provider's region and account.");
-    expect(Object.keys((await stats()).operations).filter((op) => !/^(Get|List)/.test(op))).toEqual([]);
     write(good);
+    // Refused at validation (as synth refuses it), with the attribute, before any SES call.
+    expect(oneLine(apply.stderr)).toContain(
+      'Error: Invalid resource_associations with sestenants_tenant.acme, on main.tf line 16, in resource "sestenants_tenant" "acme": 16: resource_associations = ',
+    );
+    expect(oneLine(apply.stderr)).toContain('is in region us-west-2, the provider is in eu-central-1; a tenant can only use resources of its own region');
+    expect(Object.keys((await stats()).operations).filter((op) => !/^(Get|List)/.test(op))).toEqual([]);
   });
 
   test('an out-of-band policy and tag change shows in the plan and the next apply repairs it', async () => {

@@ -1,5 +1,6 @@
 import { tenantSpecSchema, validateTenantSpec } from '../../../src/tenant-spec';
-import { attributeFromZod, ctyTypeOfZod, zodDescription, zodProblems } from '../../../src/provider/tenants/zod-attribute';
+import { attributeFromZod, ctyTypeOfZod, knownPart, zodDescription, zodProblems } from '../../../src/provider/tenants/zod-attribute';
+import { UNKNOWN } from '../../../src/provider/protocol/value';
 import { TENANT_SCHEMA } from '../../../src/provider/tenants/tenant-resource';
 
 const spec = tenantSpecSchema.shape;
@@ -30,5 +31,29 @@ describe('zod → Terraform attribute: the provider schema comes from the tenant
     expect(zodProblems(spec.tags, { 'aws:x': 'y' }).join()).toContain('tag keys must not start with "aws:" (reserved by AWS)');
     expect(attributeFromZod(spec.sendingStatus, { optional: true }).validate!('paused')[0]).toContain('"enabled"');
     expect(zodProblems(spec.sendingStatus, 'enabled')).toEqual([]);
+  });
+});
+
+describe('unknown values (for_each keys, computed attributes of other resources) at validate', () => {
+  const U = UNKNOWN;
+  test.each([
+    ['a tag value', spec.tags, { customer: U }],
+    ['a whole map', spec.tags, U],
+    ['a set element', spec.suppression.unwrap().shape.reasons, [U, 'BOUNCE']],
+    ['a string', spec.name, U],
+    ['an enum', spec.reputationPolicy, U],
+    ['a bool', spec.adopt, U],
+  ])('%s unknown is no problem (no "expected string, received t")', (_what, schema, value) => {
+    expect(zodProblems(schema as never, value as never)).toEqual([]);
+  });
+
+  test('the known part is still checked: a known bad value next to an unknown one', () => {
+    expect(zodProblems(spec.tags, { customer: U, 'aws:x': 'y' })).toEqual(['"aws:x": tag keys must not start with "aws:" (reserved by AWS)']);
+    expect(zodProblems(spec.suppression.unwrap().shape.reasons, [U, 'NOPE'])).toEqual(['"0": must be one of "BOUNCE", "COMPLAINT"']);
+  });
+
+  test('knownPart leaves out unknowns at any depth', () => {
+    expect(knownPart({ a: U, b: ['x', U], c: { d: U, e: 1 } })).toEqual({ b: ['x'], c: { e: 1 } });
+    expect(knownPart(U)).toBeUndefined();
   });
 });
