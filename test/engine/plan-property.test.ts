@@ -376,7 +376,7 @@ describe('the planner over generated worlds (real applyPlan against the emulator
         checkConverged(desired, after);
         expect(allChanges(computePlan(desired, after))).toEqual([]);
       }),
-      { numRuns: 40 },
+      { numRuns: 60 },
     );
     report('emulator', counts);
   }, 300_000);
