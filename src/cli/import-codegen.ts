@@ -1,27 +1,45 @@
 import { parseSesResourceArn } from '../tenant-spec/arn';
 import type { LiveRegion, LiveTenant } from '../engine/model';
 import { MANAGED_BY_TAG, RESERVED_TAG_PREFIX } from '../tenant-spec/limits';
-import { parseOwnerMarker } from '../tenant-spec/ownership';
+import { describeOwner, parseOwnerMarker } from '../tenant-spec/ownership';
 
 /** Options of {@link generateImportedStack}. */
 export interface ImportCodegenOptions {
   /**
-   * Put every tenant in one TenantStack of this name (with `adopt: true` on each, the owner being
-   * the project's). @default - one stack per managed-by marker found, unmarked tenants in `defaultStack`
+   * Put every selected tenant in one TenantStack of this name (the owner being the project's).
+   * `adopt: true` is written only for unmarked tenants and those of an owner in `adoptOwners`; the
+   * other owners' tenants are left out (named in the header), never adopted silently.
+   * @default - one stack per managed-by marker found, unmarked tenants in `defaultStack`
    */
   readonly stackName?: string;
   /** Stack of the unmarked tenants (declared with `adopt: true`). @default "ses-tenants-REGION" */
   readonly defaultStack?: string;
   /** Module the constructs are imported from. @default "cdktf-ses-tenants" */
   readonly importFrom?: string;
+  /**
+   * Import only the tenants whose managed-by marker names one of these owners (and the unmarked
+   * ones when `unmarked` is set). @default - every owner, unless `unmarked` alone is set
+   */
+  readonly owners?: readonly string[];
+  /** Import the unmarked tenants (alone, or beside `owners`). @default - true when `owners` is not set */
+  readonly unmarked?: boolean;
+  /** With `stackName`: the owners whose tenants the one stack may take over (`adopt: true`). @default - none */
+  readonly adoptOwners?: readonly string[];
 }
 
 /** The tenants of one generated stack: its name, its owner (undefined: the project's), and whether its tenants need adopt. */
 interface ImportedStack {
   readonly stack: string;
   readonly owner?: string;
-  readonly adopt: boolean;
-  readonly tenants: LiveTenant[];
+  readonly tenants: readonly { readonly live: LiveTenant; readonly adopt: boolean }[];
+}
+
+/** How an import splits the live tenants: the stacks it writes, and the tenants it leaves out by owner (their marker). */
+export interface ImportPlan {
+  /** The stacks to write, in order. */
+  readonly stacks: readonly ImportedStack[];
+  /** Tenants of another owner that `stackName` would have to adopt but no `adoptOwners` entry allows, by marker. */
+  readonly leftOut: Readonly<Record<string, readonly string[]>>;
 }
 
 const lit = (s: string): string => JSON.stringify(s);
@@ -29,27 +47,57 @@ const lit = (s: string): string => JSON.stringify(s);
 const FACTORY = { identity: 'EmailIdentity', 'configuration-set': 'ConfigurationSet', template: 'EmailTemplate' } as const;
 const PROP = { identity: 'emailIdentities', 'configuration-set': 'configurationSets', template: 'templates' } as const;
 
+/** The managed-by marker of a live tenant and its owner, when it has one of the current `owner/stack` format. */
+function markerOf(t: LiveTenant): { readonly marker?: string; readonly owner?: string; readonly stack?: string } {
+  const marker = t.tags[MANAGED_BY_TAG];
+  if (marker === undefined) return {};
+  const parsed = parseOwnerMarker(marker);
+  return parsed.owner === undefined ? {} : { marker, owner: parsed.owner, stack: parsed.stack };
+}
+
+/** The live tenants an import selects (`owners`, `unmarked`), sorted by name. */
+export function selectedTenants(live: LiveRegion, opts: Pick<ImportCodegenOptions, 'owners' | 'unmarked'> = {}): LiveTenant[] {
+  const owners = opts.owners === undefined || opts.owners.length === 0 ? undefined : new Set(opts.owners);
+  const unmarked = opts.unmarked ?? owners === undefined;
+  const everyOwner = owners === undefined && opts.unmarked === undefined;
+  return Object.values(live.tenants)
+    .filter((t) => {
+      const { owner } = markerOf(t);
+      if (owner === undefined) return unmarked;
+      return everyOwner || (owners?.has(owner) ?? false);
+    })
+    .sort((a, b) => (a.name < b.name ? -1 : 1));
+}
+
 /**
- * How an import splits the live tenants into stacks: one per managed-by marker (`owner/stack`,
- * keeping that owner, so the plan needs no adopt), the unmarked ones in the default stack with
- * `adopt: true`; with `stackName`, all in that one stack with `adopt: true`. Never merges owners.
+ * How an import splits the selected live tenants into stacks: one per managed-by marker
+ * (`owner/stack`, keeping that owner, so the plan needs no adopt), the unmarked ones in the default
+ * stack with `adopt: true`; with `stackName`, all in that one stack, `adopt: true` only on the
+ * unmarked ones and those of an owner in `adoptOwners` (the others are left out). Never merges owners.
  */
-export function importedStacks(live: LiveRegion, opts: Pick<ImportCodegenOptions, 'stackName' | 'defaultStack'> = {}): ImportedStack[] {
-  const tenants = Object.values(live.tenants).sort((a, b) => (a.name < b.name ? -1 : 1));
-  if (opts.stackName !== undefined) return [{ stack: opts.stackName, adopt: true, tenants }];
-  const groups = new Map<string, ImportedStack>();
+export function importedStacks(live: LiveRegion, opts: Omit<ImportCodegenOptions, 'importFrom'> = {}): ImportPlan {
+  const tenants = selectedTenants(live, opts);
+  if (opts.stackName !== undefined) {
+    const adoptOwners = new Set(opts.adoptOwners ?? []);
+    const leftOut: Record<string, string[]> = {};
+    const kept: { live: LiveTenant; adopt: boolean }[] = [];
+    for (const t of tenants) {
+      const { marker, owner } = markerOf(t);
+      if (owner === undefined || adoptOwners.has(owner)) kept.push({ live: t, adopt: true });
+      else (leftOut[marker!] ??= []).push(t.name);
+    }
+    return { stacks: [{ stack: opts.stackName, tenants: kept }], leftOut };
+  }
+  const groups = new Map<string, { stack: string; owner?: string; tenants: { live: LiveTenant; adopt: boolean }[] }>();
   for (const t of tenants) {
-    const marker = t.tags[MANAGED_BY_TAG];
-    const parsed = marker === undefined ? undefined : parseOwnerMarker(marker);
-    const key = parsed?.owner === undefined ? '' : marker!;
+    const { marker, owner, stack } = markerOf(t);
+    const key = marker ?? '';
     let group = groups.get(key);
     if (group === undefined) {
-      group = parsed?.owner === undefined
-        ? { stack: opts.defaultStack ?? `ses-tenants-${live.region}`, adopt: true, tenants: [] }
-        : { stack: parsed.stack, owner: parsed.owner, adopt: false, tenants: [] };
+      group = owner === undefined ? { stack: opts.defaultStack ?? `ses-tenants-${live.region}`, tenants: [] } : { stack: stack!, owner, tenants: [] };
       groups.set(key, group);
     }
-    group.tenants.push(t);
+    group.tenants.push({ live: t, adopt: owner === undefined });
   }
   const stacks = [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, g]) => g);
   const byName = new Map<string, string[]>();
@@ -58,10 +106,16 @@ export function importedStacks(live: LiveRegion, opts: Pick<ImportCodegenOptions
   if (clashes.length > 0) {
     throw new Error(
       `tenants of several owners share a stack name: ${clashes.map(([name, keys]) => `${name} (${keys.sort().join(', ')})`).join('; ')}; ` +
-        'one app cannot hold two stacks of one name. Import with --stack NAME (every tenant adopted explicitly) and split the code by owner',
+        'one app cannot hold two stacks of one name. Import one owner at a time with --owner OWNER (its tenants keep their owner, nothing is adopted), ' +
+        'or all into one stack with --stack NAME, taking over only the owners you name with --adopt-owner OWNER',
     );
   }
-  return stacks;
+  return { stacks, leftOut: {} };
+}
+
+/** A comment line that holds any text: a line break in a tenant name or marker cannot end the comment. */
+function commentLine(text: string): string {
+  return text.replace(/[\r\n\u2028\u2029]/g, ' ');
 }
 
 function tenantSource(t: LiveTenant, adopt: boolean): string {
@@ -96,17 +150,17 @@ function tenantSource(t: LiveTenant, adopt: boolean): string {
 }
 
 /**
- * TypeScript source of the TenantStacks that declare every live tenant of a region as it is:
- * resources by ARN (they are managed elsewhere), policy, status, user tags, suppression, removal
- * policy; one stack per owner found ({@link importedStacks}). Synthesizing it and planning shows
- * no field changes (the unmarked tenants show as adopted).
+ * TypeScript source of the TenantStacks that declare the selected live tenants of a region as they
+ * are: resources by ARN (they are managed elsewhere), policy, status, user tags, suppression,
+ * removal policy; split as {@link importedStacks} says. Synthesizing it and planning shows no field
+ * changes (the unmarked tenants, and those of an owner taken over by name, show as adopted).
  */
 export function generateImportedStack(live: LiveRegion, opts: ImportCodegenOptions = {}): string {
-  const tenants = Object.values(live.tenants);
+  const { stacks, leftOut } = importedStacks(live, opts);
+  const tenants = stacks.flatMap((g) => g.tenants.map((t) => t.live));
   for (const t of tenants) for (const r of t.resources) parseSesResourceArn(r.arn);
   const used = new Set(tenants.flatMap((t) => t.resources.map((r) => FACTORY[r.type])));
   const names = [...used, 'SesTenant', 'TenantStack'].sort();
-  const stacks = importedStacks(live, opts);
   const stackSource = (g: ImportedStack): string[] => [
     `  {`,
     `    const stack = new TenantStack(app, ${lit(g.stack)}, {`,
@@ -115,17 +169,22 @@ export function generateImportedStack(live: LiveRegion, opts: ImportCodegenOptio
     `      accountId: ${lit(live.account)},`,
     ...(live.partition !== 'aws' ? [`      partition: ${lit(live.partition)},`] : []),
     `    });`,
-    ...g.tenants.map((t) => tenantSource(t, g.adopt).replace(/^/gm, '  ')),
+    ...g.tenants.map((t) => tenantSource(t.live, t.adopt).replace(/^/gm, '  ')),
     `    stacks.push(stack);`,
     `  }`,
   ];
+  const split = opts.stackName !== undefined ? `in stack ${opts.stackName} (--stack)` : `in ${stacks.length} stack${stacks.length === 1 ? '' : 's'} (one per owner/stack marker found)`;
+  const left = Object.entries(leftOut).map(
+    ([marker, list]) => `// Left out: ${list.length} tenant${list.length === 1 ? '' : 's'} ${describeOwner(marker)} (${list.join(', ')}); --adopt-owner ${parseOwnerMarker(marker).owner} takes them over.`,
+  );
   return [
-    `// Generated by "ses-tenants import --region ${live.region}": ${tenants.length} tenant${tenants.length === 1 ? '' : 's'} of ${live.partition}/${live.region}/${live.account}, in ${stacks.length} stack${stacks.length === 1 ? '' : 's'} (one per owner found).`,
+    `// Generated by "ses-tenants import --region ${live.region}": ${tenants.length} tenant${tenants.length === 1 ? '' : 's'} of ${live.partition}/${live.region}/${live.account}, ${split}.`,
+    ...left.map(commentLine),
     `// Resources are referenced by ARN because they are managed elsewhere; edit freely.`,
     `import { App } from 'cdktf';`,
     `import { ${names.join(', ')} } from ${lit(opts.importFrom ?? 'cdktf-ses-tenants')};`,
     '',
-    `/** Declares the imported tenants in TenantStacks of the given app, one per owner found. */`,
+    `/** Declares the imported tenants in TenantStacks of the given app. */`,
     `export function declareImportedTenants(app: App): TenantStack[] {`,
     `  const stacks: TenantStack[] = [];`,
     ...stacks.flatMap(stackSource),

@@ -5,7 +5,9 @@ import type { SesTenantProps } from './ses-tenant-props';
 
 /**
  * An SES v2 tenant: a typed declaration that creates no Terraform resource of its own. Its
- * TenantStack emits every tenant as one entry of `locals.ses_tenants`, handled by for_each hooks.
+ * TenantStack emits every tenant as one entry of `locals.ses_tenants`, which its backend turns into
+ * one `for_each` block: `sestenants_tenant` resources of our provider (the default) or, with the
+ * hooks backend, `terraform_data` hooks.
  *
  * The props are checked when declared and reported when the stack synthesizes, with the rules
  * across tenants (unique names, quota, ARNs of the stack's region and account, sending

@@ -4,7 +4,7 @@ import type { RemovalPolicy, ResourceRef, StackTarget, TenantSpec } from '../ten
 import { OwnershipError } from './errors';
 import { liveRegionOf } from './live';
 import { buildPlan, liveSnapshot, stackPlan, type FieldChange, type LiveTenant, type Plan, type TenantChange, type UnmanagedTenant } from './model';
-import { diffTenant, liveRemovalPolicy, ownershipOf, removalChange } from './plan';
+import { diffTenant, liveRemovalPolicy, ownershipOf, removalChange, unmanagedOf } from './plan';
 
 /**
  * The single-tenant plans: what a writer that owns one tenant (a hook, the Terraform provider)
@@ -103,7 +103,7 @@ export function planTenant(input: PlanTenantInput): Plan {
       const policy = input.removalPolicy ?? liveRemovalPolicy(live);
       return onePlan(target, live, removalChange(target.stack, live, policy), false);
     }
-    return onePlan(target, live, undefined, false, [marker === undefined ? { tenant: live.name, tenantId: live.id } : { tenant: live.name, tenantId: live.id, managedBy: marker }]);
+    return onePlan(target, live, undefined, false, [unmanagedOf(live)]);
   }
   if (live !== undefined && input.ownedByCaller !== true) checkOwner(target, live, desired.adopt === true, input.door ?? 'constructs');
   else if (!aspects.includes('tenant')) {

@@ -186,6 +186,14 @@ export function diffTenant(target: Pick<StackTarget, 'owner' | 'stack'>, desired
   };
 }
 
+/** A live tenant that no stack being planned manages, with its managed-by or released-by marker. */
+export function unmanagedOf(live: LiveTenant): UnmanagedTenant {
+  const managedBy = live.tags[MANAGED_BY_TAG];
+  if (managedBy !== undefined) return { tenant: live.name, tenantId: live.id, managedBy };
+  const releasedBy = live.tags[RELEASED_BY_TAG];
+  return releasedBy === undefined ? { tenant: live.name, tenantId: live.id } : { tenant: live.name, tenantId: live.id, releasedBy };
+}
+
 /** The refusal of a declared tenant that is not ours and was not adopted. */
 export function refusedAdopt(live: LiveTenant): RefusedAdopt {
   return { tenant: live.name, tenantId: live.id, managedBy: live.tags[MANAGED_BY_TAG] ?? null };
@@ -274,7 +282,7 @@ function planStack(
     const marker = live.tags[MANAGED_BY_TAG];
     if (marker === me) changes.push(removalChange(stack.target.stack, live, liveRemovalPolicy(live)));
     else if (marker !== undefined && (groupStacks.has(marker) || appStacks.has(marker))) continue;
-    else if (isFirstOfRegion) unmanaged.push(marker === undefined ? { tenant, tenantId: live.id } : { tenant, tenantId: live.id, managedBy: marker });
+    else if (isFirstOfRegion) unmanaged.push(unmanagedOf(live));
   }
   return stackPlan({ target: stack.target, seen, changes, unchanged, unmanaged, pausedBySes, refused });
 }

@@ -1,6 +1,6 @@
-import type { FieldChange, Plan, RefusedAdopt, StackPlan, TenantChange } from '../engine/model';
+import type { FieldChange, Plan, RefusedAdopt, StackPlan, TenantChange, UnmanagedTenant } from '../engine/model';
 import { countActions } from '../engine/model';
-import { describeOwner } from '../tenant-spec/ownership';
+import { describeOwner, ownerMarker, parseOwnerMarker } from '../tenant-spec/ownership';
 import type { Suppression } from '../tenant-spec/tenant-spec';
 
 /**
@@ -60,6 +60,24 @@ export function deleteWarning(change: TenantChange): string {
 /** The phrase of a refused adoption: whose tenant it is and how to take it over. */
 export function refusedText(r: RefusedAdopt): string {
   return `${describeOwner(r.managedBy)}: not taken over (set adopt: true on the tenant, or pass --adopt ${r.tenant})`;
+}
+
+/**
+ * Whose an unmanaged tenant is, for a reader: another app's or stack's, released by this stack
+ * (declaring it again takes it back), released by another, or undefined when nobody ever managed it.
+ * SES records no release time, so none is said.
+ */
+export function unmanagedNote(u: UnmanagedTenant, stack: StackPlan): string | undefined {
+  if (u.managedBy !== undefined) return describeOwner(u.managedBy);
+  if (u.releasedBy === undefined) return undefined;
+  if (u.releasedBy === ownerMarker(stack.target)) return `released by this stack ${u.releasedBy}; declaring it again takes it back`;
+  const { owner, stack: by } = parseOwnerMarker(u.releasedBy);
+  return `released by ${owner === undefined ? '' : `app ${owner} `}stack ${by}; adopt: true on the tenant or --adopt ${u.tenant} takes it`;
+}
+
+/** The unmanaged tenants of a stack in two groups: released by a stack of this project, and the others. */
+export function unmanagedGroups(stack: StackPlan): { readonly released: UnmanagedTenant[]; readonly others: UnmanagedTenant[] } {
+  return { released: stack.unmanaged.filter((u) => u.releasedBy !== undefined), others: stack.unmanaged.filter((u) => u.releasedBy === undefined) };
 }
 
 /** The warning every release carries. */

@@ -1,6 +1,5 @@
-import type { Plan, StackPlan, TenantChange } from '../engine/model';
-import { deleteWarning, describeFieldChange, displayOrder, originLabel, pausedBySesNote, planDeletes, refusedText, stackCounts, summaryLine } from './describe';
-import { describeOwner } from '../tenant-spec/ownership';
+import type { Plan, StackPlan, TenantChange, UnmanagedTenant } from '../engine/model';
+import { deleteWarning, describeFieldChange, displayOrder, originLabel, pausedBySesNote, planDeletes, refusedText, stackCounts, summaryLine, unmanagedGroups, unmanagedNote } from './describe';
 
 /** GitHub's limit on the body of a pull-request comment. */
 export const GITHUB_COMMENT_LIMIT = 65_536;
@@ -97,10 +96,17 @@ function alerts(plan: Plan): string {
 }
 
 function unmanagedLine(stack: StackPlan): string {
-  if (stack.unmanaged.length === 0) return '';
-  const names = stack.unmanaged.slice(0, 20).map((u) => codeSpan(u.tenant) + (u.managedBy ? ` (${describeOwner(u.managedBy)})` : ''));
-  const more = stack.unmanaged.length > 20 ? `, and ${stack.unmanaged.length - 20} more` : '';
-  return `\n${stack.unmanaged.length} unmanaged tenant(s), never changed: ${names.join(', ')}${more}.\n`;
+  const line = (list: UnmanagedTenant[], what: string): string => {
+    if (list.length === 0) return '';
+    const names = list.slice(0, 20).map((u) => {
+      const note = unmanagedNote(u, stack);
+      return codeSpan(u.tenant) + (note === undefined ? '' : ` (${escapeHtml(note)})`);
+    });
+    const more = list.length > 20 ? `, and ${list.length - 20} more` : '';
+    return `\n${list.length} ${what}, never changed: ${names.join(', ')}${more}.\n`;
+  };
+  const { released, others } = unmanagedGroups(stack);
+  return line(released, 'released tenant(s), managed by no stack') + line(others, 'unmanaged tenant(s)');
 }
 
 function stackSummary(stack: StackPlan): string {

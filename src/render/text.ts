@@ -1,7 +1,6 @@
 import pc from 'picocolors';
-import { describeOwner } from '../tenant-spec/ownership';
-import type { Plan, StackPlan, TenantChange } from '../engine/model';
-import { deleteWarning, describeFieldChange, displayOrder, originLabel, pausedBySesNote, planDeletes, refusedText, releaseNote, stackTitle, summaryLine, type ChangeSign } from './describe';
+import type { Plan, StackPlan, TenantChange, UnmanagedTenant } from '../engine/model';
+import { deleteWarning, describeFieldChange, displayOrder, originLabel, pausedBySesNote, planDeletes, refusedText, releaseNote, stackTitle, summaryLine, unmanagedGroups, unmanagedNote, type ChangeSign } from './describe';
 
 /** Options of {@link renderText}. */
 export interface TextRenderOptions {
@@ -68,13 +67,16 @@ function stackLines(stack: StackPlan, p: Palette, unmanagedShown: number): strin
   lines.push(p.dim(`  = ${stack.unchanged} unchanged`));
   const note = pausedBySesNote(stack);
   if (note !== undefined) lines.push(p.danger(`  ! ${note}`));
-  if (stack.unmanaged.length > 0) {
-    const names = stack.unmanaged
-      .slice(0, unmanagedShown)
-      .map((u) => (u.managedBy ? `${u.tenant} (${describeOwner(u.managedBy)})` : u.tenant));
-    const more = stack.unmanaged.length > unmanagedShown ? `, and ${stack.unmanaged.length - unmanagedShown} more` : '';
-    lines.push(p.dim(`  ? ${stack.unmanaged.length} unmanaged (not managed by this app, never changed): ${names.join(', ')}${more}`));
-  }
+  const { released, others } = unmanagedGroups(stack);
+  const listed = (list: UnmanagedTenant[]): string => {
+    const names = list.slice(0, unmanagedShown).map((u) => {
+      const note = unmanagedNote(u, stack);
+      return note === undefined ? u.tenant : `${u.tenant} (${note})`;
+    });
+    return names.join(', ') + (list.length > unmanagedShown ? `, and ${list.length - unmanagedShown} more` : '');
+  };
+  if (released.length > 0) lines.push(p.dim(`  ? ${released.length} released (managed by no stack, never changed): ${listed(released)}`));
+  if (others.length > 0) lines.push(p.dim(`  ? ${others.length} unmanaged (not managed by this app, never changed): ${listed(others)}`));
   return lines;
 }
 

@@ -12,11 +12,16 @@ export interface SpecViolation {
   readonly value?: unknown;
 }
 
-/** One line per violation: where, which tenant, which field, which rule, which value. */
+/** One line per violation: where, which tenant (quoted, control characters escaped), which field, which rule, which value. */
 export function formatViolation(v: SpecViolation): string {
   const where = v.path ? `${v.path}: ` : '';
   const value = v.value === undefined ? '' : ` (got ${truncate(JSON.stringify(v.value))})`;
-  return `${where}tenant "${v.tenant}": ${v.field}: ${v.rule}${value}`;
+  return oneLine(`${where}tenant ${JSON.stringify(v.tenant)}: ${v.field}: ${v.rule}${value}`);
+}
+
+/** Escapes line breaks (a construct id or a rule can hold one) so a violation stays one line. */
+function oneLine(s: string): string {
+  return s.replace(/[\r\n\u2028\u2029]/g, (c) => JSON.stringify(c).slice(1, -1));
 }
 
 function truncate(s: string | undefined): string {
@@ -24,15 +29,20 @@ function truncate(s: string | undefined): string {
   return s.length > 120 ? `${s.slice(0, 117)}...` : s;
 }
 
-/** Thrown when tenant declarations break rules; lists every violation at once. */
+/**
+ * Thrown when tenant declarations break rules; lists every violation at once. A user error: its
+ * message names every construct path, so it carries no stack trace (cdktf prints a failed app's
+ * stderr twice, and Node prints an uncaught error's enumerable fields, so both would repeat).
+ */
 export class SpecValidationError extends Error {
-  /** Every violation found. */
-  readonly violations: readonly SpecViolation[];
+  /** Every violation found (not enumerable, so an uncaught error prints only its message). */
+  declare readonly violations: readonly SpecViolation[];
 
   constructor(violations: readonly SpecViolation[], context = 'Invalid SES tenant declaration') {
     const lines = violations.map((v) => `  - ${formatViolation(v)}`);
     super(`${context}: ${violations.length} problem${violations.length === 1 ? '' : 's'}\n${lines.join('\n')}`);
     this.name = 'SpecValidationError';
-    this.violations = violations;
+    Object.defineProperty(this, 'violations', { value: violations, enumerable: false });
+    this.stack = `${this.name}: ${this.message}`;
   }
 }

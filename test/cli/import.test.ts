@@ -105,7 +105,7 @@ describe('ses-tenants import round trip', () => {
     expect((await cli(['import', '--region', APP_REGION, '--out', generated])).code).toBe(0);
 
     const source = fs.readFileSync(generated, 'utf8');
-    expect(source).toContain('in 3 stacks (one per owner found)');
+    expect(source).toContain('in 3 stacks (one per owner/stack marker found)');
     expect(source).toContain('new TenantStack(app, "ses-eu", {\n      owner: "repo-a",');
     expect(source).toContain('new TenantStack(app, "billing", {\n      owner: "repo-b",');
     expect(source).toContain('new TenantStack(app, "ses-tenants-eu-central-1", {');
@@ -114,5 +114,43 @@ describe('ses-tenants import round trip', () => {
     const plan = await cli(['plan', '--app', project.dir]);
     expect(plan.stdout).toContain('Plan: 0 to create, 1 to update, 0 to release, 0 to delete, 2 unchanged, 0 unmanaged.');
     expect(plan.stdout).toContain('~ legacy  update');
+  });
+
+  test('given two owners that both name their stack "mail", --owner imports one of them (no adopt, no change at plan) and --stack adopts none of another owner\'s tenants unless --adopt-owner names it', async () => {
+    const client = emu.client(APP_REGION);
+    await seedGeneratedResources(client, ['acme', 'globex', 'initech']);
+    expect((await cli(['apply', '--app', synthTenantApp(path.join(dir, 'a'), [generatedTenant('acme'), generatedTenant('initech')], 'mail', 'team-a'), '--auto-approve'])).code).toBe(0);
+    expect((await cli(['apply', '--app', synthTenantApp(path.join(dir, 'b'), [generatedTenant('globex')], 'mail', 'team-b'), '--auto-approve'])).code).toBe(0);
+    await client.send(new CreateTenantCommand({ TenantName: 'legacy' }));
+    const before = await readLiveTenants(client);
+
+    const clash = await cli(['import', '--region', APP_REGION]);
+    expect(clash.code).toBe(1);
+    expect(clash.stderr).toContain('mail (team-a/mail, team-b/mail)');
+    expect(clash.stderr).toContain('--owner OWNER');
+
+    const merged = await cli(['import', '--region', APP_REGION, '--stack', 'mail']);
+    expect(merged.code).toBe(0);
+    expect(merged.stdout).toContain('1 tenant of aws/eu-central-1/123456789012, in stack mail (--stack).');
+    expect(merged.stdout.match(/adopt: true/g)).toHaveLength(1);
+    expect(merged.stdout).not.toMatch(/"(acme|globex|initech)"/);
+    expect(merged.stderr).toContain('Left out 2 tenant(s) managed by app team-a stack mail (not adopted without --adopt-owner "team-a")');
+    const asked = await cli(['import', '--region', APP_REGION, '--stack', 'mail', '--adopt-owner', 'team-b']);
+    expect(asked.stdout.match(/adopt: true/g)).toHaveLength(2);
+    expect(asked.stdout).toContain('tenantName: "globex"');
+    expect(asked.stdout).not.toContain('tenantName: "acme"');
+
+    const project = new UserProject(path.join(dir, 'project'));
+    const generated = path.join(project.dir, 'app.ts');
+    expect((await cli(['import', '--region', APP_REGION, '--owner', 'team-a', '--out', generated])).code).toBe(0);
+    const source = fs.readFileSync(generated, 'utf8');
+    expect(source).toContain('2 tenants of aws/eu-central-1/123456789012, in 1 stack (one per owner/stack marker found).');
+    expect(source).toContain('new TenantStack(app, "mail", {\n      owner: "team-a",');
+    expect(source).not.toContain('adopt: true');
+    project.writeApp(source);
+    const plan = await cli(['plan', '--app', project.dir, '--detailed-exitcode']);
+    expect(plan.code).toBe(0);
+    expect(plan.stdout).toContain('Plan: 0 to create, 0 to update, 0 to release, 0 to delete, 2 unchanged, 2 unmanaged.');
+    expect(await readLiveTenants(client)).toEqual(before);
   });
 });

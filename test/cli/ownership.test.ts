@@ -28,7 +28,9 @@ describe('ownership across apps and stacks (ses-tenants plan / apply)', () => {
 
     const plan = await cli(['plan', '--app', appB, '--detailed-exitcode']);
 
-    expect(plan.code).toBe(2);
+    // A refused plan fails (apply would refuse it), with or without --detailed-exitcode.
+    expect(plan.code).toBe(1);
+    expect((await cli(['plan', '--app', appB])).code).toBe(1);
     expect(plan.stdout).toContain(`  ! acme  adopt REFUSED  ${before.acme.id}\n      managed by app repo-a stack ses-eu: not taken over (set adopt: true on the tenant, or pass --adopt acme)`);
     expect(plan.stdout).toContain('? 1 unmanaged (not managed by this app, never changed): other (managed by app repo-a stack ses-eu)');
     expect(plan.stdout).toContain('Plan: 1 to create, 0 to update, 0 to release, 0 to delete, 0 unchanged, 1 unmanaged, 1 adopt REFUSED.');
@@ -53,7 +55,9 @@ describe('ownership across apps and stacks (ses-tenants plan / apply)', () => {
       'team-b',
       'repo-b',
     );
-    expect((await cli(['plan', '--app', appB])).stdout).toContain('adopt REFUSED');
+    const refused = await cli(['plan', '--app', appB]);
+    expect(refused.stdout).toContain('adopt REFUSED');
+    expect(refused.code).toBe(1);
 
     const plan = await cli(['plan', '--app', appB, '--adopt', 'acme']);
 

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { inspect } from 'util';
 import { App, Testing, Token } from 'cdktf';
 import { Sesv2EmailIdentity } from '@cdktf/provider-aws/lib/sesv2-email-identity';
 import { ConfigurationSet, EmailIdentity, EmailTemplate, SesTenant, TenantStack } from '../../src';
@@ -25,6 +26,28 @@ describe('stack rules run at synth and report every violation at once', () => {
     expect(synthError(stack).message).toContain(
       'test/AcmeAgain: tenant "acme": name: is already declared in this stack at test/Acme; tenant names are unique per region and account (got "acme")',
     );
+  });
+
+  test('a line break in a tenant name or construct id is escaped: every violation stays one line', () => {
+    const stack = newStack();
+    new SesTenant(stack, 'Bad\nId', sendingProps('bad\nname'));
+    const message = synthError(stack).message;
+    expect(message.split('\n')).toEqual([
+      'Invalid SES tenants in stack test: 1 problem',
+      '  - test/Bad\\nId: tenant "bad\\nname": name: must be 1-64 characters of A-Z, a-z, 0-9, "-" and "_" (got "bad\\nname")',
+    ]);
+  });
+
+  test('the error prints as its message only: no stack trace, no field dump (Node prints an uncaught error with inspect)', () => {
+    const stack = newStack();
+    new SesTenant(stack, 'A', sendingProps('bad name'));
+    new SesTenant(stack, 'B', sendingProps('also bad'));
+    const err = synthError(stack);
+    expect(err.violations).toHaveLength(2);
+    const printed = inspect(err);
+    expect(printed).not.toMatch(/\n\s+at /);
+    expect(printed).not.toContain('violations');
+    expect(printed.split('\n')).toHaveLength(3);
   });
 
   test('more tenants than the quota', () => {

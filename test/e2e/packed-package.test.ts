@@ -46,14 +46,17 @@ describeIfTerraform('the packed package in a fresh project, as the README says',
     if (root) removeDir(root);
   });
 
-  test('the tarball ships the library, its declarations, the bundles and the CLI, and no tests', () => {
+  test('the tarball ships the library, its declarations, the bundles, the CLI and the LICENSE, and no tests', () => {
     const listing = runCommandSync(['tar', '-tzf', install.tarball], root, { PATH: process.env.PATH });
     expect(listing.code).toBe(0);
     const files = listing.output.split('\n').filter((f) => f.length > 0);
     expect(files).toEqual(
-      expect.arrayContaining(['package/package.json', 'package/README.md', 'package/bin/ses-tenants.js', 'package/dist/lib/index.js', 'package/dist/lib/index.d.ts', 'package/dist/hook.js', 'package/dist/terraform-provider-sestenants.js', 'package/dist/cli.js', 'package/dist/emulator.js']),
+      expect.arrayContaining(['package/package.json', 'package/README.md', 'package/LICENSE', 'package/bin/ses-tenants.js', 'package/dist/lib/index.js', 'package/dist/lib/index.d.ts', 'package/dist/hook.js', 'package/dist/terraform-provider-sestenants.js', 'package/dist/cli.js', 'package/dist/emulator.js']),
     );
     expect(files.filter((f) => /^package\/(test|stacks|src|scripts|cdktf\.out)\//.test(f) || /\.test\.|\.tgz$|tsconfig/.test(f))).toEqual([]);
+    // package.json says Apache-2.0; the tarball carries that licence's text.
+    const license = runCommandSync(['tar', '-xzOf', install.tarball, 'package/LICENSE'], root, { PATH: process.env.PATH });
+    expect(license.output).toContain('Apache License\n                           Version 2.0, January 2004');
   }, STEP_TIMEOUT);
 
   test('the install has no @cdktf/provider-aws, and require() of the package loads the constructs', () => {

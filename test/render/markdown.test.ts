@@ -8,12 +8,12 @@ test('summary table first, alerts, then collapsed details per stack', () => {
   expect(renderMarkdown(samplePlan())).toMatchInlineSnapshot(`
 "## SES tenants plan
 
-**Plan:** 1 to create, 4 to update (1 drift), 1 to release, 1 to DELETE, 0 unchanged, 2 unmanaged, 1 adopt REFUSED.
+**Plan:** 1 to create, 4 to update (1 drift), 1 to release, 1 to DELETE, 0 unchanged, 4 unmanaged, 1 adopt REFUSED.
 
 | Stack | Region | Account | Create | Update | Release | Delete | Unchanged | Unmanaged |
 |---|---|---|---:|---:|---:|---:|---:|---:|
-| \`eu-tenants\` | eu-central-1 | 123456789012 | 1 | 4 (1 drift) | 1 | **1** 🛑 | 0 | 2 |
-| **Total** |  |  | 1 | 4 (1 drift) | 1 | **1** 🛑 | 0 | 2 |
+| \`eu-tenants\` | eu-central-1 | 123456789012 | 1 | 4 (1 drift) | 1 | **1** 🛑 | 0 | 4 |
+| **Total** |  |  | 1 | 4 (1 drift) | 1 | **1** 🛑 | 0 | 4 |
 
 > [!CAUTION]
 > **1 tenant(s) will be DELETED**: \`gamma\` (eu-tenants).
@@ -46,6 +46,8 @@ test('summary table first, alerts, then collapsed details per stack', () => {
 - ✏️ **update** \`theta\` (\`tn-746865746100\`) — ⚠️ unfinished: an earlier apply was interrupted before its last step
   - \`~\` reputation policy standard → strict
 - 📤 **release** \`zeta\` (\`tn-7a6574610000\`): no longer declared in stack eu-tenants; its removal policy is retain, so it is released (tenant, associations and TenantId kept).
+
+2 released tenant(s), managed by no stack, never changed: \`iota\` (released by this stack test-app/eu-tenants; declaring it again takes it back), \`kappa\` (released by app another-repo stack mail; adopt: true on the tenant or --adopt kappa takes it).
 
 2 unmanaged tenant(s), never changed: \`foreign\` (managed by app test-app stack other-app), \`legacy\`.
 

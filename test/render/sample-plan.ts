@@ -1,9 +1,9 @@
 import { computePlan } from '../../src/engine';
 import type { Plan } from '../../src/engine';
-import { MANAGED_BY_TAG, REMOVAL_POLICY_TAG } from '../../src/tenant-spec';
+import { MANAGED_BY_TAG, RELEASED_BY_TAG, REMOVAL_POLICY_TAG } from '../../src/tenant-spec';
 import { arn, desired, liveOf, marker, region, spec } from '../engine/fixtures';
 
-/** A plan with one of everything: create, update (code, drift, adopt, unfinished), release, delete, unmanaged, a refused adopt. */
+/** A plan with one of everything: create, update (code, drift, adopt, unfinished), release, delete, unmanaged, released (by this stack, by another app), a refused adopt. */
 export function samplePlan(): Plan {
   const created = spec('acme', { reputationPolicy: 'strict', tags: { team: 'payments' } });
   const updatedOld = spec('beta', { tags: { team: 'a', old: 'x' } });
@@ -29,6 +29,8 @@ export function samplePlan(): Plan {
         liveOf('eu-tenants', spec('theta'), { tags: { [MANAGED_BY_TAG]: marker('eu-tenants') } }),
         liveOf('x', spec('legacy'), { tags: {} }),
         liveOf('other-app', spec('foreign')),
+        liveOf('x', spec('iota'), { tags: { [RELEASED_BY_TAG]: marker('eu-tenants') } }),
+        liveOf('x', spec('kappa'), { tags: { [RELEASED_BY_TAG]: 'another-repo/mail' } }),
       ]),
     ],
   );

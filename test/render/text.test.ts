@@ -32,9 +32,10 @@ test('renders stacks and tenants, deletes first and loud, drift marked, totals l
   ! eta  adopt REFUSED  tn-657461000000
       managed by app another-repo stack eu-tenants: not taken over (set adopt: true on the tenant, or pass --adopt eta)
   = 0 unchanged
+  ? 2 released (managed by no stack, never changed): iota (released by this stack test-app/eu-tenants; declaring it again takes it back), kappa (released by app another-repo stack mail; adopt: true on the tenant or --adopt kappa takes it)
   ? 2 unmanaged (not managed by this app, never changed): foreign (managed by app test-app stack other-app), legacy
 
-Plan: 1 to create, 4 to update (1 drift), 1 to release, 1 to DELETE, 0 unchanged, 2 unmanaged, 1 adopt REFUSED.
+Plan: 1 to create, 4 to update (1 drift), 1 to release, 1 to DELETE, 0 unchanged, 4 unmanaged, 1 adopt REFUSED.
 1 tenant(s) drifted: the live tenant differs from the spec last applied; applying restores the spec.
 REFUSED: 1 declared tenant(s) belong to another app or stack, or to nobody; apply refuses this plan until each is adopted explicitly (adopt: true on the tenant, or --adopt NAME) or renamed.
 WARNING: 1 tenant(s) will be DELETED. A deleted tenant loses its TenantId and reputation history; a rename is a delete and a create. Apply refuses deletes unless they are explicitly allowed.

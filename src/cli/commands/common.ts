@@ -18,7 +18,8 @@ export function positiveNumber(raw: string): number {
   return n;
 }
 
-function collect(value: string, previous: string[] = []): string[] {
+/** Collects a repeatable option's values. */
+export function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
 

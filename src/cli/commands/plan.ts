@@ -41,6 +41,15 @@ export function addOutputOptions(cmd: Command): Command {
     .option('--no-color', 'no colours, even on a terminal');
 }
 
+/**
+ * The exit code of a plan: 1 when it refuses an adoption (apply would refuse it, so the plan fails
+ * in CI as `terraform plan` does), else 0, or 2 with `--detailed-exitcode` when it has changes.
+ */
+export function planExitCode(plan: Plan, detailed: boolean): number {
+  if (plan.summary.refused > 0) return EXIT.error;
+  return detailed && !planIsEmpty(plan) ? EXIT.changes : EXIT.ok;
+}
+
 /** `ses-tenants plan`: what applying the synthesized stacks would change, per region and tenant. */
 export function planCommand(program: Command): Command {
   const cmd = program
@@ -55,7 +64,7 @@ export function planCommand(program: Command): Command {
       if (opts.out) writePlanFile(opts.out, plan);
       fs.writeSync(1, renderPlan(plan, opts.format, opts.color !== false && useColour()));
       if (opts.out) process.stderr.write(`Saved the plan to ${opts.out}. Apply exactly this plan with: ses-tenants apply ${opts.out}\n`);
-      process.exitCode = opts.detailedExitcode && !planIsEmpty(plan) ? EXIT.changes : EXIT.ok;
+      process.exitCode = planExitCode(plan, opts.detailedExitcode === true);
     } finally {
       session.close();
     }

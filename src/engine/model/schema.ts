@@ -74,7 +74,16 @@ export const tenantChangeSchema = z
   .refine((c) => c.action === 'create' || c.tenantId !== undefined, { message: 'update and delete need the TenantId' });
 
 /** A live tenant that the stack does not manage. */
-export const unmanagedTenantSchema = z.object({ tenant: z.string(), tenantId: z.string(), managedBy: z.string().optional() }).strict();
+export const unmanagedTenantSchema = z
+  .object({
+    tenant: z.string(),
+    tenantId: z.string(),
+    /** The managed-by marker (`owner/stack`) of another app or stack; absent when nobody manages it. */
+    managedBy: z.string().optional(),
+    /** The released-by marker (`owner/stack`) of the stack that released it; absent when none did. */
+    releasedBy: z.string().optional(),
+  })
+  .strict();
 
 /** A declared tenant that exists live and belongs to someone else: the stack refuses to take it over without an explicit adopt. */
 export const refusedAdoptSchema = z
