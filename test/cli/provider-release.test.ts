@@ -2,7 +2,7 @@ import { spawn, spawnSync } from 'child_process';
 import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
-import { releaseNames, releaseVersion } from '../../src/cli/commands/provider/release-names';
+import { RELEASE_MANIFEST, releaseNames, releaseVersion } from '../../src/cli/commands/provider/release-names';
 import { executableForm, releasePlatforms } from '../../src/cli/commands/provider/release-platforms';
 import { hash1 } from '../../src/cli/commands/provider/release-zip';
 import { MAGIC_COOKIE_VALUE } from '../../src/provider/protocol/handshake';
@@ -155,4 +155,24 @@ describe('ses-tenants provider package', () => {
     },
     180_000,
   );
+});
+
+describe('examples/release-provider.yml', () => {
+  const workflow = fs.readFileSync(path.join(__dirname, '..', '..', 'examples', 'release-provider.yml'), 'utf8');
+
+  test('builds each platform on a runner of that platform, with the package script', () => {
+    for (const [runner, platform] of [['ubuntu-latest', 'linux_amd64'], ['ubuntu-24.04-arm', 'linux_arm64'], ['macos-13', 'darwin_amd64'], ['macos-14', 'darwin_arm64']]) {
+      expect(workflow).toMatch(new RegExp(`- \\{ runner: ${runner.replace(/\./g, '\\.')}, +platform: ${platform} \\}`));
+    }
+    expect(workflow).toContain('npm run release:provider -- --version "${GITHUB_REF_NAME#v}" --platform ${{ matrix.platform }}');
+    const scripts = (JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+    expect(scripts['release:provider']).toBe('node bin/ses-tenants.js provider package --out dist/release');
+  });
+
+  test('writes the same manifest as the package command, checksums zips and manifest, signs and verifies', () => {
+    expect(workflow).toContain(`echo '${JSON.stringify(RELEASE_MANIFEST)}' > "terraform-provider-sestenants_\${version}_manifest.json"`);
+    expect(workflow).toContain('sha256sum terraform-provider-sestenants_"${version}"_*.zip "terraform-provider-sestenants_${version}_manifest.json"');
+    expect(workflow).toContain('--detach-sign "terraform-provider-sestenants_${version}_SHA256SUMS"');
+    expect(workflow).toContain('gpg --batch --verify');
+  });
 });
