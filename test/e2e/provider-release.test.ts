@@ -2,11 +2,12 @@ import { spawnSync } from 'child_process';
 import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
-import { CreateTenantCommand, SESv2Client, TagResourceCommand } from '@aws-sdk/client-sesv2';
+import { CreateEmailIdentityCommand, CreateTenantCommand, SESv2Client, TagResourceCommand } from '@aws-sdk/client-sesv2';
 import { hash1 } from '../../src/cli/commands/provider/release-zip';
 import { fakeCredentials } from '../support/emulator';
 import { startEmulatorChild, type EmulatorChild } from '../support/emulator-process';
 import { lockHashes, parseSums, runProviderCli, unzip } from '../support/provider-release';
+import { readmeBlocks } from '../support/packed-package';
 import { APP_ACCOUNT, APP_REGION, readLiveTenants, removeDir, tempDir } from '../support/tenant-app';
 import { runTerraform, terraformAvailable, type TerraformResult } from '../support/terraform';
 
@@ -31,24 +32,20 @@ const zipName = (platform: string): string => `terraform-provider-sestenants_${V
   let client: SESv2Client;
   let mirrorRun: { code: number; stdout: string; stderr: string };
 
-  const workdir = (name: string, extra = ''): string => {
+  // The README's HCL, pointed at the emulator (its account, its endpoint).
+  const readmeHcl = (): string => {
+    const block = readmeBlocks().get('plain-terraform/main.tf');
+    if (block === undefined) throw new Error('README.md has no block titled "plain-terraform/main.tf"');
+    const anchor = '  stack               = "mail"\n';
+    expect(block.body).toContain(anchor);
+    expect(block.body).toContain(`version = "${V}"`);
+    return block.body.replace(anchor, `${anchor}  account_id          = "${APP_ACCOUNT}"\n  endpoints {\n    sesv2 = "${emu.url}"\n  }\n`);
+  };
+  const workdir = (name: string, withTenants = false): string => {
     const dir = path.join(root, name);
     fs.mkdirSync(dir, { recursive: true });
-    fs.writeFileSync(
-      path.join(dir, 'main.tf'),
-      [
-        'terraform {\n  required_providers {\n    sestenants = {\n      source  = "cdktf-ses-tenants/sestenants"\n      version = "' + V + '"\n    }\n  }\n}',
-        'provider "sestenants" {',
-        `  region              = "${APP_REGION}"`,
-        '  owner               = "my-mail-platform"',
-        '  stack               = "mail"',
-        `  account_id          = "${APP_ACCOUNT}"`,
-        `  allowed_account_ids = ["${APP_ACCOUNT}"]`,
-        `  endpoints {\n    sesv2 = "${emu.url}"\n  }`,
-        '}',
-        extra,
-      ].join('\n'),
-    );
+    const hcl = readmeHcl();
+    fs.writeFileSync(path.join(dir, 'main.tf'), withTenants ? hcl : hcl.slice(0, hcl.indexOf('resource "sestenants_tenant"')));
     return dir;
   };
   // Terraform with PATH = a directory holding only a link to terraform: no node anywhere on it.
@@ -109,10 +106,10 @@ const zipName = (platform: string): string => `terraform-provider-sestenants_${V
 
   describe('init, apply, an empty plan, drift repaired, import', () => {
     let dir: string;
-    const tenantBlock = (tags: string): string => `resource "sestenants_tenant" "acme" {\n  name              = "acme"\n  reputation_policy = "strict"\n  tags = { ${tags} }\n}\n`;
 
-    beforeAll(() => {
-      dir = workdir('project', tenantBlock('team = "mail"'));
+    beforeAll(async () => {
+      await client.send(new CreateEmailIdentityCommand({ EmailIdentity: 'acme.example.com' }));
+      dir = workdir('project', true);
     });
 
     test('terraform init installs the single executable from the mirror; no terraform.d is involved', () => {
@@ -124,10 +121,12 @@ const zipName = (platform: string): string => `terraform-provider-sestenants_${V
       expect(fs.readFileSync(installed).subarray(0, 4).toString('latin1')).toBe('\x7fELF');
     });
 
-    test('apply creates the tenant, then a plan is empty', async () => {
+    test('apply creates the README\'s tenant, marked with its owner and stack, then a plan is empty', async () => {
       tf(dir, ['apply', '-auto-approve', '-input=false', '-no-color']);
       const live = (await readLiveTenants(client)).acme;
-      expect(live).toMatchObject({ reputationPolicy: 'strict', tags: { team: 'mail' } });
+      expect(live).toMatchObject({ reputationPolicy: 'strict', tags: { team: 'mail', 'ses-tenants:managed-by': 'my-mail-platform/mail' } });
+      expect(live.resources).toHaveLength(1);
+      expect(JSON.stringify(live.resources)).toContain('acme.example.com');
       expect(tf(dir, ['plan', '-detailed-exitcode', '-no-color']).code).toBe(0);
     });
 
