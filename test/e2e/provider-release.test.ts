@@ -7,7 +7,8 @@ import { hash1 } from '../../src/cli/commands/provider/release-zip';
 import { fakeCredentials } from '../support/emulator';
 import { startEmulatorChild, type EmulatorChild } from '../support/emulator-process';
 import { lockHashes, parseSums, runProviderCli, unzip } from '../support/provider-release';
-import { readmeBlocks } from '../support/packed-package';
+import { readmeBlocks, runCommand } from '../support/packed-package';
+import { startProviderRegistry, type ProviderRegistry, type ProviderRegistryOptions } from '../support/provider-registry';
 import { APP_ACCOUNT, APP_REGION, readLiveTenants, removeDir, tempDir } from '../support/tenant-app';
 import { runTerraform, terraformAvailable, type TerraformResult } from '../support/terraform';
 
@@ -18,6 +19,7 @@ import { runTerraform, terraformAvailable, type TerraformResult } from '../suppo
 // lock files holding the release's SHA256SUMS hashes are checked against the same zips.
 
 const describeIfTerraform = terraformAvailable() ? describe : describe.skip;
+const gpgAvailable = spawnSync('gpg', ['--version']).status === 0;
 const onLinuxAmd64 = process.platform === 'linux' && process.arch === 'x64';
 const V = '1.0.0';
 const ADDRESS = 'registry.terraform.io/cdktf-ses-tenants/sestenants';
@@ -205,6 +207,80 @@ const zipName = (platform: string): string => `terraform-provider-sestenants_${V
       const init = tf(dir, ['init', '-input=false', '-no-color'], true);
       expect(init.code).toBe(1);
       expect(init.stderr.replace(/\s+/g, ' ')).toContain("doesn't match any of the checksums previously recorded in the dependency lock file");
+    });
+  });
+  (gpgAvailable ? describe : describe.skip)('a signed release served by a local registry', () => {
+    let gnupg: string;
+    let registry: ProviderRegistry;
+    let signedSums: Record<string, string>;
+    let registryEnv: NodeJS.ProcessEnv;
+    let registryOptions: ProviderRegistryOptions;
+
+    beforeAll(async () => {
+      gnupg = fs.mkdtempSync(path.join(root, 'gnupg-'));
+      fs.chmodSync(gnupg, 0o700);
+      const gpgEnv = { ...process.env, GNUPGHOME: gnupg };
+      const gen = spawnSync('gpg', ['--batch', '--passphrase', '', '--quick-gen-key', 'Registry Test <registry@example.invalid>', 'ed25519', 'sign', 'never'], { env: gpgEnv, encoding: 'utf8' });
+      if (gen.status !== 0) throw new Error(gen.stderr);
+      const release = path.join(root, 'signed-release');
+      const run = runProviderCli(['package', '--out', release, '--version', V, '--gpg-key', 'registry@example.invalid'], { GNUPGHOME: gnupg });
+      if (run.code !== 0) throw new Error(run.stderr);
+      signedSums = parseSums(fs.readFileSync(path.join(release, `terraform-provider-sestenants_${V}_SHA256SUMS`), 'utf8'));
+      const keyId = spawnSync('gpg', ['--batch', '--with-colons', '--list-keys', 'registry@example.invalid'], { env: gpgEnv, encoding: 'utf8' }).stdout.split('\n').find((l) => l.startsWith('pub:'))!.split(':')[4];
+      const publicKey = spawnSync('gpg', ['--batch', '--armor', '--export', 'registry@example.invalid'], { env: gpgEnv, encoding: 'utf8' }).stdout;
+      spawnSync('gpgconf', ['--kill', 'gpg-agent'], { env: gpgEnv });
+      registryOptions = { releaseDir: release, namespace: 'cdktf-ses-tenants', type: 'sestenants', version: V, keyId, publicKey };
+      registry = await startProviderRegistry(registryOptions);
+      const certFile = path.join(root, 'registry-cert.pem');
+      fs.writeFileSync(certFile, registry.certPem);
+      // The registry's host name stays registry.terraform.io (the README's source address); a host
+      // block sends its provider service to the local server, which Terraform trusts by SSL_CERT_FILE.
+      const config = path.join(root, 'registry.tfrc');
+      fs.writeFileSync(config, `host "registry.terraform.io" {\n  services = {\n    "providers.v1" = "${registry.url}/v1/providers/"\n  }\n}\n`);
+      registryEnv = { ...process.env, CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1', TF_CLI_CONFIG_FILE: config, TF_PLUGIN_CACHE_DIR: '', SSL_CERT_FILE: certFile };
+    }, 300_000);
+    afterAll(async () => {
+      await registry?.close();
+    });
+
+    test('terraform providers lock -platform=linux_amd64 -platform=darwin_arm64 checks the signature and records the zh: hashes of SHA256SUMS (every zip), and the zips\' h1:', async () => {
+      const dir = workdir('lock-registry');
+      const lock = await runCommand(['terraform', 'providers', 'lock', '-no-color', '-platform=linux_amd64', '-platform=darwin_arm64'], dir, registryEnv);
+      expect(lock.output).toContain('Success! Terraform has updated the lock file.');
+      for (const platform of ['linux_amd64', 'darwin_arm64']) expect(lock.output).toMatch(new RegExp(`Retrieved cdktf-ses-tenants/sestenants ${V} for ${platform} \\(self-signed, key ID [0-9A-F]{16}\\)`));
+      const h1s: string[] = [];
+      for (const platform of ['linux_amd64', 'darwin_arm64']) h1s.push(hash1(await unzip(path.join(root, 'signed-release', zipName(platform)))));
+      // Terraform records a zh: for every line of the signed SHA256SUMS (the manifest's too), once
+      // per distinct hash: the three JS-form zips are the same bytes.
+      const zh = [...new Set(Object.values(signedSums))].map((hex) => `zh:${hex}`);
+      expect(lockHashes(path.join(dir, '.terraform.lock.hcl'))).toEqual([...h1s, ...zh].sort());
+      for (const platform of ['linux_amd64', 'darwin_arm64']) expect(zh).toContain(`zh:${signedSums[zipName(platform)]}`);
+    });
+
+    test('a SHA256SUMS changed after signing is refused: the signature no longer verifies', async () => {
+      const tampered = path.join(root, 'tampered-release');
+      fs.cpSync(path.join(root, 'signed-release'), tampered, { recursive: true });
+      fs.appendFileSync(path.join(tampered, `terraform-provider-sestenants_${V}_SHA256SUMS`), `${'0'.repeat(64)}  extra.zip\n`);
+      const other = await startProviderRegistry({ ...registryOptions, releaseDir: tampered });
+      try {
+        const config = path.join(root, 'tampered.tfrc');
+        fs.writeFileSync(config, `host "registry.terraform.io" {\n  services = {\n    "providers.v1" = "${other.url}/v1/providers/"\n  }\n}\n`);
+        const certFile = path.join(root, 'tampered-cert.pem');
+        fs.writeFileSync(certFile, other.certPem);
+        const dir = workdir('init-tampered');
+        const init = await runCommand(['terraform', 'init', '-input=false', '-no-color'], dir, { ...registryEnv, TF_CLI_CONFIG_FILE: config, SSL_CERT_FILE: certFile });
+        expect(init.code).toBe(1);
+        expect(init.output.replace(/\s+/g, ' ')).toContain('error checking signature: openpgp: invalid signature');
+      } finally {
+        await other.close();
+      }
+    });
+
+    test('terraform init installs from the registry after checking the signature with the release key', async () => {
+      const dir = workdir('init-registry');
+      const init = await runCommand(['terraform', 'init', '-input=false', '-no-color'], dir, registryEnv);
+      expect(init.output).toMatch(new RegExp(`Installed cdktf-ses-tenants/sestenants v${V.replace(/\./g, '\\.')} \\(self-signed, key ID [0-9A-F]{16}\\)`));
+      expect(init.code).toBe(0);
     });
   });
 });
