@@ -142,19 +142,38 @@ describe('ses-tenants provider package', () => {
       expect(entry.bytes.subarray(0, 4).toString('latin1')).toBe('\x7fELF');
       const script = fs.readFileSync(PROVIDER_JS, 'utf8').replace(/^#!.*\n/, '');
       expect(entry.bytes.includes(Buffer.from(script))).toBe(true);
-      const exe = path.join(root, 'sea-provider');
-      fs.writeFileSync(exe, entry.bytes, { mode: 0o755 });
-      const cert = selfSignedCertificate();
-      const child = spawn(exe, [], { env: { PATH: '/nonexistent', TF_PLUGIN_MAGIC_COOKIE: MAGIC_COOKIE_VALUE, PLUGIN_PROTOCOL_VERSIONS: '6', PLUGIN_CLIENT_CERT: cert.certPem }, stdio: ['pipe', 'pipe', 'pipe'] });
-      const line = await new Promise<string>((resolve, reject) => {
-        child.stdout.once('data', (d: Buffer) => resolve(d.toString()));
-        child.once('error', reject);
-      });
-      child.kill('SIGKILL');
-      expect(line).toMatch(/^1\|6\|unix\|\S+\|grpc\|[A-Za-z0-9+/]+\n$/);
+      expect(await handshakeLine(entry.bytes, 'sea-provider')).toMatch(/^1\|6\|unix\|\S+\|grpc\|[A-Za-z0-9+/]+\n$/);
     },
     180_000,
   );
+
+  (hostIsLinuxAmd64 ? test : test.skip)(
+    '--code-cache builds a single executable with V8 code cache that handshakes too',
+    async () => {
+      const out = path.join(root, 'sea-code-cache');
+      const run = runProviderCli(['package', '--out', out, '--version', V, '--platform', 'linux_amd64', '--code-cache']);
+      expect(run.code).toBe(0);
+      const [entry] = await unzip(path.join(out, releaseNames.zip(V, 'linux_amd64')));
+      expect(await handshakeLine(entry.bytes, 'sea-code-cache-provider')).toMatch(/^1\|6\|unix\|\S+\|grpc\|/);
+    },
+    180_000,
+  );
+
+  /** Writes `bytes` as an executable and answers the first line it prints when started as Terraform starts it, with no node on PATH. */
+  async function handshakeLine(bytes: Buffer, name: string): Promise<string> {
+    const exe = path.join(root, name);
+    fs.writeFileSync(exe, bytes, { mode: 0o755 });
+    const cert = selfSignedCertificate();
+    const child = spawn(exe, [], { env: { PATH: '/nonexistent', TF_PLUGIN_MAGIC_COOKIE: MAGIC_COOKIE_VALUE, PLUGIN_PROTOCOL_VERSIONS: '6', PLUGIN_CLIENT_CERT: cert.certPem }, stdio: ['pipe', 'pipe', 'pipe'] });
+    try {
+      return await new Promise<string>((resolve, reject) => {
+        child.stdout.once('data', (d: Buffer) => resolve(d.toString()));
+        child.once('error', reject);
+      });
+    } finally {
+      child.kill('SIGKILL');
+    }
+  }
 });
 
 describe('examples/release-provider.yml', () => {
@@ -164,7 +183,7 @@ describe('examples/release-provider.yml', () => {
     for (const [runner, platform] of [['ubuntu-latest', 'linux_amd64'], ['ubuntu-24.04-arm', 'linux_arm64'], ['macos-13', 'darwin_amd64'], ['macos-14', 'darwin_arm64']]) {
       expect(workflow).toMatch(new RegExp(`- \\{ runner: ${runner.replace(/\./g, '\\.')}, +platform: ${platform} \\}`));
     }
-    expect(workflow).toContain('npm run release:provider -- --version "${GITHUB_REF_NAME#v}" --platform ${{ matrix.platform }}');
+    expect(workflow).toContain('npm run release:provider -- --version "${GITHUB_REF_NAME#v}" --platform ${{ matrix.platform }} --code-cache');
     const scripts = (JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
     expect(scripts['release:provider']).toBe('node bin/ses-tenants.js provider package --out dist/release');
   });

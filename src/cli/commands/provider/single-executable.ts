@@ -30,6 +30,13 @@ export interface SingleExecutableOptions {
    * @default process.execPath
    */
   readonly nodeBinary?: string;
+  /**
+   * Embed V8's code cache of the script (Node's `useCodeCache`): the provider starts faster, but
+   * the cache differs from build to build, so the executable's bytes (and its zip's hash) are no
+   * longer reproducible.
+   * @default false
+   */
+  readonly codeCache?: boolean;
 }
 
 async function step<T>(name: string, action: () => Promise<T>): Promise<T> {
@@ -54,7 +61,7 @@ export async function buildSingleExecutable(options: SingleExecutableOptions): P
     // The SEA entry is compiled as a CommonJS function body: no `#!` line.
     const source = options.script.toString('utf8').replace(/^#!.*\n/, '');
     fs.writeFileSync(path.join(work, 'main.js'), source);
-    fs.writeFileSync(path.join(work, 'sea-config.json'), JSON.stringify({ main: 'main.js', output: 'sea.blob', disableExperimentalSEAWarning: true }));
+    fs.writeFileSync(path.join(work, 'sea-config.json'), JSON.stringify({ main: 'main.js', output: 'sea.blob', disableExperimentalSEAWarning: true, useCodeCache: options.codeCache === true }));
     await step('node --experimental-sea-config', () => run(node, ['--experimental-sea-config', 'sea-config.json'], { cwd: work }));
     fs.mkdirSync(path.dirname(options.outFile), { recursive: true });
     fs.copyFileSync(node, options.outFile);
