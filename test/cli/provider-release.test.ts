@@ -106,6 +106,14 @@ describe('ses-tenants provider package', () => {
     expect(fs.existsSync(out)).toBe(false);
   });
 
+  test('provider mirror with an unknown platform fails with a clear message and writes nothing', () => {
+    const dir = path.join(root, 'bad-mirror');
+    const run = runProviderCli(['mirror', dir, '--platform', 'linux_386']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('--platform "linux_386" is not one of');
+    expect(fs.existsSync(dir)).toBe(false);
+  });
+
   (gpgAvailable ? test : test.skip)('--gpg-key writes a detached signature of SHA256SUMS that gpg --verify accepts, and that fails once SHA256SUMS changes', () => {
     const gnupg = fs.mkdtempSync(path.join(root, 'gnupg-'));
     fs.chmodSync(gnupg, 0o700);
