@@ -31,6 +31,7 @@ const PROCESSES = {
   'hook-startup': { entry: 'test/bench/hook-startup/measure.ts', needs: 'hooks, emulator' },
   'cdktf-deploy-provider': { entry: 'test/bench/scenarios/cdktf-deploy.ts', needs: 'constructs, provider, emulator' },
   'cdktf-deploy-hooks': { entry: 'test/bench/scenarios/cdktf-deploy.ts', needs: 'constructs, hooks, emulator' },
+  'provider-release': { entry: 'test/bench/scenarios/provider-release.ts', needs: 'cli, provider' },
 };
 
 /** The six scenarios of the issue: which processes each runs, with which N (full, quick). */
@@ -63,6 +64,8 @@ const SCENARIOS = {
     ['cdktf-deploy-provider', 1000, 50],
     ['cdktf-deploy-hooks', 1000, 50],
   ],
+  // Not one of the six (issue 19): start-up of the single executable vs the JS form vs `node -e 0`, artifact sizes.
+  'provider-release': [['provider-release', 21, 5]],
   // The same comparison at 200 tenants only.
   'cdktf-deploy-200': [
     ['cdktf-deploy-provider', 200, 20],
@@ -290,6 +293,17 @@ function rowsFor(scenario, results, quick) {
       });
       const startRatio = x.startupS / x.nodeS;
       out.push({ scenario, label: 'provider start-up (median of 21)', n: 21, wallS: x.startupS, floor: `node -e 0 ${fmt(x.nodeS, 3)} s`, ratio: startRatio, target: '<= 5x', pass: check(startRatio, 5), note: 'spawn -> handshake line' });
+      return out;
+    }
+    case 'provider-release': {
+      const r = results.find((m) => m.scenario === scenario);
+      if (!r || !r.ok) return [crashed(r, scenario, '')];
+      const x = r.extra;
+      const sizes = (label, raw, zipped) => `${label} ${fmt(raw / MB, 1)} MB (${fmt(zipped / MB, 2)} MB zipped)`;
+      out.push({ scenario, label: `single executable start-up (median of ${r.n})`, n: r.n, wallS: x.seaStartupS, floor: `node -e 0 ${fmt(x.nodeS, 3)} s`, ratio: x.seaStartupS / x.nodeS, target: 'info', pass: null, note: `spawn -> handshake, no node on PATH; ${sizes('SEA', x.seaBytes, x.seaZipBytes)}` });
+      out.push({ scenario, label: `single executable --code-cache start-up (median of ${r.n})`, n: r.n, wallS: x.seaCodeCacheStartupS, floor: `node -e 0 ${fmt(x.nodeS, 3)} s`, ratio: x.seaCodeCacheStartupS / x.nodeS, target: 'info', pass: null, note: 'V8 code cache embedded: bytes not reproducible' });
+      out.push({ scenario, label: `JS form start-up (median of ${r.n})`, n: r.n, wallS: x.jsStartupS, floor: `node -e 0 ${fmt(x.nodeS, 3)} s`, ratio: x.jsStartupS / x.nodeS, target: 'info', pass: null, note: `spawn -> handshake; ${sizes('JS', x.jsBytes, x.jsZipBytes)}` });
+      out.push({ scenario, label: 'provider package (SEA + JS zip)', n: 2, wallS: x.packageS, target: 'info', pass: null, note: 'node dist/cli.js provider package, 2 platforms' });
       return out;
     }
     case 'render': {

@@ -32,6 +32,9 @@ async function main() {
       format: 'cjs',
       minify: name === 'hook' || executables.has(name),
       legalComments: 'none',
+      // postject (a 4.9 MB WebAssembly build of LIEF) stays a run-time dependency, loaded only by
+      // `ses-tenants provider package|mirror` when it builds a single executable.
+      ...(name === 'cli' ? { external: ['postject'] } : {}),
       logLevel: 'warning',
       ...(executables.has(name) ? { banner: { js: '#!/usr/bin/env node' } } : {}),
     });

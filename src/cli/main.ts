@@ -7,6 +7,7 @@ import { driftCommand } from './commands/drift';
 import { emulatorCommand } from './commands/emulator';
 import { importCommand } from './commands/import';
 import { planCommand } from './commands/plan';
+import { providerCommand } from './commands/provider';
 import { statusCommand } from './commands/status';
 import { version } from '../../package.json';
 
@@ -16,6 +17,8 @@ export function buildProgram(): Command {
     .description('Plan and apply SES v2 tenants declared with cdktf-ses-tenants')
     .version(version)
     .showHelpAfterError()
+    // `-V/--version` belongs to the program only before a command: `provider package --version X` is the release's.
+    .enablePositionalOptions()
     .exitOverride();
   planCommand(program);
   applyCommand(program);
@@ -25,6 +28,7 @@ export function buildProgram(): Command {
   checkSendCommand(program);
   emulatorCommand(program);
   demoCommand(program);
+  providerCommand(program);
   return program;
 }
 

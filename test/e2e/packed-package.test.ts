@@ -159,6 +159,19 @@ describeIfTerraform('the packed package in a fresh project, as the README says',
     expect(compiled.output).toBe('');
     expect(compiled.code).toBe(0);
   }, STEP_TIMEOUT);
+
+  (process.platform === 'linux' && process.arch === 'x64' ? test : test.skip)(
+    'npx ses-tenants provider mirror builds the single executable from the installed package (postject, a run-time dependency, resolves there)',
+    async () => {
+      const mirror = await runCommand(['npx', 'ses-tenants', 'provider', 'mirror', 'terraform-mirror', '--version', '1.0.0', '--platform', 'linux_amd64'], project, projectEnv(emu.url));
+
+      expect(mirror.output).toContain('terraform-provider-sestenants_1.0.0_linux_amd64.zip  (single executable, needs no node)');
+      expect(mirror.code).toBe(0);
+      const zip = path.join(project, 'terraform-mirror', 'registry.terraform.io', 'cdktf-ses-tenants', 'sestenants', 'terraform-provider-sestenants_1.0.0_linux_amd64.zip');
+      expect(fs.statSync(zip).size).toBeGreaterThan(10 * 1024 * 1024);
+    },
+    STEP_TIMEOUT,
+  );
 });
 
 function walk(dir: string): string[] {

@@ -1,17 +1,15 @@
-import { spawn } from 'child_process';
 import * as esbuild from 'esbuild';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { SES_DEFAULT_POLICY } from '../../../src/engine';
-import { MAGIC_COOKIE_VALUE } from '../../../src/provider/protocol/handshake';
-import { selfSignedCertificate } from '../../../src/provider/protocol/self-signed-cert';
 import { runTerraform } from '../../support/terraform';
 import { emulatorTerraformEnv, installProviderFile } from '../../provider/install-provider';
 import { ENGINE_FAULTS, PACED_RPS } from '../support/engine-run';
 import { BENCH_CREDENTIALS, acceptedCalls, benchClient, createSendingResources, repositoryRoot, startEmulatorProcess, type EmulatorProcess } from '../support/emulator-process';
 import { FLEET_TARGET, SHARED_CONFIGURATION_SET, fleetDesired, fleetIdentity, fleetTenant, initialApplyFloorCalls, pagesOf } from '../support/fleet';
 import { median, timeNode } from '../support/process-timing';
+import { providerStartups } from '../support/provider-startup';
 import { argN, peakMb, runScenario, secondsSince } from '../support/result';
 
 // The sestenants provider under the real terraform against the emulator (5 ms latency, 200
@@ -145,27 +143,6 @@ async function terraformAlone(root: string, n: number, shape: 'blocks' | 'count'
   return { applyS: apply.s, planS: plan.s };
 }
 
-/** Spawn → handshake line of the provider, `runs` times (one warm-up first); seconds each. */
-async function providerStartups(runs: number): Promise<number[]> {
-  const cert = selfSignedCertificate();
-  const env = { PATH: process.env.PATH, TF_PLUGIN_MAGIC_COOKIE: MAGIC_COOKIE_VALUE, PLUGIN_PROTOCOL_VERSIONS: '5,6', PLUGIN_CLIENT_CERT: cert.certPem };
-  const once = () =>
-    new Promise<number>((resolve, reject) => {
-      const start = performance.now();
-      const child = spawn(process.execPath, [PROVIDER_BUNDLE], { env, stdio: ['pipe', 'pipe', 'ignore'] });
-      child.stdout.once('data', () => {
-        const s = (performance.now() - start) / 1000;
-        child.once('exit', () => resolve(s));
-        child.kill('SIGKILL');
-      });
-      child.once('error', reject);
-    });
-  await once();
-  const out: number[] = [];
-  for (let i = 0; i < runs; i++) out.push(await once());
-  return out;
-}
-
 runScenario(async () => {
   const n = argN(1000);
   const small = Math.min(200, n);
@@ -176,7 +153,7 @@ runScenario(async () => {
     const floorCount = await terraformAlone(root, n, 'count');
     const trivial = await trivialProviderWorkload(root, n);
     const hooksWorkload = await providerWorkload(root, 'provider-200', small);
-    const startups = await providerStartups(21);
+    const startups = await providerStartups(process.execPath, [PROVIDER_BUNDLE], 21);
     // The floor runs with the provider's environment: NODE_EXTRA_CA_CERTS (set on some machines)
     // alone adds ~30 ms to any node start, and the provider processes here do not get it.
     const nodeRuns = Array.from({ length: 22 }, () => timeNode(['-e', '0'], { PATH: process.env.PATH }).seconds).slice(1);
