@@ -6,6 +6,7 @@ import { demoCommand } from './commands/demo';
 import { driftCommand } from './commands/drift';
 import { emulatorCommand } from './commands/emulator';
 import { importCommand } from './commands/import';
+import { onboardCommand } from './commands/onboard';
 import { planCommand } from './commands/plan';
 import { statusCommand } from './commands/status';
 import { version } from '../../package.json';
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
   importCommand(program);
   statusCommand(program);
   checkSendCommand(program);
+  onboardCommand(program);
   emulatorCommand(program);
   demoCommand(program);
   return program;

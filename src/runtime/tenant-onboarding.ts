@@ -17,6 +17,7 @@ import { schemaViolations } from '../tenant-spec/validate-tenant';
 import { SpecValidationError, type SpecViolation } from '../tenant-spec/violation';
 import { isOnboardingTenant, onboardingTenantSchema, toTenantSpec, type TenantInput } from './onboarding-tenant';
 import { PerTenantQueue } from './per-tenant-queue';
+import { readTenantForEnsure } from './read-tenant';
 
 /** The stack part of the managed-by marker of tenants onboarded at run time: `<owner>/runtime`. */
 export const RUNTIME_STACK = 'runtime';
@@ -296,7 +297,7 @@ export class TenantOnboarding {
   private async converge(target: StackTarget, spec: CanonicalTenant, dryRun: boolean, knownAbsent: boolean): Promise<EnsureResult> {
     for (let attempt = 0; ; attempt++) {
       // A tenant known to be absent (listed just now) is created without a read; a race sends it to the next round.
-      const live = knownAbsent && attempt === 0 ? undefined : await readLiveTenant(this.gateway, target, spec.name, 'all');
+      const live = knownAbsent && attempt === 0 ? undefined : await readTenantForEnsure(this.gateway, target, spec.name);
       const plan = planTenant({ target, desired: spec, live });
       const change = plan.stacks[0].changes[0];
       const base = { tenantName: spec.name, plan, dryRun };
