@@ -48,7 +48,7 @@ export interface TenantOnboardingProps {
   readonly assumeRoleArn?: string;
   /** Most SES requests per second this object sends (the account's rate limit). @default - no pacing */
   readonly maxRps?: number;
-  /** An SESv2Client of your own (region and credentials are then its own; it is not destroyed by `close`). @default - one built from the props above */
+  /** An SESv2Client of your own (region and credentials are then its own; `endpoint` still tells the account guard where STS is; it is not destroyed by `close`). @default - one built from the props above */
   readonly client?: SESv2Client;
 }
 
