@@ -1,5 +1,8 @@
 import { CreateConfigurationSetCommand, CreateEmailIdentityCommand, CreateTenantCommand, GetTenantCommand, ListTenantResourcesCommand, ListTenantsCommand, type SESv2Client } from '@aws-sdk/client-sesv2';
 import { OwnershipError, SpecValidationError, TenantOnboarding, type OnboardingTenant, type TenantOnboardingProps } from '../../src/runtime';
+import { sesGateway } from '../../src/aws/ses-gateway';
+import { computePlan, readLiveRegion } from '../../src/engine';
+import { renderText } from '../../src/render/text';
 import { MANAGED_BY_TAG, RELEASED_BY_TAG, SPEC_HASH_TAG } from '../../src/tenant-spec';
 import { fakeCredentials, withEmulator, type TestEmulator } from '../support/emulator';
 import { writeCount } from '../support/kill-points';
@@ -143,6 +146,17 @@ describe('TenantOnboarding against the emulator (real SDK)', () => {
     // adopt: true takes it over explicitly, in place.
     const adopted = await o.ensure(signup('iac', { adopt: true }));
     expect(adopted).toMatchObject({ action: 'update', tenantId: created.tenantId });
+  });
+
+  test("a stack's plan lists the application's tenants as unmanaged and changes nothing of them; a stack's tenant is refused to the runtime", async () => {
+    await seed(client, ['acme']);
+    await make().ensure(signup('acme'));
+    const target = { formatVersion: 2 as const, owner: 'signup-service', stack: 'ses-eu', region: REGION, account: ACCOUNT, partition: 'aws', tenantQuota: 10_000 };
+    const live = await readLiveRegion(sesGateway(client), target);
+    const plan = computePlan([{ target, tenants: {} }], [live]);
+    expect(plan.stacks[0].changes).toEqual([]);
+    expect(plan.stacks[0].unmanaged).toEqual([{ tenant: 'acme', tenantId: expect.any(String), managedBy: 'signup-service/runtime' }]);
+    expect(renderText(plan)).toContain('1 unmanaged (not managed by this app, never changed): acme (managed by app signup-service stack runtime)');
   });
 
   test('a tenant created outside cdktf-ses-tenants is refused as such', async () => {
