@@ -25,3 +25,12 @@ require('esbuild').buildSync({
   legalComments: 'none',
   logLevel: 'warning',
 });
+// What the bundle inlined (the runtime's and the engine's modules, compiled one by one by tsc) is
+// dead code in the package, and dist/lib/aws/client.js would look for package.json where it is
+// not: only their declarations stay, for the runtime's types.
+for (const folder of ['runtime', 'engine', 'aws']) {
+  for (const file of fs.readdirSync(path.join(root, 'dist', 'lib', folder), { recursive: true })) {
+    const rel = path.join(folder, String(file));
+    if (rel.endsWith('.js') && rel !== path.join('runtime', 'index.js')) fs.rmSync(path.join(root, 'dist', 'lib', rel));
+  }
+}

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { CreateConfigurationSetCommand, CreateEmailIdentityCommand, ListTenantResourcesCommand, type SESv2Client } from '@aws-sdk/client-sesv2';
 import { startTestEmulator, type TestEmulator } from '../support/emulator';
-import { npmEnv, packedTarball, projectEnv, runCommand, runCommandSync } from '../support/packed-package';
+import { npmEnv, packedTarball, projectEnv, readmeBlocks, runCommand, runCommandSync } from '../support/packed-package';
 import { removeDir, tempDir } from '../support/tenant-app';
 
 // The runtime entry as a service or a Lambda gets it: the packed tarball installed with only the
@@ -35,6 +35,22 @@ onSignup(process.argv[2]).then(
 );
 `;
 
+// The types as an application's TypeScript sees them through package.json `exports` (node16 resolution).
+const TYPED_HANDLER = `import { TenantOnboarding, OwnershipError, type EnsureResult, type OnboardingTenant } from 'cdktf-ses-tenants/runtime';
+
+const onboarding = new TenantOnboarding({ owner: 'signup-service', region: 'eu-central-1', maxRps: 10 });
+
+export async function onSignup(workspace: string): Promise<EnsureResult | 'taken'> {
+  const tenant: OnboardingTenant = { tenantName: workspace, emailIdentities: [workspace + '.example.com'], configurationSets: ['transactional'] };
+  try {
+    return await onboarding.ensure(tenant);
+  } catch (err) {
+    if (err instanceof OwnershipError) return 'taken';
+    throw err;
+  }
+}
+`;
+
 describe('cdktf-ses-tenants/runtime from the packed tarball, without cdktf, cdktn or constructs', () => {
   let root: string;
   let emu: TestEmulator;
@@ -63,6 +79,17 @@ describe('cdktf-ses-tenants/runtime from the packed tarball, without cdktf, cdkt
     for (const pkg of ['cdktf', 'cdktn', 'constructs', '@cdktf']) expect([pkg, fs.existsSync(path.join(root, 'node_modules', pkg))]).toEqual([pkg, false]);
     expect(fs.existsSync(path.join(root, 'node_modules', 'cdktf-ses-tenants', 'dist', 'lib', 'runtime', 'index.d.ts'))).toBe(true);
   });
+
+  test("its declarations type-check an application's handler and the README's (node16 resolution through exports, skipLibCheck false)", () => {
+    fs.writeFileSync(path.join(root, 'handler.ts'), TYPED_HANDLER);
+    fs.writeFileSync(path.join(root, 'signup-handler.ts'), readmeBlocks().get('signup-handler.ts')!.body);
+    const tsc = path.join(__dirname, '..', '..', 'node_modules', 'typescript', 'bin', 'tsc');
+    // Node's types from the repository, as any TypeScript application on Node has them (the SDK's declarations need them).
+    const typeRoots = path.join(__dirname, '..', '..', 'node_modules', '@types');
+    const args = ['--noEmit', '--strict', '--module', 'node16', '--moduleResolution', 'node16', '--target', 'es2022', '--typeRoots', typeRoots, '--types', 'node', '--skipLibCheck', 'false', 'handler.ts', 'signup-handler.ts'];
+    const checked = runCommandSync(['node', tsc, ...args], root, { PATH: process.env.PATH });
+    expect(checked).toEqual({ code: 0, output: '' });
+  }, 120_000);
 
   test('a sign-up script requiring cdktf-ses-tenants/runtime onboards a tenant, and a second sign-up changes nothing', async () => {
     const env = projectEnv(emu.url);
