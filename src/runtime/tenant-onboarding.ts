@@ -88,7 +88,7 @@ export interface RemoveResult {
 
 /** Options of {@link TenantOnboarding.remove}. */
 export interface RemoveOptions {
-  /** Delete the tenant (its TenantId and reputation history are lost for good) instead of releasing it. @default false */
+  /** `true` deletes the tenant (its TenantId and reputation history are lost for good), `false` releases it. @default - the `removalPolicy` the tenant was last ensured with (`retain`: release) */
   readonly delete?: boolean;
 }
 
@@ -316,26 +316,29 @@ export class TenantOnboarding {
 
   /** Releases a tenant of this owner: it stays in SES with its TenantId and associations; only the marker goes. */
   release(tenantName: string): Promise<RemoveResult> {
-    return this.remove(tenantName);
+    return this.remove(tenantName, { delete: false });
   }
 
   /**
-   * Removes a tenant of this owner from its management: a release by default, a delete with
-   * `{ delete: true }`. A tenant of another owner (or of none) is refused with OwnershipError.
+   * Removes a tenant of this owner from its management: by the `removalPolicy` it was last ensured
+   * with (a release unless `destroy`), or as `delete` says (`true` deletes, `false` releases). A
+   * tenant of another owner (or of none) is refused with OwnershipError.
    */
   async remove(tenantName: string, options: RemoveOptions = {}): Promise<RemoveResult> {
     const named = tenantNameSchema.safeParse(tenantName);
     if (!named.success) throw new SpecValidationError([{ tenant: String(tenantName), field: 'tenantName', rule: named.error.issues[0].message, value: tenantName }]);
     const target = await this.resolveTarget();
-    const del = options.delete === true;
-    return this.queue.run(tenantName, `remove:${del}`, async () => {
+    const policy = options.delete === undefined ? undefined : options.delete ? 'destroy' : 'retain';
+    return this.queue.run(tenantName, `remove:${policy}`, async () => {
       const live = await readLiveTenant(this.gateway, target, tenantName, 'tenant');
       if (!live) return { tenantName, tenantId: '', action: 'none' };
       this.checkOwned(live);
-      const plan = planTenant({ target, desired: undefined, live, removalPolicy: del ? 'destroy' : 'retain' });
-      const result = await applyPlan(plan, () => this.gateway, { allowDelete: del });
+      // Without `delete`, the policy is the live tenant's removal-policy tag (planTenant's default).
+      const plan = planTenant({ target, desired: undefined, live, ...(policy ? { removalPolicy: policy } : {}) });
+      const change = plan.stacks[0].changes[0];
+      const result = await applyPlan(plan, () => this.gateway, { allowDelete: true });
       if (result.failures[0]) throw new OnboardingApplyError(result.failures[0]);
-      return { tenantName, tenantId: live.id, action: del ? 'delete' : 'release' };
+      return { tenantName, tenantId: live.id, action: change?.action === 'delete' ? 'delete' : 'release' };
     });
   }
 

@@ -183,6 +183,16 @@ describe('TenantOnboarding against the emulator (real SDK)', () => {
     await expect(o.release('acme')).resolves.toEqual({ tenantName: 'acme', tenantId: '', action: 'none' });
   });
 
+  test("remove() without options follows the removalPolicy the tenant was ensured with; release() always releases", async () => {
+    await seed(client, ['keep', 'drop']);
+    const o = make();
+    await o.ensure(signup('keep'));
+    const { tenantId } = await o.ensure(signup('drop', { removalPolicy: 'destroy' }));
+    await expect(o.remove('keep')).resolves.toMatchObject({ action: 'release' });
+    await expect(o.remove('drop')).resolves.toEqual({ tenantName: 'drop', tenantId, action: 'delete' });
+    expect([...(await tenantsWithResources(client)).keys()]).toEqual(['keep']);
+  });
+
   test('checkSend is the send gate: accepted for an associated identity and configuration set, refused with the fix otherwise', async () => {
     await seed(client, ['acme']);
     const o = make();
