@@ -11,7 +11,8 @@ const ALLOWED = {
   bindings: [],
   hooks: ['engine', 'aws', 'tenant-spec'],
   provider: ['engine', 'aws', 'tenant-spec'],
-  cli: ['engine', 'render', 'emulator', 'aws', 'tenant-spec'],
+  runtime: ['engine', 'aws', 'tenant-spec'],
+  cli: ['engine', 'render', 'emulator', 'aws', 'tenant-spec', 'runtime'],
   emulator: [],
 };
 
@@ -32,6 +33,13 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/', pathNot: ['^src/constructs/', '^src/bindings/', '^src/index\\.ts$'] },
       to: { path: '(^|/)node_modules/(cdktf|constructs|@cdktf/provider-aws)/' },
+    },
+    {
+      name: 'runtime-loads-no-cdktf',
+      comment: 'cdktf-ses-tenants/runtime loads in a service or a Lambda with the package and the AWS SDK only: nothing it reaches, directly or through the engine, imports cdktf, cdktn or constructs',
+      severity: 'error',
+      from: { path: '^src/runtime/' },
+      to: { path: '(^|/)node_modules/(cdktf|cdktn|constructs|@cdktf/provider-aws)/', reachable: true },
     },
     {
       name: 'ses-sdk-only-in-aws',

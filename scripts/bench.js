@@ -32,6 +32,7 @@ const PROCESSES = {
   'cdktf-deploy-provider': { entry: 'test/bench/scenarios/cdktf-deploy.ts', needs: 'constructs, provider, emulator' },
   'cdktf-deploy-hooks': { entry: 'test/bench/scenarios/cdktf-deploy.ts', needs: 'constructs, hooks, emulator' },
   'provider-release': { entry: 'test/bench/scenarios/provider-release.ts', needs: 'cli, provider' },
+  'runtime-onboarding': { entry: 'test/bench/scenarios/runtime-onboarding.ts', needs: 'runtime, emulator' },
 };
 
 /** The six scenarios of the issue: which processes each runs, with which N (full, quick). */
@@ -66,6 +67,8 @@ const SCENARIOS = {
   ],
   // Not one of the six (issue 19): start-up of the single executable vs the JS form vs `node -e 0`, artifact sizes.
   'provider-release': [['provider-release', 21, 5]],
+  // Not one of the six (issue 20): the runtime onboarding API, its bundle size and cold start.
+  'runtime-onboarding': [['runtime-onboarding', 1000, 100]],
   // The same comparison at 200 tenants only.
   'cdktf-deploy-200': [
     ['cdktf-deploy-provider', 200, 20],
@@ -380,6 +383,37 @@ function rowsFor(scenario, results, quick) {
         out.push({ scenario, label: `cdktf synth (${backend})`, n: r.n, wallS: x('synthS'), target: 'info', pass: null });
         out.push({ scenario, label: `cdktf deploy (${backend})`, n: r.n, apiCalls: x('deployCalls'), callsPerTenant: x('deployCalls') / r.n, wallS: x('deployS'), target: 'info', pass: null });
         out.push({ scenario, label: `cdktf diff, 1 field of 1 tenant (${backend})`, n: r.n, wallS: x('diffS'), target: 'info', pass: null, note: `${x('diffLines')} lines; ${x('diffSummary')}` });
+      }
+      return out;
+    }
+    case 'runtime-onboarding': {
+      const r = results.find((m) => m.scenario === scenario);
+      if (!r || !r.ok) return [crashed(r, scenario, '')];
+      const x = r.extra;
+      for (const mode of ['ensureMany', 'ensure']) {
+        const calls = x[`${mode}|calls`];
+        const ratio = (calls + x[`${mode}|throttled`]) / x[`${mode}|floorCalls`];
+        const wallFloor = x[`${mode}|floorCalls`] / x.rateLimit;
+        const label = mode === 'ensureMany' ? 'runtime ensureMany (backfill)' : 'runtime ensure x N concurrent';
+        out.push({
+          scenario,
+          label: `${label}: calls`,
+          n: r.n,
+          apiCalls: calls,
+          callsPerTenant: calls / r.n,
+          wallS: x[`${mode}|wallS`],
+          floor: `engine ${x[`${mode}|floorCalls`]} calls`,
+          ratio,
+          target: mode === 'ensureMany' ? '<= 1.02x' : 'info (1 GetTenant per new tenant)',
+          pass: mode === 'ensureMany' ? check(ratio, 1.02) && x[`${mode}|failed`] === 0 : null,
+          note: `${x[`${mode}|throttled`]} 429s, ${x[`${mode}|failed`]} failed; ${x[`${mode}|operations`]}`,
+        });
+        out.push({ scenario, label: `${label}: wall`, n: r.n, wallS: x[`${mode}|wallS`], floor: `${fmt(wallFloor, 1)} s (floor calls/${x.rateLimit})`, ratio: x[`${mode}|wallS`] / wallFloor, target: 'info', pass: null });
+      }
+      out.push({ scenario, label: 'runtime bundle (min, SDK external)', n: 1, floor: '-', target: 'info', pass: null, note: `${fmt(x.sdkExternalBytes / 1024, 1)} KiB` });
+      out.push({ scenario, label: 'runtime bundle (min, SDK included)', n: 1, floor: '-', target: 'info', pass: null, note: `${fmt(x.sdkIncludedBytes / 1024, 1)} KiB` });
+      for (const [key, what] of [['sdkExternalStartS', 'SDK external'], ['sdkIncludedStartS', 'SDK included']]) {
+        out.push({ scenario, label: `runtime cold start (${what}, median of 21)`, n: 21, wallS: x[key], floor: `node -e 0 ${fmt(x.nodeS, 3)} s`, ratio: x[key] / x.nodeS, target: 'info', pass: null, note: 'require + new TenantOnboarding' });
       }
       return out;
     }

@@ -6,6 +6,7 @@ import { demoCommand } from './commands/demo';
 import { driftCommand } from './commands/drift';
 import { emulatorCommand } from './commands/emulator';
 import { importCommand } from './commands/import';
+import { onboardCommand } from './commands/onboard';
 import { planCommand } from './commands/plan';
 import { providerCommand } from './commands/provider';
 import { statusCommand } from './commands/status';
@@ -26,6 +27,7 @@ export function buildProgram(): Command {
   importCommand(program);
   statusCommand(program);
   checkSendCommand(program);
+  onboardCommand(program);
   emulatorCommand(program);
   demoCommand(program);
   providerCommand(program);

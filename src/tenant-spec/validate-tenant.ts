@@ -4,14 +4,20 @@ import type { SpecViolation } from './violation';
 
 /** Checks one tenant spec against the schema; returns every violation (empty when valid). */
 export function validateTenantSpec(input: unknown, path?: string): SpecViolation[] {
-  const result = tenantSpecSchema.safeParse(input);
+  return schemaViolations(tenantSpecSchema, input, path);
+}
+
+/** Checks a tenant declaration against any schema of it (such as the runtime's onboarding input); returns every violation. */
+export function schemaViolations(schema: z.ZodType, input: unknown, path?: string): SpecViolation[] {
+  const result = schema.safeParse(input);
   if (result.success) return [];
   const tenant = tenantNameOf(input);
   return result.error.issues.map((issue) => toViolation(issue, input, tenant, path));
 }
 
 function tenantNameOf(input: unknown): string {
-  const name = (input as { name?: unknown } | null)?.name;
+  const declared = input as { name?: unknown; tenantName?: unknown } | null;
+  const name = declared?.name ?? declared?.tenantName;
   return typeof name === 'string' ? name : String(name);
 }
 

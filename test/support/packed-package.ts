@@ -104,15 +104,7 @@ export async function packedInstall(): Promise<PackedInstall> {
       const at = path.join(CACHE, old);
       if (old !== 'lock' && Date.now() - fs.statSync(at).mtimeMs > 60 * 60_000) fs.rmSync(at, { recursive: true, force: true });
     }
-    const stage = path.join(dir, 'stage');
-    for (const file of sources.files) {
-      fs.mkdirSync(path.dirname(path.join(stage, file)), { recursive: true });
-      fs.copyFileSync(path.join(REPO, file), path.join(stage, file));
-    }
-    fs.symlinkSync(path.join(REPO, 'node_modules'), path.join(stage, 'node_modules'));
-    const packed = await runCommand(['npm', 'pack', '--json', '--pack-destination', dir], stage, npmEnv());
-    if (packed.code !== 0) throw new Error(`npm pack failed:\n${packed.output}`);
-    const tarball = path.join(dir, (JSON.parse(packed.output.slice(packed.output.indexOf('['))) as { filename: string }[])[0].filename);
+    const tarball = await packInto(dir, sources.files);
     const base = path.join(dir, 'project');
     fs.mkdirSync(base);
     let installOutput = '';
@@ -129,6 +121,41 @@ export async function packedInstall(): Promise<PackedInstall> {
   } finally {
     release();
   }
+}
+
+/**
+ * The tarball `npm pack` makes of this repository (built from a staged copy of its sources, as
+ * {@link packedInstall} does, and cached with it), without installing it anywhere: for tests that
+ * install it their own way (the runtime entry without cdktf).
+ */
+export async function packedTarball(): Promise<string> {
+  fs.mkdirSync(CACHE, { recursive: true });
+  const release = await lock(path.join(CACHE, 'lock'));
+  try {
+    const sources = stagedSources();
+    const dir = path.join(CACHE, sources.hash);
+    fs.mkdirSync(dir, { recursive: true });
+    return await packInto(dir, sources.files);
+  } finally {
+    release();
+  }
+}
+
+/** Stages the sources in DIR/stage and packs them into DIR, once per DIR (the tarball's name is kept in DIR/tarball.json). */
+async function packInto(dir: string, files: readonly string[]): Promise<string> {
+  const known = path.join(dir, 'tarball.json');
+  if (fs.existsSync(known)) return JSON.parse(fs.readFileSync(known, 'utf8')) as string;
+  const stage = path.join(dir, 'stage');
+  for (const file of files) {
+    fs.mkdirSync(path.dirname(path.join(stage, file)), { recursive: true });
+    fs.copyFileSync(path.join(REPO, file), path.join(stage, file));
+  }
+  fs.symlinkSync(path.join(REPO, 'node_modules'), path.join(stage, 'node_modules'));
+  const packed = await runCommand(['npm', 'pack', '--json', '--pack-destination', dir], stage, npmEnv());
+  if (packed.code !== 0) throw new Error(`npm pack failed:\n${packed.output}`);
+  const tarball = path.join(dir, (JSON.parse(packed.output.slice(packed.output.indexOf('['))) as { filename: string }[])[0].filename);
+  fs.writeFileSync(known, JSON.stringify(tarball));
+  return tarball;
 }
 
 /**
