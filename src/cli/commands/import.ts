@@ -1,10 +1,11 @@
 import * as fs from 'fs';
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { readLiveRegion } from '../../engine/live';
 import { arnLocationOf } from '../../tenant-spec/arn';
 import { generateImportedStack } from '../import-codegen';
 import { terraformImportBlocksJson } from '../import-blocks';
 import { progress } from '../progress';
+import { detectProjectCore, type ProjectCore } from '../project-core';
 import { SesSession } from '../session';
 import { positiveInt, positiveNumber } from './common';
 
@@ -15,7 +16,8 @@ interface ImportCommandOptions {
   readonly partition: string;
   readonly stack?: string;
   readonly out?: string;
-  readonly importFrom: string;
+  readonly importFrom?: string;
+  readonly core?: ProjectCore;
   readonly endpoint?: string;
   readonly concurrency: number;
   readonly maxRps?: number;
@@ -32,7 +34,8 @@ export function importCommand(program: Command): Command {
     .option('--partition <partition>', 'AWS partition', 'aws')
     .option('--stack <name>', 'put every tenant in one stack of this name, each with adopt: true (default: one stack per owner/stack marker found; unmarked tenants in ses-tenants-REGION with adopt: true)')
     .option('--out <file>', 'write the stack to FILE instead of stdout')
-    .option('--import-from <module>', 'module to import the constructs from', 'cdktf-ses-tenants')
+    .addOption(new Option('--core <core>', 'the CDK core the generated code imports (default: cdktn when the package.json of the working directory depends on cdktn and not on cdktf, else cdktf)').choices(['cdktf', 'cdktn']))
+    .option('--import-from <module>', 'module to import the constructs from (default: cdktf-ses-tenants, or cdktf-ses-tenants/cdktn for cdktn)')
     .option('--endpoint <url>', 'SES v2 endpoint, such as a local emulator')
     .option('--concurrency <n>', 'SES requests in flight at once', positiveInt, 16)
     .option('--max-rps <n>', 'most SES requests per second', positiveNumber)
@@ -53,7 +56,7 @@ export function importCommand(program: Command): Command {
           onProgress: (done: number, total: number) => bar.update(done, total),
         });
         bar.stop();
-        const source = generateImportedStack(live, { stackName: opts.stack, importFrom: opts.importFrom });
+        const source = generateImportedStack(live, { stackName: opts.stack, core: opts.core ?? detectProjectCore(process.cwd()), importFrom: opts.importFrom });
         if (opts.out) {
           fs.writeFileSync(opts.out, source);
           process.stderr.write(`Wrote ${Object.keys(live.tenants).length} tenants to ${opts.out}\n`);
