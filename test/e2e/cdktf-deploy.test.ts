@@ -1,10 +1,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { CreateConfigurationSetCommand, CreateTenantCommand, TagResourceCommand } from '@aws-sdk/client-sesv2';
+import { CreateConfigurationSetCommand, CreateTenantCommand, TagResourceCommand, UpdateReputationEntityPolicyCommand } from '@aws-sdk/client-sesv2';
 import type { TenantStackBackend } from '../../src';
 import { runCommand } from '../support/packed-package';
 import { terraformAvailable } from '../support/terraform';
-import { appArn, readLiveTenants, seedGeneratedResources, tenantIds } from '../support/tenant-app';
+import { APP_REGION, appArn, readLiveTenants, seedGeneratedResources, tenantIds } from '../support/tenant-app';
 import { CDKTF_FLAVOUR, packedCdktfProject, tenantStackAppSource, type AppTenantSource, type ProjectFlavour } from '../support/cdktf-project';
 
 // The user's own workflow, end to end: a cdktf project on the packed package (npm pack, installed
@@ -101,6 +101,23 @@ for (const flavour of FLAVOURS) {
       expect(diff.output).toContain('Plan: 0 to add, 1 to change, 0 to destroy.');
       expect(diff.output).not.toMatch(/\["globex"\] will be/);
       if (process.env.CDKTF_DEPLOY_OUT) fs.writeFileSync(`${process.env.CDKTF_DEPLOY_OUT}.diff.txt`, diff.output);
+    }, 600_000);
+
+    test('diff shows an out-of-band reputation policy change as one attribute of one tenant', async () => {
+      await ctx.client.send(
+        new UpdateReputationEntityPolicyCommand({
+          ReputationEntityType: 'RESOURCE',
+          ReputationEntityReference: (await readLiveTenants(ctx.client)).acme.arn,
+          ReputationEntityPolicy: `arn:aws:ses:${APP_REGION}:aws:reputation-policy/strict`,
+        }),
+      );
+
+      const diff = await cdktf('diff', STACK);
+
+      expect(diff.code).toBe(0);
+      expect(diff.output).toMatch(/# sestenants_tenant\.ses_tenant \(ses_tenant\)\["acme"\] will be updated in-place/);
+      expect(diff.output).toMatch(/~ reputation_policy\s+= "strict" -> "standard"/);
+      expect(diff.output).not.toMatch(/\["globex"\] will be/);
     }, 600_000);
 
     test('destroy honours the removal policy: retain releases acme (still in SES, same TenantId, unmarked, released-by), destroy deletes globex; the unmanaged tenant is untouched', async () => {
