@@ -1,7 +1,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { packedInstall, projectFrom, readmeBlocks, runCommandSync, type PackedInstall } from '../support/packed-package';
-import { removeDir, tempDir } from '../support/tenant-app';
+import { CreateTenantCommand } from '@aws-sdk/client-sesv2';
+import { startTestEmulator, type TestEmulator } from '../support/emulator';
+import { packedInstall, projectEnv, projectFrom, readmeBlocks, runCommand, runCommandSync, type PackedInstall } from '../support/packed-package';
+import { APP_REGION, removeDir, tempDir } from '../support/tenant-app';
 
 // The package in a fresh CDK Terrain project, as the README's "CDK Terrain" section says: its
 // install block (the packed tarball in place of the package name), the cdktf.json and tsconfig.json
@@ -18,6 +20,7 @@ describe('the packed package in a fresh CDK Terrain project, as the README says'
   let install: PackedInstall;
   let root: string;
   let project: string;
+  let emu: TestEmulator;
   const installed = (...parts: string[]): string => path.join(project, 'node_modules', ...parts);
   const env = (): NodeJS.ProcessEnv => ({ PATH: process.env.PATH, HOME: process.env.HOME, CHECKPOINT_DISABLE: '1' });
 
@@ -30,8 +33,10 @@ describe('the packed package in a fresh CDK Terrain project, as the README says'
       if (body === undefined) throw new Error(`README.md has no block titled "${block}"`);
       fs.writeFileSync(path.join(project, file), body);
     }
+    emu = await startTestEmulator();
   }, 900_000);
-  afterAll(() => {
+  afterAll(async () => {
+    await emu?.stop();
     if (root) removeDir(root);
   });
 
@@ -88,4 +93,21 @@ describe('the packed package in a fresh CDK Terrain project, as the README says'
     expect(run.code).not.toBe(0);
     expect(run.output).toContain('ProviderAwsMissingError: TenantStack#emailIdentity needs the optional peer dependency @cdktn/provider-aws');
   });
+
+  test('npx ses-tenants import in the cdktn project writes a stack on cdktn and the cdktn entry, and it compiles', async () => {
+    const client = emu.client(APP_REGION);
+    await client.send(new CreateTenantCommand({ TenantName: 'acme' }));
+    client.destroy();
+
+    const imported = await runCommand(['npx', 'ses-tenants', 'import', '--region', APP_REGION, '--out', 'imported.ts'], project, projectEnv(emu.url));
+
+    expect(imported.code).toBe(0);
+    const source = fs.readFileSync(path.join(project, 'imported.ts'), 'utf8');
+    expect(source).toContain('import { App } from "cdktn";');
+    expect(source).toMatch(/ from "cdktf-ses-tenants\/cdktn";/);
+    fs.writeFileSync(path.join(project, 'tsconfig.imported.json'), JSON.stringify({ extends: './tsconfig.json', include: ['imported.ts'] }));
+    const compiled = runCommandSync(['npx', 'tsc', '--noEmit', '-p', 'tsconfig.imported.json'], project, env());
+    expect(compiled.output).toBe('');
+    expect(compiled.code).toBe(0);
+  }, STEP_TIMEOUT);
 });
