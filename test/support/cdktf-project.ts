@@ -23,7 +23,7 @@ export interface AppTenantSource {
  * Source of a cdktf app with one TenantStack `stack` (owner `owner`, the apps' region and account)
  * declaring `tenants` (`name → AppTenantSource`) with `addTenant`; `backend` left out means the default.
  */
-export function tenantStackAppSource(stack: string, owner: string, tenants: Readonly<Record<string, AppTenantSource>>, backend?: TenantStackBackend): string {
+export function tenantStackAppSource(stack: string, owner: string, tenants: Readonly<Record<string, AppTenantSource>>, backend?: TenantStackBackend, core: 'cdktf' | 'cdktn' = 'cdktf'): string {
   const lines = Object.entries(tenants).map(([name, t]) => {
     const { configurationSets, ...rest } = t;
     const props = [
@@ -36,8 +36,8 @@ export function tenantStackAppSource(stack: string, owner: string, tenants: Read
   });
   const props = `{ owner: ${JSON.stringify(owner)}, region: ${JSON.stringify(APP_REGION)}, accountId: '123456789012'${backend ? `, backend: ${JSON.stringify(backend)}` : ''} }`;
   return [
-    `import { App } from 'cdktf';`,
-    `import { ConfigurationSet, EmailIdentity, TenantStack } from 'cdktf-ses-tenants';`,
+    `import { App } from '${core}';`,
+    `import { ConfigurationSet, EmailIdentity, TenantStack } from '${core === 'cdktn' ? 'cdktf-ses-tenants/cdktn' : 'cdktf-ses-tenants'}';`,
     `const app = new App();`,
     `const stack = new TenantStack(app, ${JSON.stringify(stack)}, ${props});`,
     ...lines,
@@ -60,15 +60,28 @@ export interface PackedCdktfContext {
   env: NodeJS.ProcessEnv;
 }
 
+/** How a {@link packedCdktfProject} is installed and run: CDK for Terraform on the running node, or another core and node. */
+export interface ProjectFlavour {
+  /** The README install block of the project. */
+  readonly installBlock: string;
+  /** The CLI that `cdktf(...)` runs with npx. */
+  readonly cli: 'cdktf' | 'cdktn';
+  /** A directory put first on the PATH of every command (the node that runs npx, the CLI, the app and the provider). @default - the caller's PATH */
+  readonly nodeBin?: string;
+}
+
+/** cdktf on the running node, as the README's "Use it in your project" installs it. */
+export const CDKTF_FLAVOUR: ProjectFlavour = { installBlock: 'install', cli: 'cdktf' };
+
 /**
  * Registers beforeAll / afterAll hooks for a fresh project on the packed package with an emulator
  * of its own, which `seed` fills through the SDK first; `cdktf(...)` runs `npx cdktf ARGS` in the
  * project and answers its output with ANSI colours stripped.
  */
-export function packedCdktfProject(prefix: string, seed: (client: SESv2Client) => Promise<void>) {
+export function packedCdktfProject(prefix: string, seed: (client: SESv2Client) => Promise<void>, flavour: ProjectFlavour = CDKTF_FLAVOUR) {
   const ctx = {} as PackedCdktfContext;
   const cdktf = async (...args: string[]): Promise<CommandResult> => {
-    const run = await runCommand(['npx', 'cdktf', ...args], ctx.project.dir, ctx.env);
+    const run = await runCommand(['npx', flavour.cli, ...args], ctx.project.dir, ctx.env);
     return { code: run.code, output: run.output.replace(/\x1b\[[0-9;]*m/g, '') };
   };
   beforeAll(async () => {
@@ -76,11 +89,11 @@ export function packedCdktfProject(prefix: string, seed: (client: SESv2Client) =
     ctx.emu = await startEmulatorChild([]);
     ctx.client = new SESv2Client({ region: APP_REGION, endpoint: ctx.emu.url, credentials: fakeCredentials() });
     await seed(ctx.client);
-    ctx.project = new PackedUserProject(await packedInstall(), path.join(ctx.root, 'project'));
+    ctx.project = new PackedUserProject(await packedInstall(flavour.installBlock), path.join(ctx.root, 'project'));
     // An empty CLI config (the provider comes from the stack directory's own mirror) and cdktf's plugin cache in a directory of the test's own.
     fs.mkdirSync(path.join(ctx.root, 'plugin-cache'));
     ctx.env = {
-      PATH: process.env.PATH,
+      PATH: flavour.nodeBin ? `${flavour.nodeBin}${path.delimiter}${process.env.PATH}` : process.env.PATH,
       HOME: process.env.HOME,
       CI: '1',
       CHECKPOINT_DISABLE: '1',

@@ -82,16 +82,16 @@ export interface PackedInstall {
  * Packs this repository with `npm pack` (its `prepare` builds the library and the bundles) from a
  * staged copy of its sources, so the repository's own dist/ is never rewritten under running
  * tests, then runs the README's `install` block in an empty directory, the tarball standing in
- * for the package name. Slow (a build and an npm install), so the result is kept in the system's
+ * for the package name (`block` names another install block, such as CDK Terrain's). Slow (a build and an npm install), so the result is kept in the system's
  * temporary directory under a hash of the packed sources: every change to them packs and installs
  * again, and concurrent test files wait for one another.
  */
-export async function packedInstall(): Promise<PackedInstall> {
+export async function packedInstall(block = 'install'): Promise<PackedInstall> {
   fs.mkdirSync(CACHE, { recursive: true });
   const release = await lock(path.join(CACHE, 'lock'));
   try {
     const sources = stagedSources();
-    const dir = path.join(CACHE, sources.hash);
+    const dir = path.join(CACHE, block === 'install' ? sources.hash : `${sources.hash}-${block.replace(/[^\w-]/g, '-')}`);
     const ready = path.join(dir, 'ready.json');
     if (fs.existsSync(ready)) {
       const now = new Date();
@@ -108,7 +108,7 @@ export async function packedInstall(): Promise<PackedInstall> {
     const base = path.join(dir, 'project');
     fs.mkdirSync(base);
     let installOutput = '';
-    for (const argv of readmeCommands('install')) {
+    for (const argv of readmeCommands(block)) {
       const isInstall = argv[0] === 'npm' && argv[1] === 'install';
       const args = isInstall ? [...argv.map((a) => (a === PACKAGE_NAME ? tarball : a)), ...INSTALL_FLAGS] : argv;
       const run = await runCommand(args, base, npmEnv());

@@ -1,11 +1,12 @@
 import * as fs from 'fs';
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { readLiveRegion } from '../../engine/live';
 import { arnLocationOf } from '../../tenant-spec/arn';
 import { describeOwner, parseOwnerMarker } from '../../tenant-spec/ownership';
 import { generateImportedStack, importedStacks } from '../import-codegen';
 import { terraformImportBlocksJson } from '../import-blocks';
 import { progress } from '../progress';
+import { detectProjectCore, type ProjectCore } from '../project-core';
 import { SesSession } from '../session';
 import { collect, positiveInt, positiveNumber } from './common';
 
@@ -16,7 +17,8 @@ interface ImportCommandOptions {
   readonly partition: string;
   readonly stack?: string;
   readonly out?: string;
-  readonly importFrom: string;
+  readonly importFrom?: string;
+  readonly core?: ProjectCore;
   readonly endpoint?: string;
   readonly concurrency: number;
   readonly maxRps?: number;
@@ -40,7 +42,8 @@ export function importCommand(program: Command): Command {
     .option('--unmarked', 'the tenants no app marks (alone, or beside --owner)')
     .option('--adopt-owner <owner>', 'with --stack: take over the tenants of this owner too (adopt: true; repeatable)', collect)
     .option('--out <file>', 'write the stack to FILE instead of stdout')
-    .option('--import-from <module>', 'module to import the constructs from', 'cdktf-ses-tenants')
+    .addOption(new Option('--core <core>', 'the CDK core the generated code imports (default: cdktn when the package.json of the working directory depends on cdktn and not on cdktf, else cdktf)').choices(['cdktf', 'cdktn']))
+    .option('--import-from <module>', 'module to import the constructs from (default: cdktf-ses-tenants, or cdktf-ses-tenants/cdktn for cdktn)')
     .option('--endpoint <url>', 'SES v2 endpoint, such as a local emulator')
     .option('--concurrency <n>', 'SES requests in flight at once', positiveInt, 16)
     .option('--max-rps <n>', 'most SES requests per second', positiveNumber)
@@ -64,7 +67,7 @@ export function importCommand(program: Command): Command {
           onProgress: (done: number, total: number) => bar.update(done, total),
         });
         bar.stop();
-        const codegen = { stackName: opts.stack, importFrom: opts.importFrom, owners: opts.owner, unmarked: opts.unmarked, adoptOwners: opts.adoptOwner };
+        const codegen = { stackName: opts.stack, core: opts.core ?? detectProjectCore(process.cwd()), importFrom: opts.importFrom, owners: opts.owner, unmarked: opts.unmarked, adoptOwners: opts.adoptOwner };
         const source = generateImportedStack(live, codegen);
         const { stacks, leftOut } = importedStacks(live, codegen);
         const written = Object.fromEntries(stacks.flatMap((g) => g.tenants.map((t) => [t.live.name, t.live])));
