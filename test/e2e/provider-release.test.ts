@@ -145,17 +145,30 @@ const zipName = (platform: string): string => `terraform-provider-sestenants_${V
       expect(tf(dir, ['plan', '-detailed-exitcode', '-no-color']).code).toBe(0);
     });
 
-    test('an import block with plan -generate-config-out writes the tenant\'s HCL; applied, it plans no change', async () => {
+    test('an import block with plan -generate-config-out writes the tenant\'s HCL; the plan refuses the unmarked tenant until adopt = true; applied, it is ours and plans no change', async () => {
       await client.send(new CreateTenantCommand({ TenantName: 'legacy', Tags: [{ Key: 'team', Value: 'ops' }] }));
       fs.writeFileSync(path.join(dir, 'import.tf'), 'import {\n  to = sestenants_tenant.legacy\n  id = "legacy"\n}\n');
-      const plan = tf(dir, ['plan', '-no-color', '-generate-config-out=generated.tf']);
-      expect(plan.stdout).toContain('sestenants_tenant.legacy will be imported');
-      expect(plan.stdout).toContain('Plan: 1 to import, 0 to add, 0 to change, 0 to destroy.');
-      const generated = fs.readFileSync(path.join(dir, 'generated.tf'), 'utf8');
+      const refused = tf(dir, ['plan', '-no-color', '-generate-config-out=generated.tf'], true);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain('Tenant legacy is not this configuration\'s');
+      expect(refused.stderr).toContain('adopt = true');
+      const generatedPath = path.join(dir, 'generated.tf');
+      const generated = fs.readFileSync(generatedPath, 'utf8');
       expect(generated).toContain('resource "sestenants_tenant" "legacy" {');
       expect(generated).toMatch(/name\s+= "legacy"/);
+      expect(generated).toMatch(/adopt\s+= false/);
+      // What the README says to do: review the generated HCL and say adopt = true.
+      fs.writeFileSync(generatedPath, generated.replace(/adopt\s+= false/, 'adopt = true'));
+      const plan = tf(dir, ['plan', '-no-color']);
+      expect(plan.stdout).toContain('~ adopt                    = false -> true');
+      expect(plan.stdout).toContain('Plan: 1 to import, 0 to add, 1 to change, 0 to destroy.');
+      expect(plan.stdout).toContain('Tenant legacy will be adopted');
+      const before = (await readLiveTenants(client)).legacy;
       tf(dir, ['apply', '-auto-approve', '-input=false', '-no-color']);
       expect(tf(dir, ['state', 'list']).stdout.split('\n').filter(Boolean).sort()).toEqual(['sestenants_tenant.acme', 'sestenants_tenant.legacy']);
+      const after = (await readLiveTenants(client)).legacy;
+      expect(after.id).toBe(before.id);
+      expect(after.tags).toMatchObject({ team: 'ops', 'ses-tenants:managed-by': 'my-mail-platform/mail' });
       expect(tf(dir, ['plan', '-detailed-exitcode', '-no-color']).code).toBe(0);
     });
   });

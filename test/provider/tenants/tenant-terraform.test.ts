@@ -135,7 +135,7 @@ describeIfTerraform('sestenants_tenant under the real terraform, against the emu
     write(good);
     // Refused at validation (as synth refuses it), with the attribute, before any SES call.
     expect(oneLine(apply.stderr)).toContain(
-      'Error: Invalid resource_associations with sestenants_tenant.acme, on main.tf line 16, in resource "sestenants_tenant" "acme": 16: resource_associations = ',
+      'Error: Invalid resource_associations with sestenants_tenant.acme, on main.tf line 18, in resource "sestenants_tenant" "acme": 18: resource_associations = ',
     );
     expect(oneLine(apply.stderr)).toContain('is in region us-west-2, the provider is in eu-central-1; a tenant can only use resources of its own region');
     expect(Object.keys((await stats()).operations).filter((op) => !/^(Get|List)/.test(op))).toEqual([]);
