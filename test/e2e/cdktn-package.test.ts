@@ -75,7 +75,7 @@ describe('the packed package in a fresh CDK Terrain project, as the README says'
       resource: Record<string, Record<string, unknown>>;
     };
     expect(json.terraform.backend).toEqual({ local: { path: 'mail.tfstate' } });
-    expect(Object.keys(json.resource).sort()).toEqual(['aws_sesv2_email_identity', 'sestenants_tenant']);
+    expect(Object.keys(json.resource).sort()).toEqual(['aws_sesv2_email_identity', 'sestenants_tenant', 'terraform_data']);
     expect(version.output.trim()).toMatch(node === NODE_22 ? /^v22\./ : /^v\d+\./);
   }, STEP_TIMEOUT);
 
