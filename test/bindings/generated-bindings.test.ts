@@ -63,6 +63,8 @@ test("CDK Terrain's provider generator differs from cdktf's only in the namespac
       });
     }
     expect(differing).toEqual([
+      'data-sestenants-orphaned-tenants/index.ts:92: constructor(terraformResource: cdktn.IInterpolatingParent, terraformAttribute: string, wrapsSet: boolean) {',
+      'data-sestenants-orphaned-tenants/index.ts:93: super(terraformResource, terraformAttribute, wrapsSet);',
       'data-sestenants-tenants/index.ts:106: constructor(terraformResource: cdktn.IInterpolatingParent, terraformAttribute: string, wrapsSet: boolean) {',
       'data-sestenants-tenants/index.ts:107: super(terraformResource, terraformAttribute, wrapsSet);',
     ]);

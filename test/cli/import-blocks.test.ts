@@ -57,7 +57,7 @@ describeIfTerraform('ses-tenants import --terraform-import-blocks under the real
 
     const app = new App({ outdir: path.join(root, 'cdktf.out') });
     const stack = new TenantStack(app, STACK, { region: APP_REGION, accountId: APP_ACCOUNT, backend: 'provider' });
-    for (const [name, tags] of Object.entries(TENANTS)) stack.addTenant({ tenantName: name, tags, allowIncompleteSending: true });
+    for (const [name, tags] of Object.entries(TENANTS)) stack.addTenant({ tenantName: name, tags, allowIncompleteSending: true, adopt: true });
     app.synth();
     const dir = path.join(root, 'cdktf.out', 'stacks', STACK);
     fs.copyFileSync(blocksFile, path.join(dir, 'import.tf.json'));
