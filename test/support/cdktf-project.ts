@@ -11,6 +11,7 @@ import { APP_REGION, appArn, identityOf, removeDir, tempDir } from './tenant-app
 /** One tenant of a generated app: its identity is `<name>.example.com`, everything is referenced by ARN. */
 export interface AppTenantSource {
   readonly configurationSets: readonly string[];
+  readonly templates?: readonly string[];
   readonly tags?: Readonly<Record<string, string>>;
   readonly reputationPolicy?: ReputationPolicy;
   readonly sendingStatus?: SendingStatus;
@@ -21,23 +22,33 @@ export interface AppTenantSource {
 
 /**
  * Source of a cdktf app with one TenantStack `stack` (owner `owner`, the apps' region and account)
- * declaring `tenants` (`name → AppTenantSource`) with `addTenant`; `backend` left out means the default.
+ * declaring `tenants` (`name → AppTenantSource`) with `addTenant`; `backend` left out means the
+ * default; `stackProps` are further props of the stack (such as `migrateFromHooks`).
  */
-export function tenantStackAppSource(stack: string, owner: string, tenants: Readonly<Record<string, AppTenantSource>>, backend?: TenantStackBackend, core: 'cdktf' | 'cdktn' = 'cdktf'): string {
+export function tenantStackAppSource(
+  stack: string,
+  owner: string,
+  tenants: Readonly<Record<string, AppTenantSource>>,
+  backend?: TenantStackBackend,
+  core: 'cdktf' | 'cdktn' = 'cdktf',
+  stackProps: Readonly<Record<string, unknown>> = {},
+): string {
   const lines = Object.entries(tenants).map(([name, t]) => {
-    const { configurationSets, ...rest } = t;
+    const { configurationSets, templates = [], ...rest } = t;
     const props = [
       `tenantName: ${JSON.stringify(name)}`,
       `emailIdentities: [EmailIdentity.fromArn(${JSON.stringify(appArn(`identity/${identityOf(name)}`))})]`,
       `configurationSets: [${configurationSets.map((c) => `ConfigurationSet.fromArn(${JSON.stringify(appArn(`configuration-set/${c}`))})`).join(', ')}]`,
+      ...(templates.length > 0 ? [`templates: [${templates.map((c) => `EmailTemplate.fromArn(${JSON.stringify(appArn(`template/${c}`))})`).join(', ')}]`] : []),
       ...Object.entries(rest).map(([key, value]) => `${key}: ${JSON.stringify(value)}`),
     ];
     return `stack.addTenant({\n${props.map((p) => `  ${p},`).join('\n')}\n});`;
   });
-  const props = `{ owner: ${JSON.stringify(owner)}, region: ${JSON.stringify(APP_REGION)}, accountId: '123456789012'${backend ? `, backend: ${JSON.stringify(backend)}` : ''} }`;
+  const extra = Object.entries({ ...(backend ? { backend } : {}), ...stackProps }).map(([key, value]) => `, ${key}: ${JSON.stringify(value)}`);
+  const props = `{ owner: ${JSON.stringify(owner)}, region: ${JSON.stringify(APP_REGION)}, accountId: '123456789012'${extra.join('')} }`;
   return [
     `import { App } from '${core}';`,
-    `import { ConfigurationSet, EmailIdentity, TenantStack } from '${core === 'cdktn' ? 'cdktf-ses-tenants/cdktn' : 'cdktf-ses-tenants'}';`,
+    `import { ConfigurationSet, EmailIdentity, EmailTemplate, TenantStack } from '${core === 'cdktn' ? 'cdktf-ses-tenants/cdktn' : 'cdktf-ses-tenants'}';`,
     `const app = new App();`,
     `const stack = new TenantStack(app, ${JSON.stringify(stack)}, ${props});`,
     ...lines,
