@@ -1,7 +1,7 @@
 import type { StackTarget } from '../../tenant-spec/tenant-spec';
 import type { LiveSnapshot } from './fingerprint';
 import { PLAN_FORMAT_VERSION } from './schema';
-import type { Plan, PlanSummary, RefusedAdopt, StackPlan, TenantChange, UnmanagedTenant } from './types';
+import type { FieldChange, Plan, PlanSummary, RefusedAdopt, StackPlan, TenantChange, UnmanagedTenant } from './types';
 
 /**
  * The plan builder: every Plan (of a fleet, of one tenant, a filtered one) is put together here,
@@ -78,6 +78,11 @@ export function stackPlan(parts: StackPlanParts): StackPlan {
 export function buildPlan(stacks: readonly StackPlan[]): Plan {
   const sorted = [...stacks].sort((a, b) => cmp(a.target.stack, b.target.stack));
   return { formatVersion: PLAN_FORMAT_VERSION, tool: 'cdktf-ses-tenants', stacks: sorted, summary: summarize(sorted) };
+}
+
+/** The field changes of one kind in a tenant change, in their stable order. */
+export function fieldsOf<K extends FieldChange['kind']>(change: TenantChange, kind: K): Extract<FieldChange, { kind: K }>[] {
+  return change.changes.filter((c): c is Extract<FieldChange, { kind: K }> => c.kind === kind);
 }
 
 /** Whether a plan changes nothing and refuses nothing. */
