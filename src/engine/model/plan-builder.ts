@@ -1,3 +1,4 @@
+import { compareStrings } from '../../tenant-spec/compare';
 import type { StackTarget } from '../../tenant-spec/tenant-spec';
 import type { LiveSnapshot } from './fingerprint';
 import { PLAN_FORMAT_VERSION } from './schema';
@@ -7,10 +8,6 @@ import type { FieldChange, Plan, PlanSummary, RefusedAdopt, StackPlan, TenantCha
  * The plan builder: every Plan (of a fleet, of one tenant, a filtered one) is put together here,
  * so ordering and the summary are computed in one place. Queries over plans sit beside it.
  */
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 /** How many of a stack's changes create, update (and of those, drift), release and delete. */
 export function countActions(changes: readonly TenantChange[]): { create: number; update: number; release: number; delete: number; drifted: number } {
@@ -66,17 +63,17 @@ export function stackPlan(parts: StackPlanParts): StackPlan {
     target: { ...parts.target },
     liveFingerprint: parts.seen.liveFingerprint,
     liveTenantHashes: parts.seen.liveTenantHashes,
-    changes: [...parts.changes].sort((a, b) => cmp(a.tenant, b.tenant)),
+    changes: [...parts.changes].sort((a, b) => compareStrings(a.tenant, b.tenant)),
     unchanged: parts.unchanged,
-    unmanaged: [...parts.unmanaged].sort((a, b) => cmp(a.tenant, b.tenant)),
-    refused: [...(parts.refused ?? [])].sort((a, b) => cmp(a.tenant, b.tenant)),
-    ...(parts.pausedBySes !== undefined && parts.pausedBySes.length > 0 ? { pausedBySes: [...parts.pausedBySes].sort(cmp) } : {}),
+    unmanaged: [...parts.unmanaged].sort((a, b) => compareStrings(a.tenant, b.tenant)),
+    refused: [...(parts.refused ?? [])].sort((a, b) => compareStrings(a.tenant, b.tenant)),
+    ...(parts.pausedBySes !== undefined && parts.pausedBySes.length > 0 ? { pausedBySes: [...parts.pausedBySes].sort(compareStrings) } : {}),
   };
 }
 
 /** A plan of the given stack plans: sorted by stack name, with its summary. */
 export function buildPlan(stacks: readonly StackPlan[]): Plan {
-  const sorted = [...stacks].sort((a, b) => cmp(a.target.stack, b.target.stack));
+  const sorted = [...stacks].sort((a, b) => compareStrings(a.target.stack, b.target.stack));
   return { formatVersion: PLAN_FORMAT_VERSION, tool: 'cdktf-ses-tenants', stacks: sorted, summary: summarize(sorted) };
 }
 
