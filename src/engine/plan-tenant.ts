@@ -4,7 +4,8 @@ import type { RemovalPolicy, ResourceRef, StackTarget, TenantSpec } from '../ten
 import { OwnershipError } from './errors';
 import { liveRegionOf } from './live';
 import { buildPlan, liveSnapshot, stackPlan, type FieldChange, type LiveTenant, type Plan, type TenantChange, type UnmanagedTenant } from './model';
-import { diffTenant, liveRemovalPolicy, ownershipOf, removalChange, unmanagedOf } from './plan';
+import { ownershipOf, removalChange, unmanagedOf } from './ownership-rules';
+import { diffTenant, liveRemovalPolicy } from './tenant-diff';
 
 /**
  * The single-tenant plans: what a writer that owns one tenant (a hook, the Terraform provider)

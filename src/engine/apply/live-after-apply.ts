@@ -2,7 +2,7 @@ import { compareResources } from '../../tenant-spec/canonical';
 import { compareStrings } from '../../tenant-spec/compare';
 import type { StackTarget } from '../../tenant-spec/tenant-spec';
 import { fieldsOf, type LiveTenant, type TenantChange } from '../model';
-import { liveStatusOf, SES_DEFAULT_POLICY, SES_DEFAULT_STATUS } from '../plan';
+import { liveStatusOf, SES_DEFAULT_POLICY, SES_DEFAULT_STATUS } from '../tenant-diff';
 import type { CreatedTenant } from './apply-result';
 import { ownedTags, tagsToRemove, tagsToWrite } from './tags';
 

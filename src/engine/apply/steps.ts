@@ -6,7 +6,7 @@ import type { StackTarget } from '../../tenant-spec/tenant-spec';
 import { OwnershipError } from '../errors';
 import { liveStatus } from '../live';
 import { fieldsOf, type TenantChange } from '../model';
-import { liveStatusOf } from '../plan';
+import { liveStatusOf } from '../tenant-diff';
 import type { ApplyStep, CreatedTenant } from './apply-result';
 import { ownedTags, RELEASE_REMOVES, releasedTags, tagsToRemove, tagsToWrite } from './tags';
 
