@@ -1,8 +1,8 @@
 import pLimit from 'p-limit';
 import type { ReputationEntity, SesGateway } from '../aws/ses-gateway';
 import { reputationPolicyFromArn, tenantArnPrefix, type ArnLocation } from '../tenant-spec/arn';
-import { compareStrings } from '../tenant-spec/compare';
 import { MANAGED_BY_TAG } from '../tenant-spec/limits';
+import { compareStrings } from '../tenant-spec/compare';
 import type { StackTarget } from '../tenant-spec/tenant-spec';
 import { regionKey } from './model';
 import type { DesiredStack } from './model';
