@@ -1,8 +1,8 @@
 import { canonicalTenantSpec, tenantSpecHash } from '../tenant-spec/canonical';
-import { compareStrings } from '../tenant-spec/compare';
 import { MANAGED_BY_TAG, RELEASED_BY_TAG, REMOVAL_POLICY_TAG, RESERVED_TAG_PREFIX, SPEC_HASH_TAG } from '../tenant-spec/limits';
 import { ownerMarker } from '../tenant-spec/ownership';
 import type { RemovalPolicy, ResourceRef, SendingStatus, StackTarget, Suppression, TenantSpec } from '../tenant-spec/tenant-spec';
+import { compareStrings } from '../tenant-spec/compare';
 import type { ChangeOrigin, FieldChange, LiveSendingStatus, LiveTenant, TenantChange } from './model';
 
 /**
