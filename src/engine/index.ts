@@ -1,6 +1,7 @@
 /**
  * The engine's public API: desired state, live state, plans (of a fleet, of one tenant or one of
- * its aspects), the one executor (`applyPlan`), plan files and the stale-plan check.
+ * its aspects), the one executor (`applyPlan`), plan files and the stale-plan check. What each
+ * word means, and which file holds it: GLOSSARY.md.
  */
 export * from './model';
 export * from './errors';

@@ -8,7 +8,7 @@ import { ownershipOf, removalChange, unmanagedOf } from './ownership-rules';
 import { diffTenant, liveRemovalPolicy } from './tenant-diff';
 
 /**
- * The single-tenant plans: what a writer that owns one tenant (a hook, the Terraform provider)
+ * The tenant plans: what a writer that owns one tenant (a hook, the Terraform provider)
  * plans and then applies with `applyPlan`. Pure functions of the desired spec and what was read;
  * the same diff (`diffTenant`) and plan builder as the fleet plan.
  */
