@@ -24,6 +24,11 @@ export function ownershipOf(target: Pick<StackTarget, 'owner' | 'stack'>, live: 
   return adopt ? 'adopt' : 'refused';
 }
 
+/** Whether a live tenant needs taking over (adopt, or take-back of one this stack released) before its aspects can be planned. */
+export function needsTakeOver(target: StackTarget, live: LiveTenant | undefined): boolean {
+  return live !== undefined && live.tags[MANAGED_BY_TAG] !== ownerMarker(target);
+}
+
 /** A live tenant that no stack being planned manages, with its managed-by or released-by marker. */
 export function unmanagedOf(live: LiveTenant): UnmanagedTenant {
   const managedBy = live.tags[MANAGED_BY_TAG];

@@ -113,11 +113,6 @@ export function planTenant(input: PlanTenantInput): Plan {
   return onePlan(target, live, restrict(diffTenant(target, desired, live), aspects), true);
 }
 
-/** Whether a live tenant needs taking over (adopt, or take-back of one this stack released) before its aspects can be planned. */
-export function needsTakeOver(target: StackTarget, live: LiveTenant | undefined): boolean {
-  return live !== undefined && live.tags[MANAGED_BY_TAG] !== ownerMarker(target);
-}
-
 /** Input of {@link planAssociation}. */
 export interface PlanAssociationInput {
   /** The stack that owns the tenant. */

@@ -4,7 +4,8 @@ import { isNotFound, sesGateway, type SesGateway, type SESv2Client } from '../aw
 import { applyPlan, type ApplyFailure, type ApplyResult } from '../engine/apply';
 import { readLiveTenant } from '../engine/live';
 import type { Plan } from '../engine/model';
-import { needsTakeOver, planTenant } from '../engine/plan-tenant';
+import { needsTakeOver } from '../engine/ownership-rules';
+import { planTenant } from '../engine/plan-tenant';
 import { MANAGED_BY_TAG } from '../tenant-spec/limits';
 import { describeOwner } from '../tenant-spec/ownership';
 import type { StackTarget, TenantSpec } from '../tenant-spec/tenant-spec';
