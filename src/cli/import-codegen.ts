@@ -1,4 +1,5 @@
 import { parseSesResourceArn } from '../tenant-spec/arn';
+import { compareStrings } from '../tenant-spec/compare';
 import type { LiveRegion, LiveTenant } from '../engine/model';
 import { MANAGED_BY_TAG, RESERVED_TAG_PREFIX } from '../tenant-spec/limits';
 import { describeOwner, parseOwnerMarker } from '../tenant-spec/ownership';
@@ -69,7 +70,7 @@ export function selectedTenants(live: LiveRegion, opts: Pick<ImportCodegenOption
       if (owner === undefined) return unmarked;
       return everyOwner || (owners?.has(owner) ?? false);
     })
-    .sort((a, b) => (a.name < b.name ? -1 : 1));
+    .sort((a, b) => compareStrings(a.name, b.name));
 }
 
 /**
@@ -102,7 +103,7 @@ export function importedStacks(live: LiveRegion, opts: Omit<ImportCodegenOptions
     }
     group.tenants.push({ live: t, adopt: owner === undefined });
   }
-  const stacks = [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, g]) => g);
+  const stacks = [...groups.entries()].sort(([a], [b]) => compareStrings(a, b)).map(([, g]) => g);
   const byName = new Map<string, string[]>();
   for (const [key, g] of groups) byName.set(g.stack, [...(byName.get(g.stack) ?? []), key || '(unmarked)']);
   const clashes = [...byName.entries()].filter(([, keys]) => keys.length > 1);

@@ -1,7 +1,7 @@
 import { readDesiredState } from '../engine/synth-output';
 import { ownerMarker } from '../tenant-spec/ownership';
 import type { DesiredStack, LiveRegion, Plan } from '../engine/model';
-import { computePlan } from '../engine/plan';
+import { computePlan } from '../engine/fleet-plan';
 import { progress } from './progress';
 import { SesSession } from './session';
 import type { SesOptions } from './session';

@@ -4,26 +4,17 @@ import { arnLocationOf } from '../tenant-spec/arn';
 
 /** The synthesized desired state cannot be read or is invalid (before any API call). */
 export class DesiredStateError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'DesiredStateError';
-  }
+  override readonly name = 'DesiredStateError';
 }
 
 /** The inputs of the diff are inconsistent (for example a stack whose region was not read). */
 export class PlanInputError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'PlanInputError';
-  }
+  override readonly name = 'PlanInputError';
 }
 
 /** A plan file is missing, truncated, corrupt or of another format version. */
 export class PlanFileError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'PlanFileError';
-  }
+  override readonly name = 'PlanFileError';
 }
 
 /** The plan deletes tenants but deletes were not allowed; nothing was changed. */
@@ -45,18 +36,12 @@ export class DeleteNotAllowedError extends Error {
 
 /** The live state moved since the plan was computed; the plan was not applied. */
 export class StalePlanError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'StalePlanError';
-  }
+  override readonly name = 'StalePlanError';
 }
 
 /** A tenant is owned by another stack or app, so this one must not change it. */
 export class OwnershipError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'OwnershipError';
-  }
+  override readonly name = 'OwnershipError';
 }
 
 /** SES answered for another account, region or partition than the stack targets (credentials of the wrong account); nothing was changed. */

@@ -1,10 +1,7 @@
+import { compareStrings } from '../tenant-spec/compare';
 import { StalePlanError } from './errors';
 import { liveFingerprint, liveTenantHashes, regionKey } from './model';
 import type { LiveRegion, MovedTenant, Plan } from './model';
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 /**
  * What moved in the live state since the plan was computed: tenants added, removed or changed, by
@@ -23,7 +20,7 @@ export function checkPlanFresh(plan: Plan, live: readonly LiveRegion[]): MovedTe
     const now = liveTenantHashes(region);
     const then = stack.liveTenantHashes;
     const names = new Set([...Object.keys(now), ...Object.keys(then)]);
-    for (const tenant of [...names].sort(cmp)) {
+    for (const tenant of [...names].sort(compareStrings)) {
       const base = { stack: stack.target.stack, region: stack.target.region, tenant };
       if (!(tenant in then)) moved.push({ ...base, change: 'added' });
       else if (!(tenant in now)) moved.push({ ...base, change: 'removed' });

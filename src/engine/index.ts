@@ -1,10 +1,13 @@
 /**
  * The engine's public API: desired state, live state, plans (of a fleet, of one tenant or one of
- * its aspects), the one executor (`applyPlan`), plan files and the stale-plan check.
+ * its aspects), the one executor (`applyPlan`), plan files and the stale-plan check. What each
+ * word means, and which file holds it: GLOSSARY.md.
  */
 export * from './model';
 export * from './errors';
-export { computePlan, diffTenant, liveStatusOf, isReservedTag, ownershipOf, type Ownership, SES_DEFAULT_POLICY, SES_DEFAULT_STATUS, type PlanOptions } from './plan';
+export { computePlan, type PlanOptions } from './fleet-plan';
+export { diffTenant, liveStatusOf, isReservedTag, SES_DEFAULT_POLICY, SES_DEFAULT_STATUS } from './tenant-diff';
+export { ownershipOf, type Ownership } from './ownership-rules';
 export { planTenant, planAssociation, TENANT_ASPECTS, type TenantAspect, type PlanTenantInput, type PlanAssociationInput } from './plan-tenant';
 export { checkPlanFresh, describeStalePlan } from './fresh';
 export {

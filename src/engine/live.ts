@@ -2,6 +2,7 @@ import pLimit from 'p-limit';
 import { allPages, isNotFound, type ReputationEntity, type SesGateway, type Tenant, type TenantResource } from '../aws/ses-gateway';
 import { parseSesResourceArn, reputationPolicyFromArn, resourceNameOfArn, tenantArnPrefix, type ArnLocation } from '../tenant-spec/arn';
 import { compareResources } from '../tenant-spec/canonical';
+import { compareStrings } from '../tenant-spec/compare';
 import { RESOURCE_TYPES, SUPPRESSION_REASONS, SUPPRESSION_SCOPES, type ResourceRef, type Suppression } from '../tenant-spec/tenant-spec';
 import { TargetMismatchError } from './errors';
 import type { LiveRegion, LiveSendingStatus, LiveTenant } from './model';
@@ -43,7 +44,7 @@ function suppressionOf(t: Tenant): Suppression | null {
 
 function sortedTags(t: Tenant): Record<string, string> {
   const tags: Record<string, string> = {};
-  for (const tag of [...(t.Tags ?? [])].sort((a, b) => (a.Key! < b.Key! ? -1 : a.Key! > b.Key! ? 1 : 0))) {
+  for (const tag of [...(t.Tags ?? [])].sort((a, b) => compareStrings(a.Key!, b.Key!))) {
     if (tag.Key !== undefined) tags[tag.Key] = tag.Value ?? '';
   }
   return tags;
@@ -135,7 +136,7 @@ export async function readLiveRegion(ses: SesGateway, at: ArnLocation, opts: Rea
   const found = reads.filter((r): r is { tenant: Tenant; resources: ResourceRef[] } => r !== undefined);
   const missing = found.filter((r) => !entities.has(r.tenant.TenantArn ?? ''));
   await Promise.all(missing.map((r) => limit(async () => entities.set(r.tenant.TenantArn ?? '', (await ses.getReputationEntity(r.tenant.TenantArn ?? '')) ?? {}))));
-  for (const r of found.sort((a, b) => ((a.tenant.TenantName ?? '') < (b.tenant.TenantName ?? '') ? -1 : 1))) {
+  for (const r of found.sort((a, b) => compareStrings(a.tenant.TenantName ?? '', b.tenant.TenantName ?? ''))) {
     const live = toLiveTenant(r.tenant, r.resources, entities.get(r.tenant.TenantArn ?? ''));
     tenants[live.name] = live;
   }

@@ -4,10 +4,11 @@ import type { RemovalPolicy, ResourceRef, StackTarget, TenantSpec } from '../ten
 import { OwnershipError } from './errors';
 import { liveRegionOf } from './live';
 import { buildPlan, liveSnapshot, stackPlan, type FieldChange, type LiveTenant, type Plan, type TenantChange, type UnmanagedTenant } from './model';
-import { diffTenant, liveRemovalPolicy, ownershipOf, removalChange, unmanagedOf } from './plan';
+import { ownershipOf, removalChange, unmanagedOf } from './ownership-rules';
+import { diffTenant, liveRemovalPolicy } from './tenant-diff';
 
 /**
- * The single-tenant plans: what a writer that owns one tenant (a hook, the Terraform provider)
+ * The tenant plans: what a writer that owns one tenant (a hook, the Terraform provider)
  * plans and then applies with `applyPlan`. Pure functions of the desired spec and what was read;
  * the same diff (`diffTenant`) and plan builder as the fleet plan.
  */
@@ -110,11 +111,6 @@ export function planTenant(input: PlanTenantInput): Plan {
     throw new OwnershipError(`tenant ${desired.name} does not exist in ${target.region}/${target.account}; plan every aspect to re-create it`);
   }
   return onePlan(target, live, restrict(diffTenant(target, desired, live), aspects), true);
-}
-
-/** Whether a live tenant needs taking over (adopt, or take-back of one this stack released) before its aspects can be planned. */
-export function needsTakeOver(target: StackTarget, live: LiveTenant | undefined): boolean {
-  return live !== undefined && live.tags[MANAGED_BY_TAG] !== ownerMarker(target);
 }
 
 /** Input of {@link planAssociation}. */

@@ -2,6 +2,7 @@ import pLimit from 'p-limit';
 import type { ReputationEntity, SesGateway } from '../aws/ses-gateway';
 import { reputationPolicyFromArn, tenantArnPrefix, type ArnLocation } from '../tenant-spec/arn';
 import { MANAGED_BY_TAG } from '../tenant-spec/limits';
+import { compareStrings } from '../tenant-spec/compare';
 import type { StackTarget } from '../tenant-spec/tenant-spec';
 import { regionKey } from './model';
 import type { DesiredStack } from './model';
@@ -112,7 +113,7 @@ export async function readRegionStatus(ses: SesGateway, at: ArnLocation, opts: R
 export function sortWorstFirst(tenants: readonly TenantStatus[]): TenantStatus[] {
   const rank = (t: TenantStatus) => STATUS_SEVERITIES.indexOf(t.severity);
   const key = (t: TenantStatus) => `${t.region}\u0000${t.tenant}\u0000${t.account}`;
-  return [...tenants].sort((a, b) => rank(a) - rank(b) || (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  return [...tenants].sort((a, b) => rank(a) - rank(b) || compareStrings(key(a), key(b)));
 }
 
 /** A report of tenants: sorted worst first and counted. */

@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { z } from 'zod';
 import { canonicalTenant, type CanonicalTenant } from '../tenant-spec/canonical';
+import { compareStrings } from '../tenant-spec/compare';
 import { NATIVE_SYNTH_NAMES, SYNTH_NAMES } from '../tenant-spec/synth-names';
 import { unescapeTemplateStrings } from '../tenant-spec/terraform-template';
 import { stackTargetSchema, type StackTarget, type TenantSpec } from '../tenant-spec/tenant-spec';
@@ -98,7 +99,7 @@ export function listSynthStacks(outDir: string): string[] {
 
 function byName<T extends { name: string }>(items: readonly T[]): Record<string, T> {
   const out: Record<string, T> = {};
-  for (const item of [...items].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) out[item.name] = item;
+  for (const item of [...items].sort((a, b) => compareStrings(a.name, b.name))) out[item.name] = item;
   return out;
 }
 

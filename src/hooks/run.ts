@@ -4,7 +4,8 @@ import { isNotFound, sesGateway, type SesGateway, type SESv2Client } from '../aw
 import { applyPlan, type ApplyFailure, type ApplyResult } from '../engine/apply';
 import { readLiveTenant } from '../engine/live';
 import type { Plan } from '../engine/model';
-import { needsTakeOver, planTenant } from '../engine/plan-tenant';
+import { needsTakeOver } from '../engine/ownership-rules';
+import { planTenant } from '../engine/plan-tenant';
 import { MANAGED_BY_TAG } from '../tenant-spec/limits';
 import { describeOwner } from '../tenant-spec/ownership';
 import type { StackTarget, TenantSpec } from '../tenant-spec/tenant-spec';
@@ -51,7 +52,8 @@ function recreatePlan(target: StackTarget, spec: TenantSpec): HookPlan {
   return { plan: planTenant({ target, desired: spec, live: undefined }), recreated: spec.name };
 }
 
-async function buildPlan(invocation: HookInvocation, ses: SesGateway, opts: RunHookOptions): Promise<HookPlan> {
+/** Reads what the invocation's one object needs and plans it (the engine's tenant plan, restricted to the hook's part). */
+async function planInvocation(invocation: HookInvocation, ses: SesGateway, opts: RunHookOptions): Promise<HookPlan> {
   const { target } = invocation.input;
   switch (invocation.action) {
     case 'tenant-create': {
@@ -106,7 +108,7 @@ export async function runHook(invocation: HookInvocation, client?: SESv2Client, 
     const gateway = sesGateway(ses);
     // The account guard (one STS call) runs before any write, and before a refusal of the read so
     // that credentials of another account are named as such; a hook with nothing to write skips it.
-    let built = await buildPlan(invocation, gateway, opts).catch(async (err: unknown) => {
+    let built = await planInvocation(invocation, gateway, opts).catch(async (err: unknown) => {
       await assertAccount(ses, target);
       throw err;
     });

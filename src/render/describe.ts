@@ -1,5 +1,6 @@
 import type { FieldChange, Plan, RefusedAdopt, StackPlan, TenantChange, UnmanagedTenant } from '../engine/model';
 import { countActions } from '../engine/model';
+import { compareStrings } from '../tenant-spec/compare';
 import { describeOwner, ownerMarker, parseOwnerMarker } from '../tenant-spec/ownership';
 import type { Suppression } from '../tenant-spec/tenant-spec';
 
@@ -125,7 +126,7 @@ export function planDeletes(plan: Plan): { stack: string; change: TenantChange }
 
 /** The order tenants are shown in: deletes first (the dangerous ones), then by name. */
 export function displayOrder(changes: readonly TenantChange[]): TenantChange[] {
-  return [...changes].sort((a, b) => Number(b.action === 'delete') - Number(a.action === 'delete') || (a.tenant < b.tenant ? -1 : a.tenant > b.tenant ? 1 : 0));
+  return [...changes].sort((a, b) => Number(b.action === 'delete') - Number(a.action === 'delete') || compareStrings(a.tenant, b.tenant));
 }
 
 /** The information line of a stack's tenants that SES paused, or undefined when none. */

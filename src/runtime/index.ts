@@ -20,6 +20,6 @@ export {
 export { onboardingTenantSchema, isOnboardingTenant, inputTenantName, toTenantSpec, type OnboardingTenant, type TenantInput } from './onboarding-tenant';
 export { OwnershipError } from '../engine/errors';
 export type { FieldChange, Plan } from '../engine/model';
-export type { SendVerdict } from '../engine/send-check';
+export type { SendVerdict } from './send-check';
 export { SpecValidationError, formatViolation, type SpecViolation } from '../tenant-spec/violation';
 export type { TenantSpec } from '../tenant-spec/tenant-spec';

@@ -7,7 +7,6 @@ import { OwnershipError } from '../engine/errors';
 import { readLiveTenant } from '../engine/live';
 import type { FieldChange, LiveTenant, Plan } from '../engine/model';
 import { planTenant } from '../engine/plan-tenant';
-import { evaluateSend, liveSendView, type SendVerdict } from '../engine/send-check';
 import { stableStringify, tenantSpecHash, type CanonicalTenant } from '../tenant-spec/canonical';
 import { DEFAULT_TENANT_QUOTA, MANAGED_BY_TAG } from '../tenant-spec/limits';
 import { describeOwner, ownerMarker } from '../tenant-spec/ownership';
@@ -18,6 +17,7 @@ import { SpecValidationError, type SpecViolation } from '../tenant-spec/violatio
 import { isOnboardingTenant, onboardingTenantSchema, toTenantSpec, type TenantInput } from './onboarding-tenant';
 import { PerTenantQueue } from './per-tenant-queue';
 import { readTenantForEnsure } from './read-tenant';
+import { evaluateSend, liveSendView, type SendVerdict } from './send-check';
 
 /** The stack part of the managed-by marker of tenants onboarded at run time: `<owner>/runtime`. */
 export const RUNTIME_STACK = 'runtime';

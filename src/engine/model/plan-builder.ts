@@ -1,16 +1,13 @@
+import { compareStrings } from '../../tenant-spec/compare';
 import type { StackTarget } from '../../tenant-spec/tenant-spec';
 import type { LiveSnapshot } from './fingerprint';
 import { PLAN_FORMAT_VERSION } from './schema';
-import type { Plan, PlanSummary, RefusedAdopt, StackPlan, TenantChange, UnmanagedTenant } from './types';
+import type { FieldChange, Plan, PlanSummary, RefusedAdopt, StackPlan, TenantChange, UnmanagedTenant } from './types';
 
 /**
  * The plan builder: every Plan (of a fleet, of one tenant, a filtered one) is put together here,
  * so ordering and the summary are computed in one place. Queries over plans sit beside it.
  */
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 /** How many of a stack's changes create, update (and of those, drift), release and delete. */
 export function countActions(changes: readonly TenantChange[]): { create: number; update: number; release: number; delete: number; drifted: number } {
@@ -66,18 +63,23 @@ export function stackPlan(parts: StackPlanParts): StackPlan {
     target: { ...parts.target },
     liveFingerprint: parts.seen.liveFingerprint,
     liveTenantHashes: parts.seen.liveTenantHashes,
-    changes: [...parts.changes].sort((a, b) => cmp(a.tenant, b.tenant)),
+    changes: [...parts.changes].sort((a, b) => compareStrings(a.tenant, b.tenant)),
     unchanged: parts.unchanged,
-    unmanaged: [...parts.unmanaged].sort((a, b) => cmp(a.tenant, b.tenant)),
-    refused: [...(parts.refused ?? [])].sort((a, b) => cmp(a.tenant, b.tenant)),
-    ...(parts.pausedBySes !== undefined && parts.pausedBySes.length > 0 ? { pausedBySes: [...parts.pausedBySes].sort(cmp) } : {}),
+    unmanaged: [...parts.unmanaged].sort((a, b) => compareStrings(a.tenant, b.tenant)),
+    refused: [...(parts.refused ?? [])].sort((a, b) => compareStrings(a.tenant, b.tenant)),
+    ...(parts.pausedBySes !== undefined && parts.pausedBySes.length > 0 ? { pausedBySes: [...parts.pausedBySes].sort(compareStrings) } : {}),
   };
 }
 
 /** A plan of the given stack plans: sorted by stack name, with its summary. */
 export function buildPlan(stacks: readonly StackPlan[]): Plan {
-  const sorted = [...stacks].sort((a, b) => cmp(a.target.stack, b.target.stack));
+  const sorted = [...stacks].sort((a, b) => compareStrings(a.target.stack, b.target.stack));
   return { formatVersion: PLAN_FORMAT_VERSION, tool: 'cdktf-ses-tenants', stacks: sorted, summary: summarize(sorted) };
+}
+
+/** The field changes of one kind in a tenant change, in their stable order. */
+export function fieldsOf<K extends FieldChange['kind']>(change: TenantChange, kind: K): Extract<FieldChange, { kind: K }>[] {
+  return change.changes.filter((c): c is Extract<FieldChange, { kind: K }> => c.kind === kind);
 }
 
 /** Whether a plan changes nothing and refuses nothing. */

@@ -6,9 +6,10 @@ import type { fieldChangeSchema, liveSendingStatusSchema, planSchema, planSummar
 /**
  * The plan model's types: plain serializable data. The Plan types are derived from the plan-file
  * schema (`schema.ts`, one definition for the file format, the TS types and the JSON renderer's
- * doc); the desired and live states are the diff's inputs. The diff (`../plan.ts`) produces plans
+ * doc); the desired and live states are the diff's inputs. The fleet and tenant plans
+ * (`../fleet-plan.ts`, `../plan-tenant.ts`, over the diff in `../tenant-diff.ts`) produce plans
  * through the builder (`plan-builder.ts`), renderers (`src/render/`) print them, the executor
- * (`../apply.ts`) carries them out.
+ * (`../apply/`) carries them out. Words: `../GLOSSARY.md`.
  */
 
 /** The desired state of one synthesized stack (its `locals.ses_tenants_stack` and `locals.ses_tenants`). */

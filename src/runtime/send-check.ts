@@ -1,8 +1,15 @@
 import { isNotFound, type SendingIdentity, type SesGateway } from '../aws/ses-gateway';
+import { listTenantResources } from '../engine/live';
+import type { DesiredStack } from '../engine/model';
 import { sesResourceArn, tenantArnPrefix } from '../tenant-spec/arn';
 import type { ResourceType, StackTarget } from '../tenant-spec/tenant-spec';
-import { listTenantResources } from './live';
-import type { DesiredStack } from './model';
+
+/**
+ * SES's send gate: would SES accept a send through a tenant, and if not, what to change. The gate
+ * and its live view serve `TenantOnboarding.checkSend` and `ses-tenants check-send --live` (the CLI
+ * may import the runtime, the runtime not the CLI); the CLI's view of the code is
+ * `src/cli/desired-send-view.ts`.
+ */
 
 /** What a send would use. */
 export interface SendRequest {
@@ -153,44 +160,6 @@ export function evaluateSend(request: SendRequest, view: SendView): SendVerdict 
     );
   }
   return { accepted: true, source: view.source, notes: view.notes };
-}
-
-/** The stack named `stack` of the app. */
-export function stackNamed(stacks: readonly DesiredStack[], stack: string): DesiredStack {
-  const found = stacks.find((s) => s.target.stack === stack);
-  if (found === undefined) throw new Error(`no stack ${stack} in the app (stacks: ${stacks.map((s) => s.target.stack).join(', ') || 'none'})`);
-  return found;
-}
-
-/** The identity SES would pick for an address: the address itself, else its domain. */
-function pickIdentity<T>(address: string, find: (name: string) => T | undefined): T | undefined {
-  return find(address) ?? find(domainOf(address));
-}
-
-/**
- * The view of the desired state: what the stack's code declares once deployed. Identities,
- * configuration sets and templates count as existing when a tenant of the stack references them;
- * an identity's default configuration set and its verification are not in the tenant specs.
- */
-export function desiredSendView(stack: DesiredStack, request: SendRequest): SendView {
-  const spec = stack.tenants[request.tenant];
-  const declared = (type: ResourceType) => new Set(Object.values(stack.tenants).flatMap((s) => s.resources.filter((r) => r.type === type).map((r) => r.name)));
-  const identities = declared('identity');
-  const sets = declared('configuration-set');
-  const templates = declared('template');
-  const identity = pickIdentity(bareAddress(request.from), (name) => (identities.has(name) ? { name } : undefined));
-  return {
-    target: stack.target,
-    source: 'desired',
-    declared: spec !== undefined,
-    notes: ["from the code: identity verification and an identity's default configuration set are not checked (use --live)"],
-    ...(spec === undefined
-      ? {}
-      : { tenant: { ...(spec.sendingStatus === 'disabled' ? { paused: { by: 'customer' as const } } : {}), associated: new Set(spec.resources.map((r) => r.arn)) } }),
-    ...(identity ? { identity } : {}),
-    configurationSetExists: (name) => (sets.has(name) ? true : undefined),
-    templateExists: (name) => (templates.has(name) ? true : undefined),
-  };
 }
 
 /**
