@@ -1,6 +1,6 @@
 import pLimit from 'p-limit';
 import { allPages, isNotFound, type ReputationEntity, type SesGateway, type Tenant, type TenantResource } from '../aws/ses-gateway';
-import { parseSesResourceArn, reputationPolicyFromArn, resourceNameOfArn, tenantArnPrefix, type ArnLocation } from '../tenant-spec/arn';
+import { reputationPolicyFromArn, resourceNameOfArn, resourceRefOfArn, tenantArnPrefix, type ArnLocation } from '../tenant-spec/arn';
 import { compareResources } from '../tenant-spec/canonical';
 import { RESOURCE_TYPES, SUPPRESSION_REASONS, SUPPRESSION_SCOPES, type ResourceRef, type Suppression } from '../tenant-spec/tenant-spec';
 import { TargetMismatchError } from './errors';
@@ -25,8 +25,7 @@ export function liveStatus(value: string | undefined): LiveSendingStatus | undef
 function resourceOf(r: TenantResource): ResourceRef | undefined {
   if (!r.ResourceArn) return undefined;
   try {
-    const arn = parseSesResourceArn(r.ResourceArn);
-    return { type: arn.type, name: arn.name, arn: r.ResourceArn };
+    return resourceRefOfArn(r.ResourceArn);
   } catch {
     const type = (RESOURCE_TYPES as readonly string[]).includes(r.ResourceType ?? '') ? (r.ResourceType as ResourceRef['type']) : 'identity';
     return { type, name: resourceNameOfArn(r.ResourceArn) ?? r.ResourceArn, arn: r.ResourceArn };

@@ -4,6 +4,7 @@ export * from './violation';
 export * from './validate-tenant';
 export * from './validate-stack';
 export * from './canonical';
+export * from './compare';
 export type { DeclaredStack, DeclaredTenant, StackRule } from './rules/rule';
 export * from './terraform-template';
 export * from './synth-names';

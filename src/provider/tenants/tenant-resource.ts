@@ -1,4 +1,4 @@
-import { describeTags, ownerMarker, refusalMessage, REMOVAL_POLICY_TAG, RESOURCE_TYPES, suppressionSchema, tenantSpecSchema, type Suppression } from '../../tenant-spec';
+import { arnLocationOf, describeTags, ownerMarker, refusalMessage, REMOVAL_POLICY_TAG, RESOURCE_TYPES, suppressionSchema, tenantSpecSchema, type Suppression } from '../../tenant-spec';
 import { cty } from '../protocol/cty-type';
 import type { TfObject, TfValue } from '../protocol/value';
 import { isUnknown, UNKNOWN } from '../protocol/value';
@@ -346,9 +346,9 @@ export function inlineClash(tenant: string, arns: readonly string[]): [string, s
 // Associations must be in the provider's region and account (the rule synth applies to stacks).
 export function checkPlace(meta: TenantsTarget, planned: TfObject, path: readonly string[] = ['resource_associations']): void {
   for (const arn of (planned.resource_associations as readonly string[] | null) ?? []) {
-    const [, partition, , region, account] = arn.split(':');
+    const at = arnLocationOf(arn);
     const { target } = meta;
-    if (partition !== target.partition || region !== target.region || account !== target.account) {
+    if (at?.partition !== target.partition || at.region !== target.region || at.account !== target.account) {
       throw new ProviderError(
         'Association outside the provider',
         `${arn} is not in ${target.region} of account ${target.account}; associate only resources of the provider's region and account.`,
