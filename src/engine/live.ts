@@ -3,6 +3,7 @@ import { allPages, isNotFound, type ReputationEntity, type SesGateway, type Tena
 import { reputationPolicyFromArn, resourceNameOfArn, resourceRefOfArn, tenantArnPrefix, type ArnLocation } from '../tenant-spec/arn';
 import { compareResources } from '../tenant-spec/canonical';
 import { RESOURCE_TYPES, SUPPRESSION_REASONS, SUPPRESSION_SCOPES, type ResourceRef, type Suppression } from '../tenant-spec/tenant-spec';
+import { parseSesSendingStatus } from '../tenant-spec/sending-status';
 import { TargetMismatchError } from './errors';
 import type { LiveRegion, LiveSendingStatus, LiveTenant } from './model';
 
@@ -14,12 +15,8 @@ export interface ReadLiveOptions {
   readonly onProgress?: (done: number, total: number) => void;
 }
 
-const STATUSES: readonly string[] = ['ENABLED', 'DISABLED', 'REINSTATED'];
-
 /** A sending status SES answered, or undefined when it is none of the known ones. */
-export function liveStatus(value: string | undefined): LiveSendingStatus | undefined {
-  return value !== undefined && STATUSES.includes(value) ? (value as LiveSendingStatus) : undefined;
-}
+export const liveStatus: (value: string | undefined) => LiveSendingStatus | undefined = parseSesSendingStatus;
 
 /** A resource from its ARN (SES's ResourceType spelling varies; the ARN segment does not). */
 function resourceOf(r: TenantResource): ResourceRef | undefined {

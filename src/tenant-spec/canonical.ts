@@ -1,5 +1,6 @@
 import { createHash } from 'crypto';
 import { compareStrings } from './compare';
+import { TENANT_DEFAULTS } from './tenant-defaults';
 import type { ResourceRef, TenantSpec } from './tenant-spec';
 
 /** Orders resources by type, then name, then ARN. */
@@ -27,8 +28,8 @@ export function canonicalTenantSpec(spec: TenantSpec): TenantSpec {
     sendingStatus: spec.sendingStatus,
     tags,
     suppression,
-    removalPolicy: spec.removalPolicy ?? 'retain',
-    adopt: spec.adopt ?? false,
+    removalPolicy: spec.removalPolicy ?? TENANT_DEFAULTS.removalPolicy,
+    adopt: spec.adopt ?? TENANT_DEFAULTS.adopt,
   };
 }
 

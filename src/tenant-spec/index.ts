@@ -10,3 +10,5 @@ export * from './terraform-template';
 export * from './synth-names';
 export * from './arn';
 export * from './ownership';
+export * from './sending-status';
+export * from './tenant-defaults';
