@@ -5,7 +5,10 @@ import { BlockSchema } from '../framework/schema';
 import { Diagnostics, ProviderError } from '../framework/diagnostics';
 import { parseArn, stackTargetSchema, type FrontDoor } from '../../tenant-spec';
 import { zodProblems } from './zod-attribute';
-import { callerAccount, Declarations, providerGateway, ReadCache, type TenantsTarget } from './engine-bridge';
+import { Declarations } from './declarations';
+import { callerAccount, providerGateway } from './provider-gateway';
+import { ReadCache } from './read-cache';
+import type { TenantsTarget } from './tenants-target';
 import { providerPlace } from './provider-place';
 
 /** Values of `declared_by`: where the configuration comes from, so fixes are named in its language. */
