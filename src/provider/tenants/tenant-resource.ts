@@ -1,9 +1,9 @@
+import { ownershipOf, type LiveTenant, type Ownership } from '../../engine';
 import { describeTags, ownerMarker, refusalMessage, sesSendingStatus } from '../../tenant-spec';
 import type { TfObject, TfValue } from '../protocol/value';
 import { isUnknown, UNKNOWN } from '../protocol/value';
 import { Diagnostics, ProviderError } from '../framework/diagnostics';
 import { ResourceType } from '../framework/resource';
-import { ownershipOf, type LiveTenant, type Ownership } from '../../engine';
 import { inlineClash } from './declarations';
 import { checkPlace, providerPlace } from './provider-place';
 import { applyTenant, deleteTenant, rethrowAsDiagnostic } from './tenant-apply';
@@ -11,6 +11,10 @@ import { findExisting, readTenant } from './tenant-reads';
 import { TENANT_SCHEMA } from './tenant-schema';
 import { specOfPlanned, tenantState, type ProviderTenant } from './tenant-state';
 import { isOurs, type TenantsTarget } from './tenants-target';
+
+// The resource layer of `sestenants_tenant`: Terraform's calls in, the engine's plan and apply of
+// one tenant out (tenant-apply), values converted once (tenant-state), as the hooks do.
+
 /** Warns when SES itself paused the tenant: Terraform cannot undo that, and the plan should say so. */
 function warnSesPause(tenant: ProviderTenant, diagnostics: Diagnostics): void {
   if (tenant.awsManagedStatus !== 'DISABLED') return;
