@@ -76,13 +76,14 @@ export async function listEntities(ses: SesGateway, at: ArnLocation): Promise<Ma
   return out;
 }
 
-/** GetTenant and ListTenantResources of one tenant (the resources from `resources` when given); undefined when it vanished meanwhile. */
+/** GetTenant and ListTenantResources of one tenant (either one from `sources` when given); undefined when it vanished meanwhile. */
 export async function readTenantParts(
   ses: SesGateway,
   name: string,
-  resources: (name: string) => Promise<ResourceRef[] | undefined> = (n) => listTenantResources(ses, n).catch(undefinedIfNotFound),
+  sources: Pick<LiveTenantSources, 'tenant' | 'resources'> = {},
 ): Promise<{ tenant: Tenant; resources: ResourceRef[] } | undefined> {
-  const [tenant, listed] = await Promise.all([ses.getTenant(name), resources(name)]);
+  const resources = sources.resources ?? ((n: string) => listTenantResources(ses, n).catch(undefinedIfNotFound));
+  const [tenant, listed] = await Promise.all([sources.tenant ?? ses.getTenant(name), resources(name)]);
   return tenant && listed ? { tenant, resources: listed } : undefined;
 }
 
@@ -146,6 +147,8 @@ export type LiveTenantParts = 'all' | 'settings' | 'tenant';
 
 /** Where {@link readLiveTenantRecord} may take what a process has already listed instead of calling SES. */
 export interface LiveTenantSources {
+  /** What GetTenant answered, when the caller has just read it. @default - GetTenant */
+  readonly tenant?: Tenant;
   /** The tenant's resources (undefined when the tenant does not exist). @default - ListTenantResources */
   readonly resources?: (name: string) => Promise<ResourceRef[] | undefined>;
   /** The region's tenant reputation entities by tenant ARN. @default - ListReputationEntities filtered to the tenant's ARN prefix */
@@ -177,7 +180,7 @@ export async function readLiveTenantRecord(
   sources: LiveTenantSources = {},
 ): Promise<LiveTenantRecord | undefined> {
   const [read, entities] = await Promise.all([
-    parts === 'all' ? readTenantParts(ses, name, sources.resources) : ses.getTenant(name).then((tenant) => tenant && { tenant, resources: [] }),
+    parts === 'all' ? readTenantParts(ses, name, sources) : Promise.resolve(sources.tenant ?? ses.getTenant(name)).then((tenant) => tenant && { tenant, resources: [] }),
     parts === 'tenant' ? undefined : (sources.entities?.() ?? ses.listReputationEntitiesPage(tenantArnPrefix(at, name)).then((page) => page.items)),
   ]);
   if (!read) return undefined;
