@@ -1,8 +1,8 @@
 import pLimit from 'p-limit';
 import { ownershipOf, readLiveRegion, readLiveTenantRecord, toLiveTenant, type Ownership } from '../../engine';
-import { compareStrings, MANAGED_BY_TAG, ownerMarker } from '../../tenant-spec';
+import { compareStrings } from '../../tenant-spec';
 import { providerTenant, type ProviderTenant } from './tenant-state';
-import type { TenantsTarget } from './tenants-target';
+import { isOurs, type TenantsTarget } from './tenants-target';
 
 // What the provider reads of SES, all through the engine's live reader, with the process's
 // listings (names, reputation entities, resources) from its ReadCache.
@@ -70,13 +70,12 @@ export interface MarkedTenant {
  */
 export async function markedTenants(at: TenantsTarget, skip: ReadonlySet<string>, concurrency = 16): Promise<MarkedTenant[]> {
   const limit = pLimit(concurrency);
-  const marker = ownerMarker(at.target);
   const names = [...(await at.cache.namesOf(at.gateway))].filter((name) => !skip.has(name));
   const reads = names.map((name) =>
     limit(async (): Promise<MarkedTenant | undefined> => {
       const tenant = await at.gateway.getTenant(name);
-      const marked = tenant?.Tags?.some((t) => t.Key === MANAGED_BY_TAG && t.Value === marker);
-      return marked ? { name, id: tenant?.TenantId ?? '', arn: tenant?.TenantArn ?? '' } : undefined;
+      const live = tenant && toLiveTenant(tenant, [], undefined);
+      return live && isOurs(at, live.tags) ? { name, id: live.id, arn: live.arn } : undefined;
     }),
   );
   return (await Promise.all(reads)).filter((t): t is MarkedTenant => t !== undefined).sort((a, b) => compareStrings(a.name, b.name));
