@@ -12,7 +12,6 @@ export const PROVIDER_TYPE = 'sestenants';
 export const PROVIDER_HOST = 'registry.terraform.io';
 const BUNDLE = `terraform-provider-${PROVIDER_TYPE}.js`;
 
-
 /** The bundled provider executable could not be found next to this package. */
 export class ProviderProgramMissingError extends Error {
   constructor(file: string) {
