@@ -1,5 +1,6 @@
 import type { SESv2Client } from '@aws-sdk/client-sesv2';
 import type { STSClient } from '@aws-sdk/client-sts';
+import { parseArn } from '../tenant-spec/arn';
 
 /** Who the credentials are, as STS says. */
 export interface CallerIdentity {
@@ -15,7 +16,7 @@ async function callerIdentity(sts: STSClient): Promise<CallerIdentity> {
   const { GetCallerIdentityCommand } = await import('@aws-sdk/client-sts');
   const out = await sts.send(new GetCallerIdentityCommand({}));
   if (!out.Account) throw new Error('STS GetCallerIdentity returned no account');
-  return { account: out.Account, partition: out.Arn?.split(':')[1] || 'aws' };
+  return { account: out.Account, partition: parseArn(out.Arn ?? '')?.partition || 'aws' };
 }
 
 /** The credentials act in another account than the stack targets; nothing was read or written. */

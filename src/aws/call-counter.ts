@@ -1,4 +1,5 @@
 import type { SESv2Client } from '@aws-sdk/client-sesv2';
+import { compareStrings } from '../tenant-spec/compare';
 
 /** API calls made through one client since counting started. */
 export interface CallCounts {
@@ -35,7 +36,7 @@ export function countCalls(client: SESv2Client): CallCounter {
   let byOperation: Record<string, number> = {};
   let total = 0;
   let attempts = 0;
-  const sorted = (): Record<string, number> => Object.fromEntries(Object.entries(byOperation).sort(([a], [b]) => (a < b ? -1 : 1)));
+  const sorted = (): Record<string, number> => Object.fromEntries(Object.entries(byOperation).sort(([a], [b]) => compareStrings(a, b)));
   const counter: CallCounter = {
     get total() {
       return total;

@@ -3,6 +3,8 @@ import { compareStrings } from '../tenant-spec/compare';
 import type { LiveRegion, LiveTenant } from '../engine/model';
 import { MANAGED_BY_TAG, RESERVED_TAG_PREFIX } from '../tenant-spec/limits';
 import { describeOwner, parseOwnerMarker } from '../tenant-spec/ownership';
+import { declaredSendingStatus } from '../tenant-spec/sending-status';
+import { TENANT_DEFAULTS } from '../tenant-spec/tenant-defaults';
 import { constructsModule, type ProjectCore } from './project-core';
 
 /** Options of {@link generateImportedStack}. */
@@ -131,8 +133,9 @@ function tenantSource(t: LiveTenant, adopt: boolean): string {
     for (const r of refs) lines.push(`      ${FACTORY[type]}.fromArn(${lit(r.arn)}),`);
     lines.push('    ],');
   }
-  if (t.reputationPolicy && t.reputationPolicy !== 'standard') lines.push(`    reputationPolicy: ${lit(t.reputationPolicy)},`);
-  if (t.customerStatus === 'DISABLED') lines.push(`    sendingStatus: 'disabled',`);
+  if (t.reputationPolicy && t.reputationPolicy !== TENANT_DEFAULTS.reputationPolicy) lines.push(`    reputationPolicy: ${lit(t.reputationPolicy)},`);
+  const sendingStatus = declaredSendingStatus(t.customerStatus);
+  if (sendingStatus !== TENANT_DEFAULTS.sendingStatus) lines.push(`    sendingStatus: ${lit(sendingStatus)},`);
   if (t.customerStatus === 'REINSTATED') lines.push(`    // SES reports REINSTATED (sending despite findings); code can only declare enabled or disabled.`);
   const tags = Object.entries(t.tags).filter(([k]) => !k.startsWith(RESERVED_TAG_PREFIX));
   if (tags.length > 0) {

@@ -3,7 +3,7 @@ import type { ITerraformDependable, TerraformProvider } from 'cdktf';
 import type { Construct, IConstruct } from 'constructs';
 import type { ArnLocation } from '../tenant-spec/arn';
 import { SYNTH_NAMES } from '../tenant-spec/synth-names';
-import { DEFAULT_TENANT_QUOTA, SpecValidationError, validateDeclaredStack, validateStackRules } from '../tenant-spec';
+import { DEFAULT_TENANT_QUOTA, SpecValidationError, TENANT_DEFAULTS, validateDeclaredStack, validateStackRules } from '../tenant-spec';
 import type { RemovalPolicy, SpecViolation, StackTarget, TenantSpec } from '../tenant-spec';
 import { defaultOwner } from './private/default-owner';
 import type { EmailIdentityOptions, IEmailIdentity } from './email-identity';
@@ -164,7 +164,7 @@ export class TenantStack extends TerraformStack {
     this.partition = this.target.partition;
     this.tenantQuota = this.target.tenantQuota;
     this.owner = this.target.owner;
-    this.removalPolicy = props.removalPolicy ?? 'retain';
+    this.removalPolicy = props.removalPolicy ?? TENANT_DEFAULTS.removalPolicy;
     this.native = new NativeResources(this, () => this.awsProvider);
     this.backend = props.backend ?? DEFAULT_BACKEND;
     if (this.backend === 'provider') this.providerBlocks = addProviderBlocks(this, this.target, { endpoint: props.sesEndpoint });

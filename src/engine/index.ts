@@ -23,5 +23,5 @@ export {
   type SynthStack,
 } from './synth-output';
 export { readPlanFile, writePlanFile, parsePlan, serializePlan } from './plan-file';
-export { readLiveRegion, readLiveTenant, liveRegionOf, listTenantResources, listEntities, readTenantParts, toLiveTenant, type LiveTenantParts, type ReadLiveOptions } from './live';
+export { readLiveRegion, readLiveTenant, readLiveTenantRecord, liveRegionOf, listTenantResources, listEntities, readTenantParts, toLiveTenant, type LiveTenantParts, type LiveTenantRecord, type LiveTenantSources, type ReadLiveOptions } from './live';
 export { applyPlan, liveAfterApply, toApplyError, type ApplyEvent, type ApplyError, type ApplyFailure, type ApplyOptions, type ApplyResult, type ApplyStep, type CreatedTenant } from './apply';

@@ -1,9 +1,10 @@
 import pLimit from 'p-limit';
 import { allPages, isNotFound, type ReputationEntity, type SesGateway, type Tenant, type TenantResource } from '../aws/ses-gateway';
-import { parseSesResourceArn, reputationPolicyFromArn, resourceNameOfArn, tenantArnPrefix, type ArnLocation } from '../tenant-spec/arn';
+import { reputationPolicyFromArn, resourceNameOfArn, resourceRefOfArn, tenantArnPrefix, type ArnLocation } from '../tenant-spec/arn';
 import { compareResources } from '../tenant-spec/canonical';
 import { compareStrings } from '../tenant-spec/compare';
 import { RESOURCE_TYPES, SUPPRESSION_REASONS, SUPPRESSION_SCOPES, type ResourceRef, type Suppression } from '../tenant-spec/tenant-spec';
+import { parseSesSendingStatus } from '../tenant-spec/sending-status';
 import { TargetMismatchError } from './errors';
 import type { LiveRegion, LiveSendingStatus, LiveTenant } from './model';
 
@@ -15,19 +16,14 @@ export interface ReadLiveOptions {
   readonly onProgress?: (done: number, total: number) => void;
 }
 
-const STATUSES: readonly string[] = ['ENABLED', 'DISABLED', 'REINSTATED'];
-
 /** A sending status SES answered, or undefined when it is none of the known ones. */
-export function liveStatus(value: string | undefined): LiveSendingStatus | undefined {
-  return value !== undefined && STATUSES.includes(value) ? (value as LiveSendingStatus) : undefined;
-}
+export const liveStatus: (value: string | undefined) => LiveSendingStatus | undefined = parseSesSendingStatus;
 
 /** A resource from its ARN (SES's ResourceType spelling varies; the ARN segment does not). */
 function resourceOf(r: TenantResource): ResourceRef | undefined {
   if (!r.ResourceArn) return undefined;
   try {
-    const arn = parseSesResourceArn(r.ResourceArn);
-    return { type: arn.type, name: arn.name, arn: r.ResourceArn };
+    return resourceRefOfArn(r.ResourceArn);
   } catch {
     const type = (RESOURCE_TYPES as readonly string[]).includes(r.ResourceType ?? '') ? (r.ResourceType as ResourceRef['type']) : 'identity';
     return { type, name: resourceNameOfArn(r.ResourceArn) ?? r.ResourceArn, arn: r.ResourceArn };
@@ -81,16 +77,20 @@ export async function listEntities(ses: SesGateway, at: ArnLocation): Promise<Ma
   return out;
 }
 
-/** GetTenant and ListTenantResources of one tenant; undefined when it vanished meanwhile. */
-export async function readTenantParts(ses: SesGateway, name: string): Promise<{ tenant: Tenant; resources: ResourceRef[] } | undefined> {
-  const [tenant, resources] = await Promise.all([
-    ses.getTenant(name),
-    listTenantResources(ses, name).catch((err: unknown) => {
-      if (isNotFound(err)) return undefined;
-      throw err;
-    }),
-  ]);
-  return tenant && resources ? { tenant, resources } : undefined;
+/** GetTenant and ListTenantResources of one tenant (either one from `sources` when given); undefined when it vanished meanwhile. */
+export async function readTenantParts(
+  ses: SesGateway,
+  name: string,
+  sources: Pick<LiveTenantSources, 'tenant' | 'resources'> = {},
+): Promise<{ tenant: Tenant; resources: ResourceRef[] } | undefined> {
+  const resources = sources.resources ?? ((n: string) => listTenantResources(ses, n).catch(undefinedIfNotFound));
+  const [tenant, listed] = await Promise.all([sources.tenant ?? ses.getTenant(name), resources(name)]);
+  return tenant && listed ? { tenant, resources: listed } : undefined;
+}
+
+function undefinedIfNotFound(err: unknown): undefined {
+  if (isNotFound(err)) return undefined;
+  throw err;
 }
 
 /**
@@ -146,26 +146,59 @@ export async function readLiveRegion(ses: SesGateway, at: ArnLocation, opts: Rea
 /** What a hook reads of a tenant: everything, its settings only, or the tenant record only. */
 export type LiveTenantParts = 'all' | 'settings' | 'tenant';
 
+/** Where {@link readLiveTenantRecord} may take what a process has already listed instead of calling SES. */
+export interface LiveTenantSources {
+  /** What GetTenant answered, when the caller has just read it. @default - GetTenant */
+  readonly tenant?: Tenant;
+  /** The tenant's resources (undefined when the tenant does not exist). @default - ListTenantResources */
+  readonly resources?: (name: string) => Promise<ResourceRef[] | undefined>;
+  /** The region's tenant reputation entities by tenant ARN. @default - ListReputationEntities filtered to the tenant's ARN prefix */
+  readonly entities?: () => Promise<ReadonlyMap<string, ReputationEntity>>;
+}
+
+/** One tenant as read: the LiveTenant and the SES records it was built from. */
+export interface LiveTenantRecord {
+  /** The tenant as the engine plans against it. */
+  readonly live: LiveTenant;
+  /** What GetTenant answered. */
+  readonly tenant: Tenant;
+  /** The tenant's reputation entity; undefined when only the tenant record was read. */
+  readonly entity: ReputationEntity | undefined;
+}
+
 /**
- * Reads one tenant for a hook, in one round trip: GetTenant, plus ListTenantResources (`all`) and
+ * Reads one tenant in one round trip: GetTenant, plus ListTenantResources (`all`) and
  * ListReputationEntities filtered to this tenant's ARN prefix (`…:tenant/NAME/`; `all` and
- * `settings`) together. A GetReputationEntity follows only when the filtered list missed the entity.
+ * `settings`) together. A GetReputationEntity follows only when the listed entities miss it.
  * Parts not read are left neutral: no resources; with `tenant`, no policy and the status GetTenant
  * reports. Undefined when the tenant does not exist.
  */
-export async function readLiveTenant(ses: SesGateway, at: ArnLocation, name: string, parts: LiveTenantParts = 'all'): Promise<LiveTenant | undefined> {
+export async function readLiveTenantRecord(
+  ses: SesGateway,
+  at: ArnLocation,
+  name: string,
+  parts: LiveTenantParts = 'all',
+  sources: LiveTenantSources = {},
+): Promise<LiveTenantRecord | undefined> {
   const [read, entities] = await Promise.all([
-    parts === 'all' ? readTenantParts(ses, name) : ses.getTenant(name).then((tenant) => tenant && { tenant, resources: [] }),
-    parts === 'tenant' ? undefined : ses.listReputationEntitiesPage(tenantArnPrefix(at, name)).then((page) => page.items),
+    parts === 'all' ? readTenantParts(ses, name, sources) : Promise.resolve(sources.tenant ?? ses.getTenant(name)).then((tenant) => tenant && { tenant, resources: [] }),
+    parts === 'tenant' ? undefined : (sources.entities?.() ?? ses.listReputationEntitiesPage(tenantArnPrefix(at, name)).then((page) => page.items)),
   ]);
   if (!read) return undefined;
   const arn = read.tenant.TenantArn ?? '';
   if (entities === undefined) {
     const status = liveStatus(read.tenant.SendingStatus);
-    return toLiveTenant(read.tenant, read.resources, { CustomerManagedStatus: { Status: status }, SendingStatusAggregate: status });
+    return { live: toLiveTenant(read.tenant, read.resources, { CustomerManagedStatus: { Status: status }, SendingStatusAggregate: status }), tenant: read.tenant, entity: undefined };
   }
-  const entity = entities.find((e) => e.ReputationEntityReference === arn) ?? (await ses.getReputationEntity(arn));
-  return toLiveTenant(read.tenant, read.resources, entity);
+  const listed = Array.isArray(entities) ? entities.find((e) => e.ReputationEntityReference === arn) : (entities as ReadonlyMap<string, ReputationEntity>).get(arn);
+  // A tenant created after the listing (or missing from it) gets its own GetReputationEntity.
+  const entity = listed ?? (await ses.getReputationEntity(arn));
+  return { live: toLiveTenant(read.tenant, read.resources, entity), tenant: read.tenant, entity };
+}
+
+/** Reads one tenant for a hook (see {@link readLiveTenantRecord}); undefined when it does not exist. */
+export async function readLiveTenant(ses: SesGateway, at: ArnLocation, name: string, parts: LiveTenantParts = 'all'): Promise<LiveTenant | undefined> {
+  return (await readLiveTenantRecord(ses, at, name, parts))?.live;
 }
 
 /** The live state of one region holding at most the given tenants (what a hook reads). */

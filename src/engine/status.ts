@@ -1,6 +1,6 @@
 import pLimit from 'p-limit';
 import type { ReputationEntity, SesGateway } from '../aws/ses-gateway';
-import { reputationPolicyFromArn, tenantArnPrefix, type ArnLocation } from '../tenant-spec/arn';
+import { reputationPolicyFromArn, tenantArnPrefix, tenantNameOfArn, type ArnLocation } from '../tenant-spec/arn';
 import { MANAGED_BY_TAG } from '../tenant-spec/limits';
 import { compareStrings } from '../tenant-spec/compare';
 import type { StackTarget } from '../tenant-spec/tenant-spec';
@@ -29,11 +29,7 @@ export function severityOf(s: Pick<TenantStatus, 'arn' | 'customerManaged' | 'aw
   return s.reputationImpact === 'HIGH' ? 'high-impact' : 'ok';
 }
 
-/** Tenant name of a tenant ARN (`...:tenant/NAME/ID`). */
-export function tenantNameOfArn(arn: string): string {
-  const resource = arn.split(':').slice(5).join(':');
-  return resource.split('/')[1] ?? '';
-}
+export { tenantNameOfArn };
 
 /** The status of a tenant from its reputation entity. */
 export function statusOfEntity(at: ArnLocation, entity: ReputationEntity): TenantStatus {

@@ -1,6 +1,8 @@
 import { canonicalTenantSpec, tenantSpecHash } from '../tenant-spec/canonical';
-import { MANAGED_BY_TAG, RELEASED_BY_TAG, REMOVAL_POLICY_TAG, RESERVED_TAG_PREFIX, SPEC_HASH_TAG } from '../tenant-spec/limits';
-import { ownerMarker } from '../tenant-spec/ownership';
+import { MANAGED_BY_TAG, RELEASED_BY_TAG, RESERVED_TAG_PREFIX, SPEC_HASH_TAG } from '../tenant-spec/limits';
+import { ownerMarker, removalPolicyOfTags } from '../tenant-spec/ownership';
+import { sesSendingStatus } from '../tenant-spec/sending-status';
+import { TENANT_DEFAULTS } from '../tenant-spec/tenant-defaults';
 import type { RemovalPolicy, ResourceRef, SendingStatus, StackTarget, Suppression, TenantSpec } from '../tenant-spec/tenant-spec';
 import { compareStrings } from '../tenant-spec/compare';
 import type { ChangeOrigin, FieldChange, LiveSendingStatus, LiveTenant, TenantChange } from './model';
@@ -11,15 +13,13 @@ import type { ChangeOrigin, FieldChange, LiveSendingStatus, LiveTenant, TenantCh
  */
 
 /** The policy SES gives a new tenant; a create only writes the policy when the spec wants another. */
-export const SES_DEFAULT_POLICY = 'standard';
-
-/** The customer-managed status SES gives a new tenant. */
-export const SES_DEFAULT_STATUS: LiveSendingStatus = 'ENABLED';
+export const SES_DEFAULT_POLICY = TENANT_DEFAULTS.reputationPolicy;
 
 /** The live customer-managed status that a declared sending status stands for. */
-export function liveStatusOf(status: SendingStatus): LiveSendingStatus {
-  return status === 'enabled' ? 'ENABLED' : 'DISABLED';
-}
+export const liveStatusOf: (status: SendingStatus) => LiveSendingStatus = sesSendingStatus;
+
+/** The customer-managed status SES gives a new tenant. */
+export const SES_DEFAULT_STATUS: LiveSendingStatus = liveStatusOf(TENANT_DEFAULTS.sendingStatus);
 
 /** Whether a key is one of this project's reserved `ses-tenants:*` tags (not a user tag). */
 export function isReservedTag(key: string): boolean {
@@ -78,7 +78,7 @@ function createChanges(spec: TenantSpec): FieldChange[] {
 
 /** The removal policy a live tenant carries (its reserved tag is present only for `destroy`). */
 export function liveRemovalPolicy(live: LiveTenant): RemovalPolicy {
-  return live.tags[REMOVAL_POLICY_TAG] === 'destroy' ? 'destroy' : 'retain';
+  return removalPolicyOfTags(live.tags);
 }
 
 /** The field changes that turn a live tenant into the spec, for the stack `target`. */
@@ -100,7 +100,7 @@ function updateChanges(target: Pick<StackTarget, 'owner' | 'stack'>, spec: Tenan
   if (!sameSuppression(live.suppression, spec.suppression)) {
     out.push({ kind: 'suppression', from: copySuppression(live.suppression), to: copySuppression(spec.suppression) });
   }
-  const policy = spec.removalPolicy ?? 'retain';
+  const policy = spec.removalPolicy ?? TENANT_DEFAULTS.removalPolicy;
   if (liveRemovalPolicy(live) !== policy) out.push({ kind: 'removal-policy', from: liveRemovalPolicy(live), to: policy });
   for (const key of Object.keys(spec.tags)) {
     const from = live.tags[key];

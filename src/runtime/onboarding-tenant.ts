@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseSesResourceArn, sesResourceArn, type ArnLocation } from '../tenant-spec/arn';
 import { canonicalTenant, type CanonicalTenant } from '../tenant-spec/canonical';
+import { tenantSpecOf } from '../tenant-spec/tenant-defaults';
 import { REMOVAL_POLICIES, REPUTATION_POLICIES, SENDING_STATUSES, suppressionSchema, tenantNameSchema, tenantSpecSchema, type ResourceRef, type ResourceType, type TenantSpec } from '../tenant-spec/tenant-spec';
 
 const resourceNames = (kind: string) =>
@@ -86,14 +87,5 @@ export function toTenantSpec(input: TenantInput, at: ArnLocation): CanonicalTena
     ...(input.configurationSets ?? []).map((n) => resourceRef(at, 'configuration-set', n)),
     ...(input.templates ?? []).map((n) => resourceRef(at, 'template', n)),
   ];
-  return canonicalTenant({
-    name: input.tenantName,
-    resources,
-    reputationPolicy: input.reputationPolicy ?? 'standard',
-    sendingStatus: input.sendingStatus ?? 'enabled',
-    tags: { ...(input.tags ?? {}) },
-    suppression: input.suppression ?? null,
-    ...(input.removalPolicy ? { removalPolicy: input.removalPolicy } : {}),
-    ...(input.adopt !== undefined ? { adopt: input.adopt } : {}),
-  });
+  return canonicalTenant(tenantSpecOf({ ...input, name: input.tenantName, resources }));
 }

@@ -1,4 +1,4 @@
-import type { ReputationPolicy, ResourceType } from './tenant-spec';
+import type { ReputationPolicy, ResourceRef, ResourceType } from './tenant-spec';
 import { RESOURCE_TYPES } from './tenant-spec';
 
 /** The parts of an SES resource ARN `arn:PARTITION:ses:REGION:ACCOUNT:TYPE/NAME`. */
@@ -15,51 +15,79 @@ export interface SesResourceArn {
   readonly name: string;
 }
 
+/** The six parts of an ARN `arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE`. */
+export interface Arn {
+  /** AWS partition, such as `aws`. */
+  readonly partition: string;
+  /** Service, such as `ses`. */
+  readonly service: string;
+  /** Region segment (empty for global services such as IAM). */
+  readonly region: string;
+  /** Account segment. */
+  readonly account: string;
+  /** Everything after the account segment (it may hold `:` and `/`). */
+  readonly resource: string;
+}
+
+/** The one ARN parser of the package (the emulator, which stands for AWS, keeps its own): undefined when `arn` is not an ARN. */
+export function parseArn(arn: string): Arn | undefined {
+  const parts = arn.split(':');
+  if (parts.length < 6 || parts[0] !== 'arn') return undefined;
+  return { partition: parts[1], service: parts[2], region: parts[3], account: parts[4], resource: parts.slice(5).join(':') };
+}
+
+/** The type and name of a resource part `TYPE/NAME` (the name is everything after the first `/`; undefined when empty). */
+function typeAndName(resource: string): { type: string; name: string | undefined } {
+  const slash = resource.indexOf('/');
+  if (slash < 0) return { type: resource, name: undefined };
+  return { type: resource.slice(0, slash), name: slash < resource.length - 1 ? resource.slice(slash + 1) : undefined };
+}
+
 /** Why an ARN is not an SES identity, configuration-set or template ARN; undefined when it is one. */
 export function sesResourceArnProblem(arn: string): string | undefined {
-  const parts = arn.split(':');
-  if (parts.length < 6 || parts[0] !== 'arn') return 'is not an ARN (expected arn:PARTITION:ses:REGION:ACCOUNT:TYPE/NAME)';
-  if (parts[2] !== 'ses') return `is not an SES ARN (service "${parts[2]}")`;
-  const resource = parts.slice(5).join(':');
-  const slash = resource.indexOf('/');
-  const type = slash < 0 ? resource : resource.slice(0, slash);
+  const parsed = parseArn(arn);
+  if (!parsed) return 'is not an ARN (expected arn:PARTITION:ses:REGION:ACCOUNT:TYPE/NAME)';
+  if (parsed.service !== 'ses') return `is not an SES ARN (service "${parsed.service}")`;
+  const { type, name } = typeAndName(parsed.resource);
   if (!(RESOURCE_TYPES as readonly string[]).includes(type)) {
     return `has resource type "${type}"; tenants can only be associated with ${RESOURCE_TYPES.join(', ')}`;
   }
-  if (slash < 0 || slash === resource.length - 1) return 'has no resource name after the type';
-  if (!parts[3]) return 'has no region';
-  if (!/^\d{12}$/.test(parts[4])) return `has account "${parts[4]}", not a 12-digit account ID`;
+  if (name === undefined) return 'has no resource name after the type';
+  if (!parsed.region) return 'has no region';
+  if (!/^\d{12}$/.test(parsed.account)) return `has account "${parsed.account}", not a 12-digit account ID`;
   return undefined;
 }
 
 /** The partition, region and account segments of any ARN (`arn:PARTITION:SERVICE:REGION:ACCOUNT:...`); undefined when it is not an ARN. */
 export function arnLocationOf(arn: string): ArnLocation | undefined {
-  const parts = arn.split(':');
-  if (parts.length < 6 || parts[0] !== 'arn') return undefined;
-  return { partition: parts[1], region: parts[3], account: parts[4] };
+  const parsed = parseArn(arn);
+  return parsed && { partition: parsed.partition, region: parsed.region, account: parsed.account };
 }
 
 /** The name segment of an SES resource ARN however its type is spelled: everything after the first `/` of the resource part; undefined when there is none. */
 export function resourceNameOfArn(arn: string): string | undefined {
-  const resource = arn.split(':').slice(5).join(':');
-  const slash = resource.indexOf('/');
-  return slash >= 0 && slash < resource.length - 1 ? resource.slice(slash + 1) : undefined;
+  const parsed = parseArn(arn);
+  return parsed && typeAndName(parsed.resource).name;
+}
+
+/** Tenant name of a tenant ARN (`...:tenant/NAME/ID`); empty when it has none. */
+export function tenantNameOfArn(arn: string): string {
+  return parseArn(arn)?.resource.split('/')[1] ?? '';
 }
 
 /** Parses an SES identity, configuration-set or template ARN; throws when it is not one. */
 export function parseSesResourceArn(arn: string): SesResourceArn {
   const problem = sesResourceArnProblem(arn);
   if (problem) throw new Error(`ARN "${arn}" ${problem}`);
-  const parts = arn.split(':');
-  const resource = parts.slice(5).join(':');
-  const slash = resource.indexOf('/');
-  return {
-    partition: parts[1],
-    region: parts[3],
-    account: parts[4],
-    type: resource.slice(0, slash) as ResourceType,
-    name: resource.slice(slash + 1),
-  };
+  const { partition, region, account, resource } = parseArn(arn)!;
+  const { type, name } = typeAndName(resource);
+  return { partition, region, account, type: type as ResourceType, name: name! };
+}
+
+/** A resource reference from the ARN of an SES identity, configuration set or template; throws when it is not one. */
+export function resourceRefOfArn(arn: string): ResourceRef {
+  const { type, name } = parseSesResourceArn(arn);
+  return { type, name, arn };
 }
 
 /** Where an ARN lives: partition, region and account. */

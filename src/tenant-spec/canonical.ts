@@ -1,13 +1,11 @@
 import { createHash } from 'crypto';
+import { compareStrings } from './compare';
+import { TENANT_DEFAULTS } from './tenant-defaults';
 import type { ResourceRef, TenantSpec } from './tenant-spec';
 
 /** Orders resources by type, then name, then ARN. */
 export function compareResources(a: ResourceRef, b: ResourceRef): number {
-  return cmp(a.type, b.type) || cmp(a.name, b.name) || cmp(a.arn, b.arn);
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  return compareStrings(a.type, b.type) || compareStrings(a.name, b.name) || compareStrings(a.arn, b.arn);
 }
 
 /** A copy of a spec in canonical form: resources sorted and de-duplicated by ARN, tags sorted by key, `removalPolicy` and `adopt` always set. */
@@ -30,8 +28,8 @@ export function canonicalTenantSpec(spec: TenantSpec): TenantSpec {
     sendingStatus: spec.sendingStatus,
     tags,
     suppression,
-    removalPolicy: spec.removalPolicy ?? 'retain',
-    adopt: spec.adopt ?? false,
+    removalPolicy: spec.removalPolicy ?? TENANT_DEFAULTS.removalPolicy,
+    adopt: spec.adopt ?? TENANT_DEFAULTS.adopt,
   };
 }
 

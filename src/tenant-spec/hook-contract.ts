@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { REMOVAL_POLICIES, resourceRefSchema, stackTargetSchema, tenantNameSchema, tenantSpecSchema } from './tenant-spec';
+import { TENANT_DEFAULTS } from './tenant-defaults';
 
 /**
  * The hook contract, part of the spec's language: the constructs emit it, the hook program
@@ -62,7 +63,7 @@ export const tenantDeleteHookInputSchema = z
 const legacyTenantDeleteInputSchema = tenantHookInputSchema.transform((legacy) => ({
   target: legacy.target,
   tenant: legacy.tenant.name,
-  removalPolicy: legacy.tenant.removalPolicy ?? 'retain',
+  removalPolicy: legacy.tenant.removalPolicy ?? TENANT_DEFAULTS.removalPolicy,
 }));
 /**
  * Input of `association-create` and `association-delete`: the stack target, the tenant name, one

@@ -1,5 +1,5 @@
-import { MANAGED_BY_TAG, RELEASED_AT_TAG, RELEASED_BY_TAG } from './limits';
-import type { StackTarget } from './tenant-spec';
+import { MANAGED_BY_TAG, RELEASED_AT_TAG, RELEASED_BY_TAG, REMOVAL_POLICY_TAG } from './limits';
+import type { RemovalPolicy, StackTarget } from './tenant-spec';
 
 /**
  * Who owns a tenant (DESIGN rule 7): the managed-by marker is `<owner>/<stack>`, the app's
@@ -62,4 +62,9 @@ export function describeTags(tags: Readonly<Record<string, string>>): string {
 export function refusalMessage(target: Pick<StackTarget, 'owner' | 'stack'>, tenant: { readonly name: string; readonly id: string; readonly tags: Readonly<Record<string, string>> }, door: FrontDoor): string {
   // No "or remove it there": a tenant another app releases is still not ours (released-by names that app).
   return `tenant ${tenant.name} (${tenant.id}) exists and is ${describeTags(tenant.tags)}; ${ownerMarker(target)} does not take it over unless you ${adoptFix(door, tenant.name)}`;
+}
+
+/** The removal policy a live tenant carries: its reserved tag is present only for `destroy`. */
+export function removalPolicyOfTags(tags: Readonly<Record<string, string>>): RemovalPolicy {
+  return tags[REMOVAL_POLICY_TAG] === 'destroy' ? 'destroy' : 'retain';
 }

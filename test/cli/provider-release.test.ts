@@ -4,7 +4,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { RELEASE_MANIFEST, releaseNames, releaseVersion } from '../../src/cli/commands/provider/release-names';
 import { executableForm, releasePlatforms } from '../../src/cli/commands/provider/release-platforms';
-import { hash1 } from '../../src/cli/commands/provider/release-zip';
+import { hash1 } from '../../src/tenant-spec/terraform-package';
 import { MAGIC_COOKIE_VALUE } from '../../src/provider/protocol/handshake';
 import { selfSignedCertificate } from '../../src/provider/protocol/self-signed-cert';
 import { PROVIDER_JS, parseSums, runProviderCli, unzip } from '../support/provider-release';

@@ -5,7 +5,8 @@ import { SesTenant, TenantStack } from '../../src';
 import { SestenantsProvider } from '../../src/bindings/provider';
 import { Tenant } from '../../src/bindings/tenant';
 import { withLockEntry } from '../../src/constructs/private/provider-blocks';
-import { hostPlatform, mirrorPlatforms, providerProgram, providerVersion } from '../../src/constructs/private/provider-program';
+import { mirrorPlatforms, providerProgram, providerVersion } from '../../src/constructs/private/provider-program';
+import { hostPlatform } from '../../src/tenant-spec/terraform-package';
 import { removeDir, tempDir } from '../support/tenant-app';
 import { ACCOUNT, newStack, REGION, sendingProps, synthJson } from './support';
 

@@ -3,7 +3,7 @@ import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { CreateEmailIdentityCommand, CreateTenantCommand, SESv2Client, TagResourceCommand } from '@aws-sdk/client-sesv2';
-import { hash1 } from '../../src/cli/commands/provider/release-zip';
+import { hash1 } from '../../src/tenant-spec/terraform-package';
 import { fakeCredentials } from '../support/emulator';
 import { startEmulatorChild, type EmulatorChild } from '../support/emulator-process';
 import { lockHashes, parseSums, runProviderCli, unzip } from '../support/provider-release';

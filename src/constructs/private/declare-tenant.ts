@@ -1,6 +1,6 @@
 import { TerraformResource, Token } from 'cdktf';
 import type { ITerraformDependable } from 'cdktf';
-import { canonicalTenantSpec, validateTenantSpec } from '../../tenant-spec';
+import { canonicalTenantSpec, TENANT_DEFAULTS, tenantSpecOf, validateTenantSpec } from '../../tenant-spec';
 import type { DeclaredTenant, RemovalPolicy, ResourceRef, ResourceType, SpecViolation, TenantSpec } from '../../tenant-spec';
 import type { SesTenantProps } from '../ses-tenant-props';
 import { TenantResourceError } from '../tenant-resource';
@@ -29,7 +29,7 @@ const RESOURCE_PROPS = [
  * Turns typed tenant props into a declaration with every problem of the tenant itself listed; the
  * stack reports them, with the rules across tenants, for all its tenants at once.
  */
-export function declareTenant(stack: TenantResourceScope, path: string, props: SesTenantProps, defaultRemovalPolicy: RemovalPolicy = 'retain'): TenantDeclaration {
+export function declareTenant(stack: TenantResourceScope, path: string, props: SesTenantProps, defaultRemovalPolicy: RemovalPolicy = TENANT_DEFAULTS.removalPolicy): TenantDeclaration {
   const name = props.tenantName;
   const violations: SpecViolation[] = [];
   const resources: ResourceRef[] = [];
@@ -52,16 +52,7 @@ export function declareTenant(stack: TenantResourceScope, path: string, props: S
     });
   }
 
-  const spec: TenantSpec = {
-    name,
-    resources,
-    reputationPolicy: props.reputationPolicy ?? 'standard',
-    sendingStatus: props.sendingStatus ?? 'enabled',
-    tags: { ...(props.tags ?? {}) },
-    suppression: props.suppression ?? null,
-    removalPolicy: props.removalPolicy ?? defaultRemovalPolicy,
-    adopt: props.adopt ?? false,
-  };
+  const spec: TenantSpec = tenantSpecOf({ ...props, name, resources, removalPolicy: props.removalPolicy ?? defaultRemovalPolicy });
   violations.push(...unresolvedTokens(spec, path));
   violations.push(...validateTenantSpec(spec, path));
   return {

@@ -9,6 +9,7 @@ import {
   tenantNameSchema,
   tenantSpecSchema,
 } from '../../tenant-spec/tenant-spec';
+import { SES_SENDING_STATUSES } from '../../tenant-spec/sending-status';
 
 /**
  * The plan, defined once: this schema validates a plan file read back from disk, the Plan types
@@ -19,7 +20,7 @@ import {
 export const PLAN_FORMAT_VERSION = 2;
 
 /** Customer-managed or aggregate sending status as SES reports it. */
-export const liveSendingStatusSchema = z.enum(['ENABLED', 'DISABLED', 'REINSTATED']);
+export const liveSendingStatusSchema = z.enum(SES_SENDING_STATUSES);
 
 const policy = z.enum(REPUTATION_POLICIES);
 

@@ -5,10 +5,12 @@ import { isUnknown, type TfObject } from '../protocol/value';
 import { ProviderError } from '../framework/diagnostics';
 import { ResourceType } from '../framework/resource';
 import { ResourceSchema } from '../framework/schema';
-import { applyAssociation, isOurs, TenantApplyError, tenantHasResource, type TenantsTarget } from './engine-bridge';
-import { checkPlace, inlineClash } from './tenant-resource';
+import { inlineClash } from './declarations';
+import { applyAssociation, rethrowAsDiagnostic } from './tenant-apply';
+import { tenantHasResource } from './tenant-reads';
+import { isOurs, type TenantsTarget } from './tenants-target';
 import { attributeFromZod } from './zod-attribute';
-import { associatedArnProblems } from './provider-place';
+import { associatedArnProblems, checkPlace } from './provider-place';
 
 /** Separator of the import id and computed `id`: `TENANT|ARN` (a tenant name never holds `|`). */
 const ID_SEPARATOR = '|';
@@ -34,10 +36,7 @@ export const ASSOCIATION_SCHEMA: ResourceSchema = {
 const stateOf = (tenant: string, arn: string): TfObject => ({ tenant_name: tenant, resource_arn: arn, id: `${tenant}${ID_SEPARATOR}${arn}` });
 
 async function write(meta: TenantsTarget, tenant: string, arn: string, op: 'add' | 'remove'): Promise<void> {
-  await applyAssociation(meta, tenant, arn, op).catch((err: unknown) => {
-    if (err instanceof TenantApplyError) throw new ProviderError(`Tenant ${err.tenant}: ${err.step} failed`, err.awsError);
-    throw err;
-  });
+  await applyAssociation(meta, tenant, arn, op).catch(rethrowAsDiagnostic);
 }
 
 /**
@@ -80,7 +79,7 @@ export const associationResource: ResourceType<TenantsTarget> = {
   async create(planned, { meta }) {
     const tenant = String(planned.tenant_name);
     const arn = String(planned.resource_arn);
-    checkPlace(meta, { resource_associations: [arn] }, ['resource_arn']);
+    checkPlace(meta.target, [arn], ['resource_arn']);
     // No read first: AssociateResource is the one call, and SES's NotFound names a missing tenant.
     await write(meta, tenant, arn, 'add');
     return stateOf(tenant, arn);

@@ -35,3 +35,13 @@ export class Declarations {
     return this.inline.has(tenant);
   }
 }
+
+/** Summary and detail of a tenant declaring associations inline while association resources name it too. */
+export function inlineClash(tenant: string, arns: readonly string[]): [string, string] {
+  return [
+    'Associations declared twice',
+    `Tenant ${tenant} sets resource_associations (authoritative), and sestenants_tenant_resource_association declares ${arns.join(', ')} on it too; ` +
+      'the tenant would remove what the association resources add. Either leave resource_associations out of the tenant (null: not managed there) ' +
+      'or list the ARNs inline and drop the association resources.',
+  ];
+}

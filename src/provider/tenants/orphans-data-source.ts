@@ -2,7 +2,8 @@ import { ownerMarker } from '../../tenant-spec';
 import { cty } from '../protocol/cty-type';
 import { isUnknown, type TfValue } from '../protocol/value';
 import { DataSourceType } from '../framework/resource';
-import { markedTenants, type MarkedTenant, type TenantsTarget } from './engine-bridge';
+import { markedTenants, type MarkedTenant } from './tenant-reads';
+import type { TenantsTarget } from './tenants-target';
 
 // After a lost or truncated state, the tenants whose release was cut off keep this stack's marker
 // while no state holds them: no plan releases them and no other stack may take them. Terraform

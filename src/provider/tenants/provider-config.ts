@@ -3,9 +3,12 @@ import { cty } from '../protocol/cty-type';
 import type { TfObject } from '../protocol/value';
 import { BlockSchema } from '../framework/schema';
 import { Diagnostics, ProviderError } from '../framework/diagnostics';
-import { stackTargetSchema, type FrontDoor } from '../../tenant-spec';
+import { parseArn, stackTargetSchema, type FrontDoor } from '../../tenant-spec';
 import { zodProblems } from './zod-attribute';
-import { callerAccount, Declarations, providerGateway, ReadCache, type TenantsTarget } from './engine-bridge';
+import { Declarations } from './declarations';
+import { callerAccount, providerGateway } from './provider-gateway';
+import { ReadCache } from './read-cache';
+import type { TenantsTarget } from './tenants-target';
 import { providerPlace } from './provider-place';
 
 /** Values of `declared_by`: where the configuration comes from, so fixes are named in its language. */
@@ -85,7 +88,7 @@ export function validateProviderConfig(config: TfObject, diagnostics: Diagnostic
   const role = config.assume_role as TfObject | null;
   const arn = text(role?.role_arn);
   const region = text(config.region) ?? text(process.env.AWS_REGION) ?? text(process.env.AWS_DEFAULT_REGION);
-  providerPlace.learn({ region, partition: region && partitionOf(region), account: text(config.account_id) ?? (arn ? arn.split(':')[4] : undefined) });
+  providerPlace.learn({ region, partition: region && partitionOf(region), account: text(config.account_id) ?? (arn ? parseArn(arn)?.account : undefined) });
   if (typeof config.tenant_quota === 'number') providerPlace.learnQuota(config.tenant_quota);
   if (arn && !/^arn:[a-z-]+:iam::\d{12}:role\/.+$/.test(arn)) {
     diagnostics.error('Invalid role_arn', `must be an IAM role ARN such as arn:aws:iam::123456789012:role/deploy, got ${JSON.stringify(arn)}`, ['assume_role', 'role_arn']);
@@ -108,7 +111,7 @@ export async function configureTenantsProvider(config: TfObject, env: NodeJS.Pro
   // The account guard: the account the credentials really act in (STS GetCallerIdentity), checked
   // against account_id and allowed_account_ids before any SES call.
   const actual = await callerAccount(gateway, region, endpoint);
-  const declared = text(config.account_id) ?? (roleArn ? roleArn.split(':')[4] : undefined);
+  const declared = text(config.account_id) ?? (roleArn ? parseArn(roleArn)?.account : undefined);
   if (declared !== undefined && declared !== actual) {
     throw new ProviderError(
       'Wrong account',

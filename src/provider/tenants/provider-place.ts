@@ -1,4 +1,5 @@
 import { arnLocationOf, arnPlaceProblems, DEFAULT_TENANT_QUOTA, resourceRefSchema, sesResourceArnProblem, type ArnLocation } from '../../tenant-spec';
+import { ProviderError } from '../framework/diagnostics';
 import { zodProblems } from './zod-attribute';
 
 /**
@@ -53,4 +54,18 @@ export const providerPlace = new ProviderPlace();
 export function associatedArnProblems(arn: string): string[] {
   const problem = sesResourceArnProblem(arn) ?? zodProblems(resourceRefSchema.shape.arn, arn)[0];
   return (problem ? [problem] : providerPlace.problems(arn)).map((why) => `ARN ${JSON.stringify(arn)} ${why}`);
+}
+
+/** Refuses, before any write, an associated ARN outside the provider's region and account (the rule synth applies to stacks). */
+export function checkPlace(target: ArnLocation, arns: readonly string[], path: readonly string[]): void {
+  for (const arn of arns) {
+    const at = arnLocationOf(arn);
+    if (at?.partition !== target.partition || at.region !== target.region || at.account !== target.account) {
+      throw new ProviderError(
+        'Association outside the provider',
+        `${arn} is not in ${target.region} of account ${target.account}; associate only resources of the provider's region and account.`,
+        [...path],
+      );
+    }
+  }
 }

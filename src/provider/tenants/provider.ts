@@ -1,5 +1,5 @@
 import { ProviderDefinition } from '../framework/resource';
-import type { TenantsTarget } from './engine-bridge';
+import type { TenantsTarget } from './tenants-target';
 import { configureTenantsProvider, PROVIDER_SCHEMA, validateProviderConfig } from './provider-config';
 import { tenantDataSource, tenantsDataSource } from './tenant-data-sources';
 import { tenantResource } from './tenant-resource';

@@ -2,8 +2,10 @@ import { cty } from '../protocol/cty-type';
 import type { TfObject } from '../protocol/value';
 import { ProviderError } from '../framework/diagnostics';
 import { DataSourceType } from '../framework/resource';
-import { readAllTenants, readTenant, type TenantsTarget } from './engine-bridge';
-import { TENANT_SCHEMA, tenantState } from './tenant-resource';
+import { readAllTenants, readTenant } from './tenant-reads';
+import { TENANT_SCHEMA } from './tenant-schema';
+import { tenantState } from './tenant-state';
+import type { TenantsTarget } from './tenants-target';
 
 // Data sources: one tenant by name (every attribute of the resource, computed), and a summary of
 // every tenant of the region.

@@ -1,126 +1,19 @@
-import { describeTags, ownerMarker, refusalMessage, REMOVAL_POLICY_TAG, RESOURCE_TYPES, suppressionSchema, tenantSpecSchema, type Suppression } from '../../tenant-spec';
-import { cty } from '../protocol/cty-type';
+import { ownershipOf, type LiveTenant, type Ownership } from '../../engine';
+import { describeTags, ownerMarker, refusalMessage, sesSendingStatus } from '../../tenant-spec';
 import type { TfObject, TfValue } from '../protocol/value';
 import { isUnknown, UNKNOWN } from '../protocol/value';
 import { Diagnostics, ProviderError } from '../framework/diagnostics';
 import { ResourceType } from '../framework/resource';
-import { ResourceSchema } from '../framework/schema';
-import { attributeFromZod, zodDescription } from './zod-attribute';
-import { associatedArnProblems, providerPlace } from './provider-place';
-import {
-  applyTenant,
-  deleteTenant,
-  findExisting,
-  isOurs,
-  type LiveTenant,
-  type Ownership,
-  ownershipOf,
-  type ProviderTenant,
-  isReservedTag,
-  readTenant,
-  resourceOfArn,
-  SES_DEFAULT_POLICY,
-  TenantApplyError,
-  type TenantsTarget,
-  type TenantSpec,
-} from './engine-bridge';
+import { inlineClash } from './declarations';
+import { checkPlace, providerPlace } from './provider-place';
+import { applyTenant, deleteTenant, rethrowAsDiagnostic } from './tenant-apply';
+import { findExisting, readTenant } from './tenant-reads';
+import { TENANT_SCHEMA } from './tenant-schema';
+import { specOfPlanned, tenantState, type ProviderTenant } from './tenant-state';
+import { isOurs, type TenantsTarget } from './tenants-target';
 
-const spec = tenantSpecSchema.shape;
-
-/** The `sestenants_tenant` schema: every configurable attribute comes from the tenant spec's zod definition. */
-export const TENANT_SCHEMA: ResourceSchema = {
-  description: zodDescription(tenantSpecSchema),
-  attributes: {
-    name: attributeFromZod(spec.name, { required: true, requiresReplace: true }),
-    resource_associations: {
-      type: cty.set(cty.string),
-      optional: true,
-      description:
-        `ARNs of the resources associated with the tenant (${RESOURCE_TYPES.join(', ')}), in the provider's region and account. ` +
-        'Set (even to []): authoritative, the tenant has exactly these and any other association is removed. ' +
-        'Null (left out): not managed here, the tenant leaves its associations alone; declare them with sestenants_tenant_resource_association instead. ' +
-        'A tenant that sets it cannot also have sestenants_tenant_resource_association instances (an error at plan).',
-      // Elements are unknown while for_each keys are (ValidateResourceConfig runs before expansion).
-      validate: (value) =>
-        (value as readonly TfValue[]).filter((arn): arn is string => typeof arn === 'string').flatMap(associatedArnProblems),
-    },
-    reputation_policy: attributeFromZod(spec.reputationPolicy, { optional: true, computed: true, default: SES_DEFAULT_POLICY }),
-    sending_status: attributeFromZod(spec.sendingStatus, { optional: true, computed: true, default: 'enabled' }),
-    tags: attributeFromZod(spec.tags, { optional: true }),
-    removal_policy: attributeFromZod(spec.removalPolicy, { optional: true, computed: true, default: 'retain' }),
-    adopt: attributeFromZod(spec.adopt, { optional: true, computed: true, default: false }),
-    tenant_id: { type: cty.string, computed: true, useStateForUnknown: true, description: 'TenantId given by SES; kept by every in-place update.' },
-    arn: { type: cty.string, computed: true, useStateForUnknown: true, description: 'Tenant ARN.' },
-    created_at: { type: cty.string, computed: true, useStateForUnknown: true, description: 'When SES created the tenant (CreatedTimestamp, ISO 8601).' },
-    sending_status_aggregate: {
-      type: cty.string,
-      computed: true,
-      description: 'Sending status SES reports (DISABLED when the customer or SES paused the tenant), read on every refresh.',
-    },
-    reputation_impact: {
-      type: cty.string,
-      computed: true,
-      description: 'Reputation impact SES reports for the tenant (LOW, HIGH, or NONE without findings), read on every refresh; null when SES reports none.',
-    },
-  },
-  blocks: {
-    suppression: {
-      nesting: 'single',
-      block: {
-        description: zodDescription(suppressionSchema),
-        attributes: {
-          scope: attributeFromZod(suppressionSchema.shape.scope, { required: true }),
-          reasons: attributeFromZod(suppressionSchema.shape.reasons, { required: true }),
-        },
-      },
-    },
-  },
-};
-
-function specOf(value: TfObject): TenantSpec {
-  const suppression = value.suppression as TfObject | null;
-  return {
-    name: String(value.name),
-    resources: ((value.resource_associations as readonly string[] | null) ?? []).map(resourceOfArn),
-    reputationPolicy: (value.reputation_policy ?? SES_DEFAULT_POLICY) as TenantSpec['reputationPolicy'],
-    sendingStatus: (value.sending_status ?? 'enabled') as TenantSpec['sendingStatus'],
-    tags: { ...((value.tags as Record<string, string> | null) ?? {}) },
-    removalPolicy: value.removal_policy === 'destroy' ? 'destroy' : 'retain',
-    adopt: value.adopt === true,
-    suppression: suppression
-      ? { scope: suppression.scope as Suppression['scope'], reasons: [...(suppression.reasons as Suppression['reasons'])].sort() }
-      : null,
-  };
-}
-
-/**
- * The Terraform state of a live tenant. Empty collections stay null when the prior state had
- * them null, so an attribute the configuration leaves out never shows a diff between null and [] / {}.
- */
-export function tenantState(tenant: ProviderTenant, prior: TfObject | null): TfObject {
-  const { live } = tenant;
-  const tags = Object.fromEntries(Object.entries(live.tags).filter(([key]) => !isReservedTag(key)));
-  const arns = live.resources.map((r) => r.arn).sort();
-  const keepNull = (name: string, empty: boolean, value: TfValue): TfValue => (empty && (prior === null || prior[name] === null) ? null : value);
-  // Null associations in the state mean "not managed by this tenant": they stay null whatever is attached.
-  const associations = prior !== null && prior.resource_associations === null ? null : keepNull('resource_associations', arns.length === 0, arns);
-  return {
-    name: live.name,
-    resource_associations: associations,
-    reputation_policy: live.reputationPolicy,
-    sending_status: live.customerStatus === 'DISABLED' ? 'disabled' : 'enabled',
-    tags: keepNull('tags', Object.keys(tags).length === 0, tags),
-    removal_policy: live.tags[REMOVAL_POLICY_TAG] === 'destroy' ? 'destroy' : 'retain',
-    // Not a property of the tenant in SES: what the configuration said (false after an import).
-    adopt: prior !== null && prior.adopt === true,
-    suppression: live.suppression ? { scope: live.suppression.scope, reasons: [...live.suppression.reasons] } : null,
-    tenant_id: live.id,
-    arn: live.arn,
-    created_at: tenant.createdAt,
-    sending_status_aggregate: live.sendingStatusAggregate,
-    reputation_impact: tenant.reputationImpact,
-  };
-}
+// The resource layer of `sestenants_tenant`: Terraform's calls in, the engine's plan and apply of
+// one tenant out (tenant-apply), values converted once (tenant-state), as the hooks do.
 
 /** Warns when SES itself paused the tenant: Terraform cannot undo that, and the plan should say so. */
 function warnSesPause(tenant: ProviderTenant, diagnostics: Diagnostics): void {
@@ -131,11 +24,6 @@ function warnSesPause(tenant: ProviderTenant, diagnostics: Diagnostics): void {
       `and reputation_impact is ${tenant.reputationImpact ?? 'unknown'}. Terraform cannot lift an AWS-managed pause; see the tenant's reputation findings in SES.`,
     ['sending_status_aggregate'],
   );
-}
-
-function applyError(err: unknown): never {
-  if (err instanceof TenantApplyError) throw new ProviderError(`Tenant ${err.tenant}: ${err.step} failed`, err.awsError);
-  throw err;
 }
 
 /** `sestenants_tenant`: one SES tenant with its associations, policy, status, suppression and tags. */
@@ -208,7 +96,7 @@ export const tenantResource: ResourceType<TenantsTarget> = {
       diagnostics.warning(`Tenant ${tenant.live.name} left as it is`, leftAlone(meta, tenant.live));
       return;
     }
-    await deleteTenant(meta, tenant.live).catch(applyError);
+    await deleteTenant(meta, tenant.live).catch(rethrowAsDiagnostic);
   },
   async import(id, { meta }) {
     const tenant = await readTenant(meta, id);
@@ -231,7 +119,7 @@ function keepReadOnly(prior: TfObject, planned: TfObject): TfObject {
   const aggregate = same
     ? prior.sending_status_aggregate
     : planned.sending_status === 'disabled'
-      ? 'DISABLED'
+      ? sesSendingStatus('disabled')
       : isUnknown(planned.sending_status)
         ? UNKNOWN
         : planned.sending_status_aggregate;
@@ -246,11 +134,11 @@ function asPlanned(state: TfObject, planned: TfObject): TfObject {
 }
 
 async function applyPlanned(meta: TenantsTarget, planned: TfObject, step: 'create' | 'update'): Promise<TfObject> {
-  checkPlace(meta, planned);
+  checkPlace(meta.target, (planned.resource_associations as readonly string[] | null) ?? [], ['resource_associations']);
   const name = String(planned.name);
   // A create makes no read: applyTenant reads only when SES says the name is taken.
   const current = step === 'create' ? undefined : await readTenant(meta, name);
-  const after = await applyTenant(meta, specOf(planned), current, planned.resource_associations !== null).catch(applyError);
+  const after = await applyTenant(meta, specOfPlanned(planned), current, planned.resource_associations !== null).catch(rethrowAsDiagnostic);
   return asPlanned(tenantState(after, planned), planned);
 }
 
@@ -331,29 +219,4 @@ async function notOursAtPlan(meta: TenantsTarget, prior: TfObject, planned: TfOb
   meta.cache.recordAdopted(live.name);
   diagnostics.warning(...takeOverWarning(meta, live, ownership), ['adopt']);
   return false;
-}
-
-/** Summary and detail of a tenant declaring associations inline while association resources name it too. */
-export function inlineClash(tenant: string, arns: readonly string[]): [string, string] {
-  return [
-    'Associations declared twice',
-    `Tenant ${tenant} sets resource_associations (authoritative), and sestenants_tenant_resource_association declares ${arns.join(', ')} on it too; ` +
-      'the tenant would remove what the association resources add. Either leave resource_associations out of the tenant (null: not managed there) ' +
-      'or list the ARNs inline and drop the association resources.',
-  ];
-}
-
-// Associations must be in the provider's region and account (the rule synth applies to stacks).
-export function checkPlace(meta: TenantsTarget, planned: TfObject, path: readonly string[] = ['resource_associations']): void {
-  for (const arn of (planned.resource_associations as readonly string[] | null) ?? []) {
-    const [, partition, , region, account] = arn.split(':');
-    const { target } = meta;
-    if (partition !== target.partition || region !== target.region || account !== target.account) {
-      throw new ProviderError(
-        'Association outside the provider',
-        `${arn} is not in ${target.region} of account ${target.account}; associate only resources of the provider's region and account.`,
-        [...path],
-      );
-    }
-  }
 }

@@ -7,7 +7,8 @@ import { median, timeNode } from '../support/process-timing';
 import { providerStartups } from '../support/provider-startup';
 import { argN, peakMb, runScenario } from '../support/result';
 import { unzip } from '../../support/provider-release';
-import { RELEASE_PLATFORMS, hostPlatform } from '../../../src/cli/commands/provider/release-platforms';
+import { RELEASE_PLATFORMS } from '../../../src/cli/commands/provider/release-platforms';
+import { hostPlatform } from '../../../src/tenant-spec/terraform-package';
 
 // The release artifacts of the provider (issue 19): `ses-tenants provider package` for this
 // machine's platform (the single executable, Node SEA, without and with --code-cache) and another

@@ -3,7 +3,7 @@ import type { BlockSchema, ResourceSchema } from '../../../src/provider/framewor
 import type { CtyType } from '../../../src/provider/protocol/cty-type';
 import { isUnknown, type TfObject, type TfValue } from '../../../src/provider/protocol/value';
 import { PROVIDER_SCHEMA } from '../../../src/provider/tenants/provider-config';
-import { TENANT_SCHEMA } from '../../../src/provider/tenants/tenant-resource';
+import { TENANT_SCHEMA } from '../../../src/provider/tenants/tenant-schema';
 
 // A bench floor: "Terraform with a trivial external provider". The same protocol and framework
 // code as the sestenants provider, the same provider and `sestenants_tenant` schemas (so Terraform

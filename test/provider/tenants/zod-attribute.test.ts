@@ -1,7 +1,7 @@
 import { tenantSpecSchema, validateTenantSpec } from '../../../src/tenant-spec';
 import { attributeFromZod, ctyTypeOfZod, knownPart, zodDescription, zodProblems } from '../../../src/provider/tenants/zod-attribute';
 import { UNKNOWN } from '../../../src/provider/protocol/value';
-import { TENANT_SCHEMA } from '../../../src/provider/tenants/tenant-resource';
+import { TENANT_SCHEMA } from '../../../src/provider/tenants/tenant-schema';
 
 const spec = tenantSpecSchema.shape;
 

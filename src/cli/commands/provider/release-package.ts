@@ -3,8 +3,9 @@ import * as os from 'os';
 import * as path from 'path';
 import { checkSecretKey, detachSign } from './gpg-signature';
 import { RELEASE_MANIFEST, releaseNames, releaseVersion } from './release-names';
-import { executableForm, hostPlatform, releasePlatforms, type ExecutableForm, type ReleasePlatform } from './release-platforms';
-import { deterministicZip, hash1, sha256Hex, type ZipEntry } from './release-zip';
+import { hash1, hostPlatform, sha256Hex } from '../../../tenant-spec/terraform-package';
+import { executableForm, releasePlatforms, type ExecutableForm, type ReleasePlatform } from './release-platforms';
+import { deterministicZip, type ZipEntry } from './release-zip';
 import { buildSingleExecutable } from './single-executable';
 
 /** What to build. */

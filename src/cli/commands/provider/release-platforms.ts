@@ -1,8 +1,7 @@
-/**
- * Platforms a release covers: CI runners and laptops, Linux and macOS, x64 and Arm. Windows is
- * left out: Terraform there needs an `.exe`, and the JS form would need a `.cmd` shim.
- */
-export const RELEASE_PLATFORMS = ['darwin_amd64', 'darwin_arm64', 'linux_amd64', 'linux_arm64'] as const;
+import { hostPlatform, PROVIDER_PLATFORMS } from '../../../tenant-spec/terraform-package';
+
+/** Platforms a release covers: the provider's platforms. */
+export const RELEASE_PLATFORMS = PROVIDER_PLATFORMS;
 
 /** One of {@link RELEASE_PLATFORMS}. */
 export type ReleasePlatform = (typeof RELEASE_PLATFORMS)[number];
@@ -22,12 +21,6 @@ export class UnknownPlatformError extends Error {
     super(`--platform "${platform}" is not one of ${RELEASE_PLATFORMS.join(', ')} (os_arch, as Terraform spells it)`);
     this.name = 'UnknownPlatformError';
   }
-}
-
-/** The platform of this machine as Terraform spells it (`linux_amd64`). */
-export function hostPlatform(platform: string = process.platform, arch: string = process.arch): string {
-  const goArch: Record<string, string> = { x64: 'amd64', arm64: 'arm64', ia32: '386', arm: 'arm' };
-  return `${platform === 'win32' ? 'windows' : platform}_${goArch[arch] ?? arch}`;
 }
 
 /** The chosen platforms, checked, deduplicated and sorted; all of {@link RELEASE_PLATFORMS} when none is chosen. */

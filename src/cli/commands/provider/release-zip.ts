@@ -1,4 +1,3 @@
-import { createHash } from 'crypto';
 import { ZipFile } from 'yazl';
 
 /** One file of a zip. */
@@ -29,22 +28,4 @@ export function deterministicZip(entries: readonly ZipEntry[]): Promise<Buffer> 
     zip.outputStream.on('error', reject);
     zip.outputStream.on('end', () => resolve(Buffer.concat(chunks)));
   });
-}
-
-/** Lower-case hex SHA-256 of `bytes`. */
-export function sha256Hex(bytes: Buffer | string): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
-
-/**
- * Terraform's `h1:` hash (Go's dirhash Hash1) of a package's files: base64 of the SHA-256 of one
- * line `<sha256 hex>  <name>\n` per file, sorted by name. The same value whether Terraform reads
- * the files unpacked or inside the zip.
- */
-export function hash1(entries: readonly Pick<ZipEntry, 'name' | 'bytes'>[]): string {
-  const summary = [...entries]
-    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-    .map((e) => `${sha256Hex(e.bytes)}  ${e.name}\n`)
-    .join('');
-  return `h1:${createHash('sha256').update(summary).digest('base64')}`;
 }
