@@ -6,7 +6,7 @@ import type { SesTenantProps, TenantStackProps } from '../../src';
 import { startEmulatorChild, type EmulatorChild } from '../support/emulator-process';
 import { fakeCredentials } from '../support/emulator';
 import { emulatorTerraformEnv } from '../support/emulator-terraform-env';
-import { runTerraform, terraformAvailable } from '../support/terraform';
+import { runTerraform, describeWithTerraform } from '../support/terraform';
 import { APP_ACCOUNT, APP_REGION, generatedTenant, readLiveTenants, removeDir, seedGeneratedResources, tempDir, tenantIds } from '../support/tenant-app';
 
 // Moving a deployed hooks stack to the provider backend with the real terraform, against the
@@ -15,10 +15,9 @@ import { APP_ACCOUNT, APP_REGION, generatedTenant, readLiveTenants, removeDir, s
 
 const STACK = 'moving';
 const NAMES = ['acme', 'globex', 'initech'];
-const describeIfTerraform = terraformAvailable() ? describe : describe.skip;
 const WRITE = /^(Create|Delete|Update|Put|Tag|Untag)/;
 
-describeIfTerraform('hooks → provider migration under the real terraform', () => {
+describeWithTerraform('hooks → provider migration under the real terraform', () => {
   let root: string;
   let emu: EmulatorChild;
   let client: SESv2Client;

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { CreateConfigurationSetCommand, CreateEmailIdentityCommand, type SESv2Client } from '@aws-sdk/client-sesv2';
 import { startTestEmulator, type TestEmulator } from '../support/emulator';
-import { terraformAvailable } from '../support/terraform';
+import { describeWithTerraform } from '../support/terraform';
 import { packedInstall, projectEnv, projectFrom, readmeBlocks, readmeCommands, runCommand, runCommandSync, type PackedInstall } from '../support/packed-package';
 import { APP_REGION, appArn, readLiveTenants, removeDir, tempDir } from '../support/tenant-app';
 
@@ -12,11 +12,10 @@ import { APP_REGION, appArn, readLiveTenants, removeDir, tempDir } from '../supp
 // backend), then synth, deploy and plan (test/e2e/provider-backend.test.ts runs its diff step).
 // One install serves every step (and every e2e file; see packedInstall).
 
-const describeIfTerraform = terraformAvailable() ? describe : describe.skip;
 // A step runs npm, tsc or cdktf (each of which may synthesize) on a machine shared with other suites.
 const STEP_TIMEOUT = 300_000;
 
-describeIfTerraform('the packed package in a fresh project, as the README says', () => {
+describeWithTerraform('the packed package in a fresh project, as the README says', () => {
   let install: PackedInstall;
   let root: string;
   let project: string;
