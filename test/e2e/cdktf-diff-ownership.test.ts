@@ -8,7 +8,7 @@ import { readLiveTenants, seedGeneratedResources } from '../support/tenant-app';
 // would take another app's tenant fails at the diff, with the fix named as a SesTenant prop; with
 // adopt: true the diff says the tenant will be adopted, with the TenantId it keeps, and the
 // deploy adopts it. CDKTF_DIFF_OUT=<prefix> writes the outputs to <prefix>.refused.txt and .adopt.txt
-// (README "What cdktf diff shows" quotes them).
+// (docs/cdktf-diff.md "Another app's tenant" quotes them).
 
 const STACK = 'mail';
 const WRITE = /^(Create|Delete|Update|Put|Tag|Untag)/;

@@ -7,7 +7,7 @@ import { packedInstall, projectEnv, projectFrom, readmeBlocks, readmeCommands, r
 import { APP_REGION, appArn, readLiveTenants, removeDir, tempDir } from '../support/tenant-app';
 
 // The package as a user gets it: `npm pack` of this repository installed into a fresh project by
-// the README's "Use it in your project" section, whose blocks (marked `title="..."`) this test
+// the README's "A first stack with CDK for Terraform" section, whose blocks (marked `title="..."`) this test
 // reads: the install lines, cdktf.json, tsconfig.json and main.ts (a stack on the default provider
 // backend), then synth, deploy and plan (test/e2e/provider-backend.test.ts runs its diff step).
 // One install serves every step (and every e2e file; see packedInstall).
@@ -50,7 +50,7 @@ describeWithTerraform('the packed package in a fresh project, as the README says
     expect(listing.code).toBe(0);
     const files = listing.output.split('\n').filter((f) => f.length > 0);
     expect(files).toEqual(
-      expect.arrayContaining(['package/package.json', 'package/README.md', 'package/LICENSE', 'package/bin/ses-tenants.js', 'package/dist/lib/index.js', 'package/dist/lib/index.d.ts', 'package/dist/hook.js', 'package/dist/terraform-provider-sestenants.js', 'package/dist/cli.js', 'package/dist/emulator.js']),
+      expect.arrayContaining(['package/package.json', 'package/README.md', 'package/docs/guide-cdktf.md', 'package/LICENSE', 'package/bin/ses-tenants.js', 'package/dist/lib/index.js', 'package/dist/lib/index.d.ts', 'package/dist/hook.js', 'package/dist/terraform-provider-sestenants.js', 'package/dist/cli.js', 'package/dist/emulator.js']),
     );
     expect(files.filter((f) => /^package\/(test|stacks|src|scripts|cdktf\.out)\//.test(f) || /\.test\.|\.tgz$|tsconfig/.test(f))).toEqual([]);
     // package.json says Apache-2.0; the tarball carries that licence's text.

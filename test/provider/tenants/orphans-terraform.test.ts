@@ -5,7 +5,7 @@ import { APP_ACCOUNT, APP_REGION, readLiveTenants } from '../../support/tenant-a
 import { describeWithTerraform } from '../../support/terraform';
 import { providerWorkdir, type ProviderWorkdir } from '../support/provider-workdir';
 
-// The orphans data source as the README writes it in plain HCL, under the real terraform: silent
+// The orphans data source as docs/provider-reference.md writes it in plain HCL, under the real terraform: silent
 // while the state holds every tenant (a removal is the plan's own release, not an orphan), a
 // warning naming each orphan once the state is lost, silent again after the plain-HCL repair.
 

@@ -13,7 +13,7 @@ import { PROVIDER_BUNDLE } from '../support/provider-workdir';
 // app-a and app-b) against one emulator, with the real terraform. Issues 22 (1, 2, 5, 6) and 18.
 
 const oneLine = (text: string) => text.replace(/\s+/g, ' ');
-// OWNERSHIP_OUT=<prefix> writes the outputs README "What terraform plan shows" quotes to <prefix>.<name>.txt.
+// OWNERSHIP_OUT=<prefix> writes the outputs docs/provider-reference.md "Ownership at plan" quotes to <prefix>.<name>.txt.
 const dump = (name: string, output: string): void => {
   if (process.env.OWNERSHIP_OUT) fs.writeFileSync(`${process.env.OWNERSHIP_OUT}.${name}.txt`, output);
 };
