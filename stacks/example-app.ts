@@ -50,7 +50,7 @@ export function exampleStateBackend(app: App): TenantStackProps['stateBackend'] 
  * The example app: one TenantStack per region, a realistic mix of tenants. Frankfurt and
  * N. Virginia are on the default `provider` backend (the `sestenants` provider ships in their
  * stack directories; with native resources, `cdktf deploy --skip-provider-lock` on a fresh runner,
- * see the README); Oregon is on the `hooks` backend.
+ * see docs/guide-cdktf.md); Oregon is on the `hooks` backend.
  */
 export function buildExampleApp(app: App): TenantStack[] {
   const stateBackend = exampleStateBackend(app);

@@ -8,7 +8,7 @@ import { runCliProcess } from '../support/cli-process';
 import { fakeCredentials } from '../support/emulator';
 import { emulatorTerraformEnv } from '../support/emulator-terraform-env';
 import { startEmulatorChild, type EmulatorChild } from '../support/emulator-process';
-import { runTerraform, terraformAvailable } from '../support/terraform';
+import { runTerraform, describeWithTerraform } from '../support/terraform';
 import { APP_ACCOUNT, APP_REGION, readLiveTenants, removeDir, tempDir, tenantIds } from '../support/tenant-app';
 
 // `ses-tenants import --terraform-import-blocks FILE`: tenants made outside any stack, the CLI
@@ -17,7 +17,6 @@ import { APP_ACCOUNT, APP_REGION, readLiveTenants, removeDir, tempDir, tenantIds
 
 const STACK = 'adopted';
 const TENANTS = { acme: { team: 'payments' }, globex: { team: 'growth', tier: 'gold' } };
-const describeIfTerraform = terraformAvailable() ? describe : describe.skip;
 
 test('one import block per live tenant, by name, in name order', () => {
   expect(terraformImportBlocks({ tenants: { globex: {}, acme: {} } })).toEqual({
@@ -28,7 +27,7 @@ test('one import block per live tenant, by name, in name order', () => {
   });
 });
 
-describeIfTerraform('ses-tenants import --terraform-import-blocks under the real terraform', () => {
+describeWithTerraform('ses-tenants import --terraform-import-blocks under the real terraform', () => {
   let root: string;
   let emu: EmulatorChild;
   let client: SESv2Client;

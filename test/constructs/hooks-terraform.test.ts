@@ -6,7 +6,7 @@ import { ConfigurationSet, EmailIdentity, EmailTemplate, SesTenant, TenantStack 
 import type { SesTenantProps } from '../../src';
 import { HOOK_INPUT_SCHEMAS, associationHookInputSchema, tenantDeleteHookInputSchema } from '../../src/tenant-spec/hook-contract';
 import type { HookAction } from '../../src/tenant-spec/hook-contract';
-import { TerraformWorkspace, terraformAvailable } from '../support/terraform';
+import { TerraformWorkspace, describeWithTerraform } from '../support/terraform';
 import { HOOK_RECORDER_LOG_ENV, installHookRecorder, label, takeHookLog } from './hook-recorder';
 import type { RecordedHook } from './hook-recorder';
 
@@ -27,9 +27,7 @@ function tenant(name: string, extra: Omit<SesTenantProps, 'tenantName'> = {}): O
   };
 }
 
-const describeIfTerraform = terraformAvailable() ? describe : describe.skip;
-
-describeIfTerraform('hooks under the real terraform', () => {
+describeWithTerraform('hooks under the real terraform', () => {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'hooks-terraform-'));
   const logFile = path.join(root, 'hooks.log');
   const ws = new TerraformWorkspace({ env: { [HOOK_RECORDER_LOG_ENV]: logFile } });

@@ -4,7 +4,7 @@ import { sesGateway } from '../../src/aws/ses-gateway';
 import { reputationPolicyArn } from '../../src';
 import type { CommandResult } from '../support/packed-package';
 import { packedCdktfProject, tenantStackAppSource, type AppTenantSource } from '../support/cdktf-project';
-import { terraformAvailable } from '../support/terraform';
+import { describeWithTerraform } from '../support/terraform';
 import { APP_REGION, appArn, readLiveTenants, seedGeneratedResources, tenantIds } from '../support/tenant-app';
 
 // What a reviewer sees in `npx cdktf diff` for each kind of change: one stack of 15 tenants,
@@ -129,9 +129,7 @@ const IN_PLACE: Record<string, string[]> = {
   'oob-policy': [...UPDATE('oob-policy'), '      ~ reputation_policy        = "none" -> "standard"', ...TAGS_MAIL, ...HIDDEN(9), ...END],
 };
 
-const describeIfTerraform = terraformAvailable() ? describe : describe.skip;
-
-describeIfTerraform('what npx cdktf diff shows for each kind of change, on the default (provider) backend', () => {
+describeWithTerraform('what npx cdktf diff shows for each kind of change, on the default (provider) backend', () => {
   const names = [...new Set([...Object.keys(BEFORE), ...Object.keys(AFTER)])];
   const { ctx, cdktf } = packedCdktfProject('e2e-cdktf-diff-kinds', async (client) => {
     await seedGeneratedResources(client, names);

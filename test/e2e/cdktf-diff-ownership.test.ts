@@ -1,22 +1,21 @@
 import * as fs from 'fs';
 import { CreateTenantCommand } from '@aws-sdk/client-sesv2';
 import { packedCdktfProject, tenantStackAppSource, type AppTenantSource } from '../support/cdktf-project';
-import { terraformAvailable } from '../support/terraform';
+import { describeWithTerraform } from '../support/terraform';
 import { readLiveTenants, seedGeneratedResources } from '../support/tenant-app';
 
 // Plan-time truth through the constructs' door (issue 18 item 4): `cdktf diff` of a stack that
 // would take another app's tenant fails at the diff, with the fix named as a SesTenant prop; with
 // adopt: true the diff says the tenant will be adopted, with the TenantId it keeps, and the
 // deploy adopts it. CDKTF_DIFF_OUT=<prefix> writes the outputs to <prefix>.refused.txt and .adopt.txt
-// (README "What cdktf diff shows" quotes them).
+// (docs/cdktf-diff.md "Another app's tenant" quotes them).
 
 const STACK = 'mail';
 const WRITE = /^(Create|Delete|Update|Put|Tag|Untag)/;
 const MAIL: AppTenantSource = { configurationSets: ['shared'], tags: { team: 'mail' } };
-const describeIfTerraform = terraformAvailable() ? describe : describe.skip;
 const oneLine = (text: string) => text.replace(/[│╷╵]/g, ' ').replace(/\s+/g, ' ');
 
-describeIfTerraform('cdktf diff refuses another app\'s tenant in the constructs\' language, and shows an adoption', () => {
+describeWithTerraform('cdktf diff refuses another app\'s tenant in the constructs\' language, and shows an adoption', () => {
   const { ctx, cdktf } = packedCdktfProject('e2e-cdktf-diff-ownership', async (client) => {
     await seedGeneratedResources(client, ['ours', 'theirs']);
     await client.send(new CreateTenantCommand({ TenantName: 'theirs', Tags: [{ Key: 'ses-tenants:managed-by', Value: 'billing-app/prod' }, { Key: 'team', Value: 'billing' }] }));

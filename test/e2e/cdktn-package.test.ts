@@ -6,9 +6,9 @@ import { nodeLegs, pathFirst } from '../support/node-legs';
 import { packedInstall, projectEnv, projectFrom, readmeBlocks, runCommand, runCommandSync, type PackedInstall } from '../support/packed-package';
 import { APP_REGION, removeDir, tempDir } from '../support/tenant-app';
 
-// The package in a fresh CDK Terrain project, as the README's "CDK Terrain" section says: its
+// The package in a fresh CDK Terrain project, as the README's "A first stack with CDK Terrain" says: its
 // install block (the packed tarball in place of the package name), the cdktf.json and tsconfig.json
-// of "Use it in your project" and its cdktn main.ts; no cdktf may be installed. The app compiles
+// of "A first stack with CDK for Terraform" and its cdktn main.ts; no cdktf may be installed. The app compiles
 // with strict tsc and skipLibCheck false (cdktn backend, @cdktn/provider-aws resource, TenantStack as
 // a cdktn TerraformStack) and synthesizes on the running node and on Node 22 (test/support/node-legs.ts).
 

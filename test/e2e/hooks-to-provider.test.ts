@@ -10,7 +10,7 @@ import { fakeCredentials } from '../support/emulator';
 import { emulatorTerraformEnv } from '../support/emulator-terraform-env';
 import { node22Leg, pathFirst, RUNNING_NODE, type NodeLeg } from '../support/node-legs';
 import { packedInstall, PackedUserProject, runCommandSync } from '../support/packed-package';
-import { runTerraform, terraformAvailable } from '../support/terraform';
+import { describeWithTerraform, runTerraform } from '../support/terraform';
 import {
   APP_ACCOUNT,
   APP_REGION,
@@ -101,11 +101,10 @@ const LEGS: readonly [string, MigrationLeg][] = [
   ['this source on cdktf', sourceLeg()],
   [`a CDK Terrain project on the packed package, on ${CDKTN_NODE.label}`, cdktnLeg(CDKTN_NODE)],
 ];
-const describeIfTerraform = terraformAvailable() ? describe.each(LEGS) : describe.skip.each(LEGS);
 
 const named = (names: readonly string[], over: MovingTenants = {}): MovingTenants => Object.fromEntries(names.map((n) => [n, over[n] ?? {}]));
 
-describeIfTerraform('hooks → provider migration under the real terraform: %s', (_, leg) => {
+for (const [label, leg] of LEGS) describeWithTerraform(`hooks → provider migration under the real terraform: ${label}`, () => {
   let root: string;
   let emu: EmulatorChild;
   let client: SESv2Client;

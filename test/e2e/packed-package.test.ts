@@ -2,23 +2,22 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { CreateConfigurationSetCommand, CreateEmailIdentityCommand, type SESv2Client } from '@aws-sdk/client-sesv2';
 import { startTestEmulator, type TestEmulator } from '../support/emulator';
-import { terraformAvailable } from '../support/terraform';
+import { describeWithTerraform } from '../support/terraform';
 import { nodeLegs, pathFirst, RUNNING_NODE } from '../support/node-legs';
 import { packedInstall, projectEnv, projectFrom, readmeBlocks, readmeCommands, runCommand, runCommandSync, type PackedInstall } from '../support/packed-package';
 import { APP_REGION, appArn, readLiveTenants, removeDir, tempDir } from '../support/tenant-app';
 
 // The package as a user gets it: `npm pack` of this repository installed into a fresh project by
-// the README's "Use it in your project" section, whose blocks (marked `title="..."`) this test
+// the README's "A first stack with CDK for Terraform" section, whose blocks (marked `title="..."`) this test
 // reads: the install lines, cdktf.json, tsconfig.json and main.ts (a stack on the default provider
 // backend), then synth, deploy and plan (test/e2e/provider-backend.test.ts runs its diff step).
 // One install serves every step (and every e2e file; see packedInstall); what runs the user's
 // side runs twice, on the running node and on Node 22 (test/support/node-legs.ts).
 
-const describeIfTerraform = terraformAvailable() ? describe : describe.skip;
 // A step runs npm, tsc or cdktf (each of which may synthesize) on a machine shared with other suites.
 const STEP_TIMEOUT = 300_000;
 
-describeIfTerraform('the packed package in a fresh project, as the README says', () => {
+describeWithTerraform('the packed package in a fresh project, as the README says', () => {
   let install: PackedInstall;
   let root: string;
   const deploySteps = readmeCommands('deploy');
@@ -36,7 +35,7 @@ describeIfTerraform('the packed package in a fresh project, as the README says',
     expect(listing.code).toBe(0);
     const files = listing.output.split('\n').filter((f) => f.length > 0);
     expect(files).toEqual(
-      expect.arrayContaining(['package/package.json', 'package/README.md', 'package/LICENSE', 'package/bin/ses-tenants.js', 'package/dist/lib/index.js', 'package/dist/lib/index.d.ts', 'package/dist/hook.js', 'package/dist/terraform-provider-sestenants.js', 'package/dist/cli.js', 'package/dist/emulator.js']),
+      expect.arrayContaining(['package/package.json', 'package/README.md', 'package/docs/guide-cdktf.md', 'package/LICENSE', 'package/bin/ses-tenants.js', 'package/dist/lib/index.js', 'package/dist/lib/index.d.ts', 'package/dist/hook.js', 'package/dist/terraform-provider-sestenants.js', 'package/dist/cli.js', 'package/dist/emulator.js']),
     );
     expect(files.filter((f) => /^package\/(test|stacks|src|scripts|tools|cdktf\.out)\//.test(f) || /\.test\.|\.tgz$|tsconfig/.test(f))).toEqual([]);
     // package.json says Apache-2.0; the tarball carries that licence's text.

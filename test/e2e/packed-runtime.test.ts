@@ -80,7 +80,7 @@ describe('cdktf-ses-tenants/runtime from the packed tarball, without cdktf, cdkt
     expect(fs.existsSync(path.join(root, 'node_modules', 'cdktf-ses-tenants', 'dist', 'lib', 'runtime', 'index.d.ts'))).toBe(true);
   });
 
-  test("its declarations type-check an application's handler and the README's (node16 resolution through exports, skipLibCheck false)", () => {
+  test("its declarations type-check an application's handler and the runtime guide's (node16 resolution through exports, skipLibCheck false)", () => {
     fs.writeFileSync(path.join(root, 'handler.ts'), TYPED_HANDLER);
     fs.writeFileSync(path.join(root, 'signup-handler.ts'), readmeBlocks().get('signup-handler.ts')!.body);
     const tsc = path.join(__dirname, '..', '..', 'node_modules', 'typescript', 'bin', 'tsc');

@@ -3,7 +3,7 @@ import * as path from 'path';
 import { CreateConfigurationSetCommand, CreateEmailIdentityCommand, CreateTenantCommand, UpdateReputationEntityPolicyCommand, type SESv2Client } from '@aws-sdk/client-sesv2';
 import { MANAGED_BY_TAG } from '../../src/tenant-spec';
 import { startTestEmulator, type TestEmulator } from '../support/emulator';
-import { terraformAvailable } from '../support/terraform';
+import { describeWithTerraform } from '../support/terraform';
 import { packedInstall, projectEnv, readmeBlocks, readmeCommands, runCommand, runCommandSync, type PackedInstall } from '../support/packed-package';
 import { ownPackageFile, projectWithOwnPackage } from '../support/own-package-project';
 import { APP_REGION, appArn, readLiveTenants, removeDir, tempDir } from '../support/tenant-app';
@@ -13,12 +13,11 @@ import { APP_REGION, appArn, readLiveTenants, removeDir, tempDir } from '../supp
 // terraform, offline, against the emulator. The project has its own copy of the package, so the
 // last step can change the provider's bytes as a package upgrade would.
 
-const describeIfTerraform = terraformAvailable() ? describe : describe.skip;
 const STEP_TIMEOUT = 300_000;
 const STACK = 'mail';
 const PLATFORMS = ['darwin_amd64', 'darwin_arm64', 'linux_amd64', 'linux_arm64'];
 
-describeIfTerraform('the provider backend from the packed package, as the README says', () => {
+describeWithTerraform('the provider backend from the packed package, as the README says', () => {
   let install: PackedInstall;
   let root: string;
   let project: string;

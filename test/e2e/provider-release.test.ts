@@ -10,7 +10,7 @@ import { lockHashes, parseSums, runProviderCli, unzip } from '../support/provide
 import { readmeBlocks, runCommand } from '../support/packed-package';
 import { startProviderRegistry, type ProviderRegistry, type ProviderRegistryOptions } from '../support/provider-registry';
 import { APP_ACCOUNT, APP_REGION, readLiveTenants, removeDir, tempDir } from '../support/tenant-app';
-import { runTerraform, terraformAvailable, type TerraformResult } from '../support/terraform';
+import { runTerraform, describeWithTerraform, type TerraformResult } from '../support/terraform';
 
 // The provider for plain Terraform users: `ses-tenants provider mirror` writes a filesystem
 // mirror, the real terraform installs from it through a CLI configuration that has only that
@@ -18,14 +18,13 @@ import { runTerraform, terraformAvailable, type TerraformResult } from '../suppo
 // the single executable), then manages tenants in the emulator. `providers lock -fs-mirror` and
 // lock files holding the release's SHA256SUMS hashes are checked against the same zips.
 
-const describeIfTerraform = terraformAvailable() ? describe : describe.skip;
 const gpgAvailable = spawnSync('gpg', ['--version']).status === 0;
 const onLinuxAmd64 = process.platform === 'linux' && process.arch === 'x64';
 const V = '1.0.0';
 const ADDRESS = 'registry.terraform.io/cdktf-ses-tenants/sestenants';
 const zipName = (platform: string): string => `terraform-provider-sestenants_${V}_${platform}.zip`;
 
-(onLinuxAmd64 ? describeIfTerraform : describe.skip)('the provider from a filesystem mirror, with plain Terraform and no node', () => {
+(onLinuxAmd64 ? describeWithTerraform : describe.skip)('the provider from a filesystem mirror, with plain Terraform and no node', () => {
   let root: string;
   let mirror: string;
   let binDir: string;

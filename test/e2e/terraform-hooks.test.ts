@@ -9,7 +9,7 @@ import { readSynthStack } from '../../src/engine/synth-output';
 import { SPEC_HASH_TAG, tenantSpecHash } from '../../src/tenant-spec';
 import { startEmulatorChild, type EmulatorChild } from '../support/emulator-process';
 import { fakeCredentials } from '../support/emulator';
-import { TerraformWorkspace, terraformAvailable } from '../support/terraform';
+import { TerraformWorkspace, describeWithTerraform } from '../support/terraform';
 import {
   APP_ACCOUNT,
   APP_OWNER,
@@ -46,7 +46,6 @@ async function admin<T>(call: () => Promise<T>): Promise<T> {
     return call();
   }
 }
-const describeIfTerraform = terraformAvailable() ? describe : describe.skip;
 
 /**
  * The emulator in its own process (terraform runs synchronously here and would block an
@@ -67,7 +66,7 @@ async function startEmulatorAndWorkspace(): Promise<{ emu: EmulatorChild; client
   return { emu, client, ws };
 }
 
-describeIfTerraform('hooks under the real terraform, against SES (the emulator)', () => {
+describeWithTerraform('hooks under the real terraform, against SES (the emulator)', () => {
   let root: string;
   let emu: EmulatorChild;
   let ws: TerraformWorkspace;
@@ -272,7 +271,7 @@ describeIfTerraform('hooks under the real terraform, against SES (the emulator)'
 // A hooks stack deployed by the release before the inputs were trimmed (every hook instance kept
 // its tenant's whole spec in `input`, an object mirrored in `output`) is upgraded: the plan only
 // updates inputs in place, the apply runs no hook, and the trimmed state still serves every hook.
-describeIfTerraform('upgrading a deployed hooks stack to the trimmed hook inputs', () => {
+describeWithTerraform('upgrading a deployed hooks stack to the trimmed hook inputs', () => {
   const UPGRADED = 'upgraded';
   let root: string;
   let emu: EmulatorChild;

@@ -9,7 +9,7 @@ import { emulatorTerraformEnv } from '../support/emulator-terraform-env';
 import { runCliProcess } from '../support/cli-process';
 import { writeCount } from '../support/kill-points';
 import { APP_REGION, appMarker, generatedTenant, readLiveTenants, removeDir, synthTenantApp, tempDir } from '../support/tenant-app';
-import { runTerraform, terraformAvailable, type TerraformResult } from '../support/terraform';
+import { runTerraform, describeWithTerraform, type TerraformResult } from '../support/terraform';
 
 // Fault: `terraform apply` of a TenantStack (provider backend) is SIGKILLed while it releases 200
 // tenants removed from the code, and its state is lost (the issue saw a kill truncate the local
@@ -17,14 +17,13 @@ import { runTerraform, terraformAvailable, type TerraformResult } from '../suppo
 // list every tenant the stack still marks but no longer declares, and after the repair both
 // `ses-tenants plan` and `terraform plan` show no changes.
 
-const describeIfTerraform = terraformAvailable() ? describe : describe.skip;
 const STACK = 'orph';
 const KEPT = Array.from({ length: 10 }, (_, i) => `keep-${String(i).padStart(2, '0')}`);
 const GONE = Array.from({ length: 200 }, (_, i) => `gone-${String(i).padStart(3, '0')}`);
 const tenant = (name: string) => generatedTenant(name, { emailIdentities: [], configurationSets: [], templates: [], allowIncompleteSending: true });
 const oneLine = (text: string) => text.replace(/\s+/g, ' ');
 
-describeIfTerraform('terraform apply killed while it releases 200 tenants, then the state is lost', () => {
+describeWithTerraform('terraform apply killed while it releases 200 tenants, then the state is lost', () => {
   let root: string;
   let outdir: string;
   let emu: EmulatorChild;

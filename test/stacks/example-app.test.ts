@@ -4,7 +4,7 @@ import * as path from 'path';
 import { App } from 'cdktf';
 import { validateDeclaredStack } from '../../src/tenant-spec';
 import { buildExampleApp, EXAMPLE_ACCOUNT, EXAMPLE_STACKS } from '../../stacks/example-app';
-import { runTerraform, terraformAvailable } from '../support/terraform';
+import { runTerraform, testWithTerraform } from '../support/terraform';
 
 const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'example-app-'));
 const app = new App({ outdir });
@@ -68,7 +68,7 @@ test('the stacks that create resources are on the provider backend and own an Aw
   expect(Object.keys(byArn.resource)).toEqual(['terraform_data']);
 });
 
-(terraformAvailable() ? test : test.skip)('terraform init and validate pass offline in the stack directory that references everything by ARN', () => {
+testWithTerraform('terraform init and validate pass offline in the stack directory that references everything by ARN', () => {
   const dir = path.join(outdir, 'stacks', EXAMPLE_STACKS.byArn);
   runTerraform(dir, ['init', '-input=false', '-no-color']);
   expect(runTerraform(dir, ['validate', '-no-color']).stdout).toContain('The configuration is valid.');

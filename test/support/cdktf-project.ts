@@ -81,7 +81,7 @@ export interface ProjectFlavour {
   readonly nodeBin?: string;
 }
 
-/** cdktf on the running node, as the README's "Use it in your project" installs it. */
+/** cdktf on the running node, as the README's first stack installs it. */
 export const CDKTF_FLAVOUR: ProjectFlavour = { installBlock: 'install', cli: 'cdktf' };
 
 /**

@@ -4,6 +4,9 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { buildSync } from 'esbuild';
+import { readmeCommands } from './doc-blocks';
+
+export { readmeBlocks, readmeCommands, type ReadmeBlock } from './doc-blocks';
 
 const REPO = path.join(__dirname, '..', '..');
 const PACKAGE_NAME = 'cdktf-ses-tenants';
@@ -12,35 +15,6 @@ const CACHE = path.join(os.tmpdir(), `${PACKAGE_NAME}-packed`);
 const SKIPPED_AT_ROOT = new Set(['.git', 'node_modules', 'dist', 'cdktf.out', 'coverage', 'test', '.ses-tenants', 'bench-results']);
 // The flags every test install adds to the README's install lines.
 const INSTALL_FLAGS = ['--no-audit', '--no-fund', '--prefer-offline'];
-
-/** A fenced code block of README.md marked with an info string `LANG title="TITLE"`. */
-export interface ReadmeBlock {
-  /** Language of the block (`sh`, `json`, `ts`). */
-  readonly lang: string;
-  /** Its content, ending with a newline. */
-  readonly body: string;
-}
-
-/** The README's code blocks marked `title="..."`, by title (the blocks a user copies into a project). */
-export function readmeBlocks(readme = fs.readFileSync(path.join(REPO, 'README.md'), 'utf8')): Map<string, ReadmeBlock> {
-  const blocks = new Map<string, ReadmeBlock>();
-  for (const m of readme.matchAll(/^```(\w+) title="([^"]+)"\n([\s\S]*?)^```$/gm)) {
-    if (blocks.has(m[2])) throw new Error(`README.md has two blocks titled "${m[2]}"`);
-    blocks.set(m[2], { lang: m[1], body: m[3] });
-  }
-  return blocks;
-}
-
-/** The commands of a README `sh` block, one per line, each split into its words (none is quoted). */
-export function readmeCommands(title: string): string[][] {
-  const block = readmeBlocks().get(title);
-  if (block?.lang !== 'sh') throw new Error(`README.md has no sh block titled "${title}"`);
-  return block.body
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line.length > 0 && !line.startsWith('#'))
-    .map((line) => line.split(/\s+/));
-}
 
 /** What one command printed (stdout and stderr interleaved) and how it ended. */
 export interface CommandResult {

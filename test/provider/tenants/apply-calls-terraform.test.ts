@@ -4,7 +4,7 @@ import type { CanonicalTenant } from '../../../src/tenant-spec/canonical';
 import { SHARED_CONFIGURATION_SET, fleetDesired, fleetIdentity, initialApplyFloorCalls, pagesOf } from '../../bench/support/fleet';
 import { createSendingResources } from '../../bench/support/emulator-process';
 import { readLiveTenants } from '../../support/tenant-app';
-import { terraformAvailable } from '../../support/terraform';
+import { describeWithTerraform } from '../../support/terraform';
 import { providerWorkdir, type ProviderWorkdir } from '../support/provider-workdir';
 import { TEST_MARKER } from '../install-provider';
 
@@ -13,7 +13,6 @@ import { TEST_MARKER } from '../install-provider';
 // and CreateTenant's answer), an update reads the tenant once and writes, and the computed state
 // is what SES reads back (a refresh-only plan finds nothing to change).
 
-const describeIfTerraform = terraformAvailable() ? describe : describe.skip;
 const oneLine = (text: string) => text.replace(/\s+/g, ' ');
 // 50 tenants of the bench fleet: every policy, one disabled (the 50th), suppression on every 7th, 2 associations each.
 const N = 50;
@@ -37,7 +36,7 @@ function hcl(t: CanonicalTenant, over: { tags?: Record<string, string>; extra?: 
     .join('\n');
 }
 
-describeIfTerraform('the provider\'s SES calls against the engine\'s floor', () => {
+describeWithTerraform('the provider\'s SES calls against the engine\'s floor', () => {
   let w: ProviderWorkdir;
   // The configuration of the fleet as last applied.
   let base = specs.map((t) => hcl(t)).join('\n');

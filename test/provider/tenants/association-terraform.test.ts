@@ -1,12 +1,11 @@
 import { DeleteTenantResourceAssociationCommand } from '@aws-sdk/client-sesv2';
 import { appArn, readLiveTenants, seedGeneratedResources } from '../../support/tenant-app';
-import { terraformAvailable } from '../../support/terraform';
+import { describeWithTerraform } from '../../support/terraform';
 import { providerWorkdir, type ProviderWorkdir } from '../support/provider-workdir';
 
 // sestenants_tenant_resource_association: resources attached to a tenant that leaves its
 // associations alone (resource_associations null), under the real terraform.
 
-const describeIfTerraform = terraformAvailable() ? describe : describe.skip;
 const oneLine = (text: string) => text.replace(/\s+/g, ' ');
 const IDENTITY = appArn('identity/acme.example.com');
 const CONFIG_SET = appArn('configuration-set/shared');
@@ -16,7 +15,7 @@ const tenant = (extra = '') => `resource "sestenants_tenant" "acme" {\n  name = 
 const association = (key: string, arn: string) =>
   `resource "sestenants_tenant_resource_association" "${key}" {\n  tenant_name = sestenants_tenant.acme.name\n  resource_arn = "${arn}"\n}\n`;
 
-describeIfTerraform('sestenants_tenant_resource_association under the real terraform', () => {
+describeWithTerraform('sestenants_tenant_resource_association under the real terraform', () => {
   let w: ProviderWorkdir;
   const arnsOf = async () => ((await readLiveTenants(w.client)).acme?.resources ?? []).map((r) => r.arn).sort();
 

@@ -1,16 +1,15 @@
 import { UntagResourceCommand } from '@aws-sdk/client-sesv2';
 import { appArn, readLiveTenants, seedGeneratedResources, tenantName } from '../../support/tenant-app';
-import { terraformAvailable } from '../../support/terraform';
+import { describeWithTerraform } from '../../support/terraform';
 import { providerWorkdir, type ProviderWorkdir } from '../support/provider-workdir';
 
 // Refresh in bulk: one provider process lists the region's reputation entities once, then reads
 // each tenant with GetTenant + ListTenantResources.
 
-const describeIfTerraform = terraformAvailable() ? describe : describe.skip;
 const N = 30;
 const names = Array.from({ length: N }, (_, i) => tenantName(i));
 
-describeIfTerraform('a no-op terraform plan of many tenants costs the engine\'s no-op floor', () => {
+describeWithTerraform('a no-op terraform plan of many tenants costs the engine\'s no-op floor', () => {
   let w: ProviderWorkdir;
 
   beforeAll(async () => {

@@ -2,18 +2,17 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { MANAGED_BY_TAG, RELEASED_BY_TAG } from '../../../src/tenant-spec';
 import { APP_ACCOUNT, APP_REGION, readLiveTenants } from '../../support/tenant-app';
-import { terraformAvailable } from '../../support/terraform';
+import { describeWithTerraform } from '../../support/terraform';
 import { providerWorkdir, type ProviderWorkdir } from '../support/provider-workdir';
 
-// The orphans data source as the README writes it in plain HCL, under the real terraform: silent
+// The orphans data source as docs/provider-reference.md writes it in plain HCL, under the real terraform: silent
 // while the state holds every tenant (a removal is the plan's own release, not an orphan), a
 // warning naming each orphan once the state is lost, silent again after the plain-HCL repair.
 
-const describeIfTerraform = terraformAvailable() ? describe : describe.skip;
 const MARKER = 'orphans-app/main';
 const oneLine = (text: string) => text.replace(/\s+/g, ' ');
 
-describeIfTerraform('sestenants_orphaned_tenants in plain HCL', () => {
+describeWithTerraform('sestenants_orphaned_tenants in plain HCL', () => {
   let work: ProviderWorkdir;
   let initialized = false;
   const write = (names: readonly string[], extra = ''): void => {

@@ -5,16 +5,15 @@ import type { LiveTenant } from '../../../src/engine';
 import { fakeCredentials } from '../../support/emulator';
 import { startEmulatorChild, type EmulatorChild } from '../../support/emulator-process';
 import { APP_ACCOUNT, APP_REGION, appArn, readLiveTenants, removeDir, seedGeneratedResources, tempDir } from '../../support/tenant-app';
-import { runTerraform, terraformAvailable, type TerraformResult } from '../../support/terraform';
+import { runTerraform, describeWithTerraform, type TerraformResult } from '../../support/terraform';
 import { emulatorTerraformEnv, installProviderFile, providerBlocks, terraformArgs } from '../install-provider';
 import { PROVIDER_BUNDLE } from '../support/provider-workdir';
 
 // The ownership promise through the HCL door, planned: two unrelated configurations (owners
 // app-a and app-b) against one emulator, with the real terraform. Issues 22 (1, 2, 5, 6) and 18.
 
-const describeIfTerraform = terraformAvailable() ? describe : describe.skip;
 const oneLine = (text: string) => text.replace(/\s+/g, ' ');
-// OWNERSHIP_OUT=<prefix> writes the outputs README "What terraform plan shows" quotes to <prefix>.<name>.txt.
+// OWNERSHIP_OUT=<prefix> writes the outputs docs/provider-reference.md "Ownership at plan" quotes to <prefix>.<name>.txt.
 const dump = (name: string, output: string): void => {
   if (process.env.OWNERSHIP_OUT) fs.writeFileSync(`${process.env.OWNERSHIP_OUT}.${name}.txt`, output);
 };
@@ -30,7 +29,7 @@ function tenantBlock(name: string, lines: readonly string[] = []): string {
   return [`resource "sestenants_tenant" ${JSON.stringify(name)} {`, `  name = ${JSON.stringify(name)}`, ...lines.map((l) => `  ${l}`), '}'].join('\n');
 }
 
-describeIfTerraform('ownership at plan: the HCL door keeps the promise', () => {
+describeWithTerraform('ownership at plan: the HCL door keeps the promise', () => {
   let emu: EmulatorChild;
   let client: SESv2Client;
   const dirs: string[] = [];

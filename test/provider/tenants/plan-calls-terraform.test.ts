@@ -1,17 +1,16 @@
 import { CreateTenantCommand } from '@aws-sdk/client-sesv2';
 import { pagesOf } from '../../bench/support/fleet';
-import { terraformAvailable } from '../../support/terraform';
+import { describeWithTerraform } from '../../support/terraform';
 import { providerWorkdir, type ProviderWorkdir } from '../support/provider-workdir';
 
 // The bulk read at plan (issue 18): planning creates learns whether each name is taken from ONE
 // listing of the region's tenant names per provider process, shared by every instance; a name
 // that exists costs one GetTenant, a name that does not costs nothing more.
 
-const describeIfTerraform = terraformAvailable() ? describe : describe.skip;
 const CREATES = 1000;
 const OTHERS = 250;
 
-describeIfTerraform(`the SES calls of planning ${CREATES} creates`, () => {
+describeWithTerraform(`the SES calls of planning ${CREATES} creates`, () => {
   let w: ProviderWorkdir;
   beforeAll(async () => {
     w = await providerWorkdir('sestenants-plan-calls');

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { APP_ACCOUNT, APP_REGION, appArn, readLiveTenants } from '../../support/tenant-app';
-import { terraformAvailable } from '../../support/terraform';
+import { describeWithTerraform } from '../../support/terraform';
 import { providerWorkdir, type ProviderWorkdir } from '../support/provider-workdir';
 
 // What synth refuses for a stack, the provider refuses before any write, with the attribute path:
@@ -9,10 +9,9 @@ import { providerWorkdir, type ProviderWorkdir } from '../support/provider-workd
 // names them, at plan from the account STS answers) and more tenants than the quota (at plan:
 // terraform validate sees a for_each block once, unexpanded).
 
-const describeIfTerraform = terraformAvailable() ? describe : describe.skip;
 const oneLine = (text: string) => text.replace(/\s+/g, ' ');
 
-describeIfTerraform('plan-time rules of the provider under the real terraform', () => {
+describeWithTerraform('plan-time rules of the provider under the real terraform', () => {
   let work: ProviderWorkdir;
   let initialized = false;
   const write = (provider: string, body: string): void => {

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { removeDir, tempDir } from '../../support/tenant-app';
-import { runTerraform, terraformAvailable } from '../../support/terraform';
+import { runTerraform, testWithTerraform } from '../../support/terraform';
 import { installProviderFile, isolatedTerraformEnv, terraformArgs } from '../install-provider';
 
 // schema/provider-schema.json is the provider's schema as `terraform providers schema -json`
@@ -11,9 +11,8 @@ import { installProviderFile, isolatedTerraformEnv, terraformArgs } from '../ins
 
 const ROOT = path.join(__dirname, '..', '..', '..');
 const CHECKED_IN = path.join(ROOT, 'schema', 'provider-schema.json');
-const testIfTerraform = terraformAvailable() ? test : test.skip;
 
-testIfTerraform('schema/provider-schema.json is what terraform providers schema -json prints for the built provider', () => {
+testWithTerraform('schema/provider-schema.json is what terraform providers schema -json prints for the built provider', () => {
   const dir = tempDir('sestenants-schema');
   try {
     installProviderFile(dir, path.join(ROOT, 'dist', 'terraform-provider-sestenants.js'), { namespace: 'cdktf-ses-tenants', type: 'sestenants', version: '0.1.0' });

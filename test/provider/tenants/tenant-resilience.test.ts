@@ -6,17 +6,15 @@ import { fakeCredentials } from '../../support/emulator';
 import { startEmulatorChild, type EmulatorChild } from '../../support/emulator-process';
 import { writeCount } from '../../support/kill-points';
 import { APP_ACCOUNT, APP_REGION, appArn, readLiveTenants, removeDir, seedGeneratedResources, tempDir } from '../../support/tenant-app';
-import { runTerraform, terraformAvailable } from '../../support/terraform';
+import { runTerraform, describeWithTerraform } from '../../support/terraform';
 import { emulatorTerraformEnv, installProviderFile, providerBlocks, terraformArgs } from '../install-provider';
 
 // The provider when things go wrong: terraform SIGKILLed in the middle of an apply (the
 // provider processes it started must go too, and the next apply must converge without a
 // duplicate), and an SES that answers a quarter of the requests with 429.
 
-const describeIfTerraform = terraformAvailable() ? describe : describe.skip;
 const BUNDLE = path.join(__dirname, '..', '..', '..', 'dist', 'terraform-provider-sestenants.js');
 const NAMES = ['t-a', 't-b', 't-c', 't-d', 't-e', 't-f'];
-
 
 function workspace(emu: EmulatorChild): { dir: string; env: NodeJS.ProcessEnv } {
   const dir = tempDir('sestenants-resilience');
@@ -51,7 +49,7 @@ function providerPids(dir: string): number[] {
     .map(Number);
 }
 
-describeIfTerraform('sestenants under failures', () => {
+describeWithTerraform('sestenants under failures', () => {
   test('terraform SIGKILLed mid-apply: its providers exit, and the next apply converges with one tenant per name', async () => {
     const emu = await startEmulatorChild(['--latency', '40']);
     const client = new SESv2Client({ region: APP_REGION, endpoint: emu.url, credentials: fakeCredentials() });

@@ -4,14 +4,13 @@ import { CreateTenantCommand, SESv2Client, TagResourceCommand, UpdateReputationE
 import { fakeCredentials } from '../../support/emulator';
 import { startEmulatorChild, type EmulatorChild } from '../../support/emulator-process';
 import { APP_ACCOUNT, APP_REGION, appArn, readLiveTenants, removeDir, seedGeneratedResources, tempDir } from '../../support/tenant-app';
-import { runTerraform, terraformAvailable, type TerraformResult } from '../../support/terraform';
+import { runTerraform, describeWithTerraform, type TerraformResult } from '../../support/terraform';
 import { emulatorTerraformEnv, installProviderFile, providerBlocks, TEST_MARKER, terraformArgs } from '../install-provider';
 
 // The sestenants provider (dist/terraform-provider-sestenants.js) under the real terraform,
 // offline, against the emulator in its own process.
 
 const oneLine = (text: string) => text.replace(/\s+/g, ' ');
-const describeIfTerraform = terraformAvailable() ? describe : describe.skip;
 const BUNDLE = path.join(__dirname, '..', '..', '..', 'dist', 'terraform-provider-sestenants.js');
 
 interface TenantConfig {
@@ -24,7 +23,7 @@ interface TenantConfig {
   readonly adopt?: boolean;
 }
 
-describeIfTerraform('sestenants_tenant under the real terraform, against the emulator', () => {
+describeWithTerraform('sestenants_tenant under the real terraform, against the emulator', () => {
   let dir: string;
   let emu: EmulatorChild;
   let client: SESv2Client;

@@ -2,19 +2,18 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { MANAGED_BY_TAG } from '../../../src/tenant-spec';
 import { APP_ACCOUNT, APP_REGION, appArn, identityOf, readLiveTenants, seedGeneratedResources } from '../../support/tenant-app';
-import { terraformAvailable } from '../../support/terraform';
+import { describeWithTerraform } from '../../support/terraform';
 import { providerWorkdir, type ProviderWorkdir } from '../support/provider-workdir';
 
 // Values Terraform does not know at validate (for_each keys: it validates before expanding) or at
 // plan (computed attributes of other resources): accepted then, checked once known, with the real
 // terraform against the emulator.
 
-const describeIfTerraform = terraformAvailable() ? describe : describe.skip;
 const TENANTS = 50;
 const names = Array.from({ length: TENANTS }, (_, i) => `cust-${String(i).padStart(2, '0')}`);
 const oneLine = (text: string) => text.replace(/\s+/g, ' ');
 
-describeIfTerraform('unknown values under the real terraform', () => {
+describeWithTerraform('unknown values under the real terraform', () => {
   let work: ProviderWorkdir;
   let initialized = false;
   const write = (body: string): void => {
