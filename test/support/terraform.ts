@@ -41,35 +41,26 @@ export function terraformAvailable(): boolean {
   return available;
 }
 
-/** What a CI run says when it finds no terraform (`.ci/run` says the same). */
-export const TERRAFORM_REQUIRED_IN_CI = 'terraform not found on PATH; CI requires it, install Terraform >= 1.7 (the tests run 1.11)';
-
-/** True when the environment says this is a CI run (`CI` set to anything but empty, `false` or `0`). */
-export function inCi(env: NodeJS.ProcessEnv = process.env): boolean {
-  const ci = env.CI?.trim().toLowerCase();
-  return ci !== undefined && ci !== '' && ci !== 'false' && ci !== '0';
-}
+/** What a test run says when it finds no terraform (`.ci/run` says the same). */
+export const TERRAFORM_REQUIRED = 'terraform not found on PATH; the tests require it, install Terraform >= 1.7 (the tests run 1.11)';
 
 /**
- * `describe` for suites that run the real terraform. Without terraform they are skipped on a
- * developer's machine, but in CI (see {@link inCi}) the suite holds one failing test saying
- * terraform is missing, so a runner without it cannot pass by skipping.
+ * `describe` for suites that run the real terraform. Without terraform the suite holds one
+ * failing test saying so: the tests never pass by skipping what they could not run.
  */
 export function describeWithTerraform(name: string, fn: () => void): void {
   if (terraformAvailable()) describe(name, fn);
-  else if (inCi()) describe(name, () => test('terraform is on PATH', failWithoutTerraform));
-  else describe.skip(name, fn);
+  else describe(name, () => test('terraform is on PATH', failWithoutTerraform));
 }
 
-/** `test` for one test that runs the real terraform: skipped without it, failed without it in CI (as {@link describeWithTerraform}). */
+/** `test` for one test that runs the real terraform: failed without it, as {@link describeWithTerraform}. */
 export function testWithTerraform(name: string, fn: jest.ProvidesCallback, timeout?: number): void {
   if (terraformAvailable()) test(name, fn, timeout);
-  else if (inCi()) test(name, failWithoutTerraform);
-  else test.skip(name, fn, timeout);
+  else test(name, failWithoutTerraform);
 }
 
 function failWithoutTerraform(): never {
-  throw new Error(TERRAFORM_REQUIRED_IN_CI);
+  throw new Error(TERRAFORM_REQUIRED);
 }
 
 function terraformEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
