@@ -102,15 +102,10 @@ export class NativeResources {
   addIdentity(name: string, identity: NativeIdentity): void {
     addOnce(this.identities, 'email identity', name, identity);
     if (!this.identityBlock) {
-      const { Sesv2EmailIdentity: Resource } = providerAws.emailIdentity();
-      this.ensureProvider();
-      this.identityBlock = forEach(
-        new Resource(this.stack, NATIVE_SYNTH_NAMES.identities, {
-          emailIdentity: '${each.key}',
-          configurationSetName: '${each.value.configuration_set_name}',
-        }),
-        NATIVE_SYNTH_NAMES.identities,
-      );
+      this.identityBlock = this.newBlock(NATIVE_SYNTH_NAMES.identities, () => providerAws.emailIdentity().Sesv2EmailIdentity, {
+        emailIdentity: '${each.key}',
+        configurationSetName: '${each.value.configuration_set_name}',
+      });
       this.linkIdentitiesToConfigurationSets();
     }
   }
@@ -119,12 +114,9 @@ export class NativeResources {
   addConfigurationSet(name: string): void {
     addOnce(this.configurationSets, 'configuration set', name, {});
     if (!this.configurationSetBlock) {
-      const { Sesv2ConfigurationSet: Resource } = providerAws.configurationSet();
-      this.ensureProvider();
-      this.configurationSetBlock = forEach(
-        new Resource(this.stack, NATIVE_SYNTH_NAMES.configurationSets, { configurationSetName: '${each.key}' }),
-        NATIVE_SYNTH_NAMES.configurationSets,
-      );
+      this.configurationSetBlock = this.newBlock(NATIVE_SYNTH_NAMES.configurationSets, () => providerAws.configurationSet().Sesv2ConfigurationSet, {
+        configurationSetName: '${each.key}',
+      });
       this.linkIdentitiesToConfigurationSets();
     }
   }
@@ -133,17 +125,12 @@ export class NativeResources {
   addTemplate(name: string, template: NativeTemplate): void {
     addOnce(this.templates, 'email template', name, template);
     if (!this.templateBlock) {
-      const { SesTemplate: Resource } = providerAws.emailTemplate();
-      this.ensureProvider();
-      this.templateBlock = forEach(
-        new Resource(this.stack, NATIVE_SYNTH_NAMES.templates, {
-          name: '${each.key}',
-          subject: '${each.value.subject}',
-          html: '${each.value.html}',
-          text: '${each.value.text}',
-        }),
-        NATIVE_SYNTH_NAMES.templates,
-      );
+      this.templateBlock = this.newBlock(NATIVE_SYNTH_NAMES.templates, () => providerAws.emailTemplate().SesTemplate, {
+        name: '${each.key}',
+        subject: '${each.value.subject}',
+        html: '${each.value.html}',
+        text: '${each.value.text}',
+      });
     }
   }
 
@@ -159,6 +146,14 @@ export class NativeResources {
     if (this.configurationSetBlock) out[NATIVE_SYNTH_NAMES.configurationSets] = sortedObject(this.configurationSets);
     if (this.templateBlock) out[NATIVE_SYNTH_NAMES.templates] = sortedObject(this.templates);
     return out;
+  }
+
+  // Loads the resource's provider-aws module first (so a missing package fails before anything is added to
+  // the stack), then the stack's provider, then the block, iterating over the local of the same name.
+  private newBlock<T extends TerraformResource, C>(local: string, load: () => new (scope: Construct, id: string, config: C) => T, config: C): T {
+    const Resource = load();
+    this.ensureProvider();
+    return forEach(new Resource(this.stack, local, config), local);
   }
 
   // An identity's default configuration set must exist before the identity names it.
