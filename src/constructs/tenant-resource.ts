@@ -1,4 +1,4 @@
-import type { ITerraformDependable } from 'cdktf';
+import type { ITerraformDependable, TerraformResource } from 'cdktf';
 import type { ArnLocation, ResourceRef, ResourceType } from '../tenant-spec';
 
 /** A resource resolved in the stack of the tenant that uses it. */
@@ -32,6 +32,12 @@ export interface ITenantResource {
    */
   bind(stack: TenantResourceScope): BoundTenantResource;
 }
+
+/**
+ * A resource of `@cdktf/provider-aws` described by the one member this package reads, the name given to the resource
+ * (`NameInput`: `string | undefined`), so that its types do not need that (optional, 392 MB) package installed.
+ */
+export type ProviderAwsResource<NameInput extends string> = TerraformResource & { readonly [K in NameInput]: string | undefined };
 
 /** A resource reference cannot be used by a tenant of the given stack. */
 export class TenantResourceError extends Error {

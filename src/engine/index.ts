@@ -6,7 +6,7 @@
 export * from './model';
 export * from './errors';
 export { computePlan, type PlanOptions } from './fleet-plan';
-export { diffTenant, liveStatusOf, isReservedTag, SES_DEFAULT_POLICY, SES_DEFAULT_STATUS } from './tenant-diff';
+export { diffTenant, isReservedTag, SES_DEFAULT_POLICY, SES_DEFAULT_STATUS } from './tenant-diff';
 export { ownershipOf, type Ownership } from './ownership-rules';
 export { planTenant, planAssociation, TENANT_ASPECTS, type TenantAspect, type PlanTenantInput, type PlanAssociationInput } from './plan-tenant';
 export { checkPlanFresh, describeStalePlan } from './fresh';

@@ -6,7 +6,7 @@ import { compareStrings } from '../tenant-spec/compare';
 import { RESOURCE_TYPES, SUPPRESSION_REASONS, SUPPRESSION_SCOPES, type ResourceRef, type Suppression } from '../tenant-spec/tenant-spec';
 import { parseSesSendingStatus } from '../tenant-spec/sending-status';
 import { TargetMismatchError } from './errors';
-import type { LiveRegion, LiveSendingStatus, LiveTenant } from './model';
+import type { LiveRegion, LiveTenant } from './model';
 
 /** Options of {@link readLiveRegion}. */
 export interface ReadLiveOptions {
@@ -15,9 +15,6 @@ export interface ReadLiveOptions {
   /** Called after each tenant is read, with the tenants read and the tenants known so far. */
   readonly onProgress?: (done: number, total: number) => void;
 }
-
-/** A sending status SES answered, or undefined when it is none of the known ones. */
-export const liveStatus: (value: string | undefined) => LiveSendingStatus | undefined = parseSesSendingStatus;
 
 /** A resource from its ARN (SES's ResourceType spelling varies; the ARN segment does not). */
 function resourceOf(r: TenantResource): ResourceRef | undefined {
@@ -48,14 +45,14 @@ function sortedTags(t: Tenant): Record<string, string> {
 
 /** Builds a LiveTenant from what GetTenant, ListTenantResources and the reputation entity said. */
 export function toLiveTenant(t: Tenant, resources: readonly ResourceRef[], entity: ReputationEntity | undefined): LiveTenant {
-  const customer = liveStatus(entity?.CustomerManagedStatus?.Status) ?? 'ENABLED';
+  const customer = parseSesSendingStatus(entity?.CustomerManagedStatus?.Status) ?? 'ENABLED';
   return {
     name: t.TenantName ?? '',
     id: t.TenantId ?? '',
     arn: t.TenantArn ?? '',
     reputationPolicy: reputationPolicyFromArn(entity?.ReputationManagementPolicy) ?? null,
     customerStatus: customer,
-    sendingStatusAggregate: liveStatus(entity?.SendingStatusAggregate) ?? liveStatus(t.SendingStatus) ?? customer,
+    sendingStatusAggregate: parseSesSendingStatus(entity?.SendingStatusAggregate) ?? parseSesSendingStatus(t.SendingStatus) ?? customer,
     tags: sortedTags(t),
     suppression: suppressionOf(t),
     resources: [...resources].sort(compareResources),
@@ -187,7 +184,7 @@ export async function readLiveTenantRecord(
   if (!read) return undefined;
   const arn = read.tenant.TenantArn ?? '';
   if (entities === undefined) {
-    const status = liveStatus(read.tenant.SendingStatus);
+    const status = parseSesSendingStatus(read.tenant.SendingStatus);
     return { live: toLiveTenant(read.tenant, read.resources, { CustomerManagedStatus: { Status: status }, SendingStatusAggregate: status }), tenant: read.tenant, entity: undefined };
   }
   const listed = Array.isArray(entities) ? entities.find((e) => e.ReputationEntityReference === arn) : (entities as ReadonlyMap<string, ReputationEntity>).get(arn);

@@ -3,7 +3,7 @@ import { MANAGED_BY_TAG, RELEASED_BY_TAG, RESERVED_TAG_PREFIX, SPEC_HASH_TAG } f
 import { ownerMarker, removalPolicyOfTags } from '../tenant-spec/ownership';
 import { sesSendingStatus } from '../tenant-spec/sending-status';
 import { TENANT_DEFAULTS } from '../tenant-spec/tenant-defaults';
-import type { RemovalPolicy, ResourceRef, SendingStatus, StackTarget, Suppression, TenantSpec } from '../tenant-spec/tenant-spec';
+import type { RemovalPolicy, ResourceRef, StackTarget, Suppression, TenantSpec } from '../tenant-spec/tenant-spec';
 import { compareStrings } from '../tenant-spec/compare';
 import type { ChangeOrigin, FieldChange, LiveSendingStatus, LiveTenant, TenantChange } from './model';
 
@@ -15,11 +15,8 @@ import type { ChangeOrigin, FieldChange, LiveSendingStatus, LiveTenant, TenantCh
 /** The policy SES gives a new tenant; a create only writes the policy when the spec wants another. */
 export const SES_DEFAULT_POLICY = TENANT_DEFAULTS.reputationPolicy;
 
-/** The live customer-managed status that a declared sending status stands for. */
-export const liveStatusOf: (status: SendingStatus) => LiveSendingStatus = sesSendingStatus;
-
 /** The customer-managed status SES gives a new tenant. */
-export const SES_DEFAULT_STATUS: LiveSendingStatus = liveStatusOf(TENANT_DEFAULTS.sendingStatus);
+export const SES_DEFAULT_STATUS: LiveSendingStatus = sesSendingStatus(TENANT_DEFAULTS.sendingStatus);
 
 /** Whether a key is one of this project's reserved `ses-tenants:*` tags (not a user tag). */
 export function isReservedTag(key: string): boolean {
@@ -70,7 +67,7 @@ function copyResource(r: ResourceRef): ResourceRef {
 function createChanges(spec: TenantSpec): FieldChange[] {
   const out: FieldChange[] = spec.resources.map((r) => ({ kind: 'association', op: 'add', resource: copyResource(r) }));
   if (spec.reputationPolicy !== SES_DEFAULT_POLICY) out.push({ kind: 'reputation-policy', from: SES_DEFAULT_POLICY, to: spec.reputationPolicy });
-  if (liveStatusOf(spec.sendingStatus) !== SES_DEFAULT_STATUS) out.push({ kind: 'sending-status', from: SES_DEFAULT_STATUS, to: spec.sendingStatus });
+  if (sesSendingStatus(spec.sendingStatus) !== SES_DEFAULT_STATUS) out.push({ kind: 'sending-status', from: SES_DEFAULT_STATUS, to: spec.sendingStatus });
   if (spec.suppression !== null) out.push({ kind: 'suppression', from: null, to: copySuppression(spec.suppression) });
   for (const key of Object.keys(spec.tags)) out.push({ kind: 'tag', key, from: null, to: spec.tags[key] });
   return out.sort(compareFieldChanges);
@@ -96,7 +93,7 @@ function updateChanges(target: Pick<StackTarget, 'owner' | 'stack'>, spec: Tenan
   for (const r of live.resources) if (!desiredArns.has(r.arn)) out.push({ kind: 'association', op: 'remove', resource: copyResource(r) });
 
   if (live.reputationPolicy !== spec.reputationPolicy) out.push({ kind: 'reputation-policy', from: live.reputationPolicy, to: spec.reputationPolicy });
-  if (live.customerStatus !== liveStatusOf(spec.sendingStatus)) out.push({ kind: 'sending-status', from: live.customerStatus, to: spec.sendingStatus });
+  if (live.customerStatus !== sesSendingStatus(spec.sendingStatus)) out.push({ kind: 'sending-status', from: live.customerStatus, to: spec.sendingStatus });
   if (!sameSuppression(live.suppression, spec.suppression)) {
     out.push({ kind: 'suppression', from: copySuppression(live.suppression), to: copySuppression(spec.suppression) });
   }

@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { CreateConfigurationSetCommand, CreateEmailIdentityCommand, CreateEmailTemplateCommand, type SESv2Client } from '@aws-sdk/client-sesv2';
 import { sesGateway } from '../../src/aws/ses-gateway';
-import { applyPlan, computePlan, isReservedTag, liveStatusOf, OwnershipError, readLiveRegion } from '../../src/engine';
+import { applyPlan, computePlan, isReservedTag, OwnershipError, readLiveRegion } from '../../src/engine';
 import type { DesiredStack, LiveRegion, LiveTenant, Plan } from '../../src/engine';
+import { sesSendingStatus } from '../../src/tenant-spec/sending-status';
 import {
   canonicalTenant,
   canonicalTenantSpec,
@@ -250,7 +251,7 @@ function checkConverged(desired: readonly DesiredStack[], after: readonly LiveRe
         tenant: spec.name,
         arns: spec.resources.map((r) => r.arn).sort(),
         policy: spec.reputationPolicy,
-        status: liveStatusOf(spec.sendingStatus),
+        status: sesSendingStatus(spec.sendingStatus),
         tags: spec.tags,
         suppression: sorted(spec.suppression),
         marker: ownerMarker(d.target),

@@ -77,21 +77,53 @@ export interface NativeTemplate {
   readonly text: string | null;
 }
 
+/** One kind of native resource: its declarations by name (a `locals` entry) and ONE for_each block over them. */
+class NativeKind<V, T extends TerraformResource> {
+  private readonly declared = new Map<string, V>();
+  /** The for_each block, created by the first declaration. */
+  block?: T;
+
+  constructor(
+    /** The `locals` entry and the block's id. */
+    readonly local: string,
+    private readonly kind: string,
+    private readonly createBlock: (local: string) => T,
+  ) {}
+
+  /** Records a declaration (the same name again with another value throws), creating the block on the first. */
+  add(name: string, value: V): void {
+    addOnce(this.declared, this.kind, name, value);
+    this.block ??= this.createBlock(this.local);
+  }
+
+  /** The declarations, sorted by name. */
+  entries(): Record<string, V> {
+    return sortedObject(this.declared);
+  }
+}
+
 /**
  * The identities, configuration sets and templates a TenantStack creates, as plain maps emitted
  * in `locals`, each with ONE for_each block of its provider resource (created on first use).
  */
 export class NativeResources {
-  /** Identities by name. */
-  readonly identities = new Map<string, NativeIdentity>();
-  /** Configuration sets by name. */
-  readonly configurationSets = new Map<string, Record<string, never>>();
-  /** Templates by name. */
-  readonly templates = new Map<string, NativeTemplate>();
-
-  private identityBlock?: Sesv2EmailIdentity;
-  private configurationSetBlock?: Sesv2ConfigurationSet;
-  private templateBlock?: SesTemplate;
+  private readonly identities = new NativeKind<NativeIdentity, Sesv2EmailIdentity>(NATIVE_SYNTH_NAMES.identities, 'email identity', (local) =>
+    this.newBlock(local, () => providerAws.emailIdentity().Sesv2EmailIdentity, {
+      emailIdentity: '${each.key}',
+      configurationSetName: '${each.value.configuration_set_name}',
+    }),
+  );
+  private readonly configurationSets = new NativeKind<Record<string, never>, Sesv2ConfigurationSet>(NATIVE_SYNTH_NAMES.configurationSets, 'configuration set', (local) =>
+    this.newBlock(local, () => providerAws.configurationSet().Sesv2ConfigurationSet, { configurationSetName: '${each.key}' }),
+  );
+  private readonly templates = new NativeKind<NativeTemplate, SesTemplate>(NATIVE_SYNTH_NAMES.templates, 'email template', (local) =>
+    this.newBlock(local, () => providerAws.emailTemplate().SesTemplate, {
+      name: '${each.key}',
+      subject: '${each.value.subject}',
+      html: '${each.value.html}',
+      text: '${each.value.text}',
+    }),
+  );
 
   constructor(
     private readonly stack: TerraformStack,
@@ -100,70 +132,51 @@ export class NativeResources {
 
   /** Records an identity; declaring the same name again with other options throws. */
   addIdentity(name: string, identity: NativeIdentity): void {
-    addOnce(this.identities, 'email identity', name, identity);
-    if (!this.identityBlock) {
-      const { Sesv2EmailIdentity: Resource } = providerAws.emailIdentity();
-      this.ensureProvider();
-      this.identityBlock = forEach(
-        new Resource(this.stack, NATIVE_SYNTH_NAMES.identities, {
-          emailIdentity: '${each.key}',
-          configurationSetName: '${each.value.configuration_set_name}',
-        }),
-        NATIVE_SYNTH_NAMES.identities,
-      );
-      this.linkIdentitiesToConfigurationSets();
-    }
+    this.identities.add(name, identity);
+    this.linkIdentitiesToConfigurationSets();
   }
 
   /** Records a configuration set. */
   addConfigurationSet(name: string): void {
-    addOnce(this.configurationSets, 'configuration set', name, {});
-    if (!this.configurationSetBlock) {
-      const { Sesv2ConfigurationSet: Resource } = providerAws.configurationSet();
-      this.ensureProvider();
-      this.configurationSetBlock = forEach(
-        new Resource(this.stack, NATIVE_SYNTH_NAMES.configurationSets, { configurationSetName: '${each.key}' }),
-        NATIVE_SYNTH_NAMES.configurationSets,
-      );
-      this.linkIdentitiesToConfigurationSets();
-    }
+    this.configurationSets.add(name, {});
+    this.linkIdentitiesToConfigurationSets();
   }
 
   /** Records a template; declaring the same name again with other content throws. */
   addTemplate(name: string, template: NativeTemplate): void {
-    addOnce(this.templates, 'email template', name, template);
-    if (!this.templateBlock) {
-      const { SesTemplate: Resource } = providerAws.emailTemplate();
-      this.ensureProvider();
-      this.templateBlock = forEach(
-        new Resource(this.stack, NATIVE_SYNTH_NAMES.templates, {
-          name: '${each.key}',
-          subject: '${each.value.subject}',
-          html: '${each.value.html}',
-          text: '${each.value.text}',
-        }),
-        NATIVE_SYNTH_NAMES.templates,
-      );
-    }
+    this.templates.add(name, template);
   }
 
   /** The for_each blocks that exist, for the association hook to depend on. */
   blocks(): TerraformResource[] {
-    return [this.identityBlock, this.configurationSetBlock, this.templateBlock].filter((b): b is NonNullable<typeof b> => !!b);
+    return this.kinds().flatMap((kind) => (kind.block ? [kind.block] : []));
   }
 
   /** The `locals` entries of the blocks that exist. */
   locals(): Record<string, unknown> {
     const out: Record<string, unknown> = {};
-    if (this.identityBlock) out[NATIVE_SYNTH_NAMES.identities] = sortedObject(this.identities);
-    if (this.configurationSetBlock) out[NATIVE_SYNTH_NAMES.configurationSets] = sortedObject(this.configurationSets);
-    if (this.templateBlock) out[NATIVE_SYNTH_NAMES.templates] = sortedObject(this.templates);
+    for (const kind of this.kinds()) if (kind.block) out[kind.local] = kind.entries();
     return out;
   }
 
-  // An identity's default configuration set must exist before the identity names it.
+  // The order of the locals entries and of the association hook's depends_on.
+  private kinds(): NativeKind<unknown, TerraformResource>[] {
+    return [this.identities, this.configurationSets, this.templates];
+  }
+
+  // Loads the resource's provider-aws module first (so a missing package fails before anything is added to
+  // the stack), then the stack's provider, then the block, iterating over the local of the same name.
+  private newBlock<T extends TerraformResource, C>(local: string, load: () => new (scope: Construct, id: string, config: C) => T, config: C): T {
+    const Resource = load();
+    this.ensureProvider();
+    return forEach(new Resource(this.stack, local, config), local);
+  }
+
+  // An identity's default configuration set must exist before the identity names it (setting it again is harmless).
   private linkIdentitiesToConfigurationSets(): void {
-    if (this.identityBlock && this.configurationSetBlock) this.identityBlock.dependsOn = [dependable(this.configurationSetBlock)];
+    const identities = this.identities.block;
+    const configurationSets = this.configurationSets.block;
+    if (identities && configurationSets) identities.dependsOn = [dependable(configurationSets)];
   }
 }
 

@@ -57,6 +57,33 @@ export function constructReference(resourceType: ResourceType, resource: Terrafo
   return new ConstructReference(resourceType, resource, () => (resource as unknown as Record<string, string | undefined>)[NAME_INPUTS[resourceType]]);
 }
 
+/** The factories that `EmailIdentity`, `ConfigurationSet` and `EmailTemplate` share (each adds its own by-name one). */
+export interface TenantResourceFactories<I extends ITenantResource, R extends TerraformResource> {
+  /** A resource of this type managed elsewhere, by its ARN; it must be in the stack's partition, region and account. */
+  fromArn(arn: string): I;
+  /**
+   * A provider construct of this type (`aws_sesv2_email_identity`, `aws_sesv2_configuration_set` or `aws_ses_template`)
+   * of the tenant's own stack; associations wait for it.
+   */
+  fromResource(resource: R): I;
+}
+
+/** The base class of the references to one resource type: its static `fromArn` and `fromResource`. */
+export function tenantResourceReferences<I extends ITenantResource, R extends TerraformResource>(
+  resourceType: I['resourceType'],
+): TenantResourceFactories<I, R> & (abstract new () => object) {
+  abstract class References {
+    static fromArn(arn: string): I {
+      return new ArnReference(resourceType, arn) as ITenantResource as I;
+    }
+
+    static fromResource(resource: R): I {
+      return constructReference(resourceType, resource) as ITenantResource as I;
+    }
+  }
+  return References;
+}
+
 /** A provider construct (`Sesv2EmailIdentity`, `Sesv2ConfigurationSet`, `SesTemplate`) of the tenant's own stack. */
 export class ConstructReference implements ITenantResource {
   constructor(

@@ -10,54 +10,47 @@ export interface OperationInput {
   readonly query: ReadonlyMap<string, string[]>;
 }
 
-/** Reads an optional string member; `null` counts as absent, a non-string is a SerializationException. */
-export function optionalString(body: Record<string, unknown>, member: string): string | undefined {
+/**
+ * Reads an optional member of the type `accepts` checks; `null` counts as absent, a value of another type is a
+ * SerializationException naming the `expected` type.
+ */
+function optionalMember<T>(body: Record<string, unknown>, member: string, accepts: (value: unknown) => value is T, expected: string): T | undefined {
   const value = body[member];
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'string') {
-    throw new SerializationException(`Unexpected value type for member ${member}: expected a string`);
+  if (!accepts(value)) {
+    throw new SerializationException(`Unexpected value type for member ${member}: expected ${expected}`);
   }
   return value;
+}
+
+const isString = (value: unknown): value is string => typeof value === 'string';
+const isInteger = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value);
+const isBoolean = (value: unknown): value is boolean => typeof value === 'boolean';
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Reads an optional string member; `null` counts as absent, a non-string is a SerializationException. */
+export function optionalString(body: Record<string, unknown>, member: string): string | undefined {
+  return optionalMember(body, member, isString, 'a string');
 }
 
 /** Reads an optional integer member; a non-number is a SerializationException. */
 export function optionalInteger(body: Record<string, unknown>, member: string): number | undefined {
-  const value = body[member];
-  if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'number' || !Number.isInteger(value)) {
-    throw new SerializationException(`Unexpected value type for member ${member}: expected an integer`);
-  }
-  return value;
+  return optionalMember(body, member, isInteger, 'an integer');
 }
 
 /** Reads an optional boolean member; a non-boolean is a SerializationException. */
 export function optionalBoolean(body: Record<string, unknown>, member: string): boolean | undefined {
-  const value = body[member];
-  if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'boolean') {
-    throw new SerializationException(`Unexpected value type for member ${member}: expected a boolean`);
-  }
-  return value;
+  return optionalMember(body, member, isBoolean, 'a boolean');
 }
 
 /** Reads an optional JSON object member. */
 export function optionalObject(body: Record<string, unknown>, member: string): Record<string, unknown> | undefined {
-  const value = body[member];
-  if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'object' || Array.isArray(value)) {
-    throw new SerializationException(`Unexpected value type for member ${member}: expected an object`);
-  }
-  return value as Record<string, unknown>;
+  return optionalMember(body, member, isObject, 'an object');
 }
 
 /** Reads an optional JSON array member. */
 export function optionalArray(body: Record<string, unknown>, member: string): unknown[] | undefined {
-  const value = body[member];
-  if (value === undefined || value === null) return undefined;
-  if (!Array.isArray(value)) {
-    throw new SerializationException(`Unexpected value type for member ${member}: expected a list`);
-  }
-  return value;
+  return optionalMember(body, member, Array.isArray, 'a list');
 }
 
 /** Reads an optional string-to-string map member (the list filters). */

@@ -21,6 +21,7 @@ export interface SesArn {
   readonly name: string;
 }
 
+// Not tenant-spec's parseArn: the emulator stands for AWS and imports nothing of the package it serves (lint:layers).
 /** Splits `arn:partition:service:region:account:type/name`; undefined when it does not have that shape. */
 export function splitArn(arn: string): SesArn | undefined {
   const parts = arn.split(':');

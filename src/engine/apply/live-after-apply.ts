@@ -1,8 +1,9 @@
 import { compareResources } from '../../tenant-spec/canonical';
 import { compareStrings } from '../../tenant-spec/compare';
+import { sesSendingStatus } from '../../tenant-spec/sending-status';
 import type { StackTarget } from '../../tenant-spec/tenant-spec';
 import { fieldsOf, type LiveTenant, type TenantChange } from '../model';
-import { liveStatusOf, SES_DEFAULT_POLICY, SES_DEFAULT_STATUS } from '../tenant-diff';
+import { SES_DEFAULT_POLICY, SES_DEFAULT_STATUS } from '../tenant-diff';
 import type { CreatedTenant } from './apply-result';
 import { ownedTags, tagsToRemove, tagsToWrite } from './tags';
 
@@ -59,7 +60,7 @@ export function liveAfterApply(
   let { reputationPolicy, customerStatus, sendingStatusAggregate, suppression } = base;
   for (const c of fieldsOf(change, 'reputation-policy')) reputationPolicy = c.to;
   for (const c of fieldsOf(change, 'sending-status')) {
-    customerStatus = liveStatusOf(c.to);
+    customerStatus = sesSendingStatus(c.to);
     sendingStatusAggregate = customerStatus === 'DISABLED' || sesPaused ? 'DISABLED' : customerStatus;
   }
   if (change.action === 'update') for (const c of fieldsOf(change, 'suppression')) suppression = c.to;

@@ -2,11 +2,10 @@ import { isAlreadyExists, isNotFound, type SesGateway } from '../../aws/ses-gate
 import { reputationPolicyArn, tenantArn } from '../../tenant-spec/arn';
 import { MANAGED_BY_TAG, RELEASED_BY_TAG, SPEC_HASH_TAG } from '../../tenant-spec/limits';
 import { describeOwner, ownerMarker } from '../../tenant-spec/ownership';
+import { parseSesSendingStatus, sesSendingStatus } from '../../tenant-spec/sending-status';
 import type { StackTarget } from '../../tenant-spec/tenant-spec';
 import { OwnershipError } from '../errors';
-import { liveStatus } from '../live';
 import { fieldsOf, type TenantChange } from '../model';
-import { liveStatusOf } from '../tenant-diff';
 import type { ApplyStep, CreatedTenant } from './apply-result';
 import { ownedTags, RELEASE_REMOVES, releasedTags, tagsToRemove, tagsToWrite } from './tags';
 
@@ -59,7 +58,7 @@ function createdTenant(t: TenantRun, fields: { id?: string; arn?: string; create
     tenantId: fields.id ?? '',
     arn: t.arn,
     createdAt: fields.createdAt ? new Date(fields.createdAt).toISOString() : null,
-    sendingStatus: liveStatus(fields.sendingStatus) ?? null,
+    sendingStatus: parseSesSendingStatus(fields.sendingStatus) ?? null,
     reused,
   };
 }
@@ -133,7 +132,7 @@ export function stepsOf(change: TenantChange, target: StackTarget): Step[] {
     steps.push({
       phase: 'settings',
       name: 'sending-status',
-      run: (t) => t.ses.updateCustomerManagedStatus(t.arn, liveStatusOf(c.to)),
+      run: (t) => t.ses.updateCustomerManagedStatus(t.arn, sesSendingStatus(c.to)),
     });
   }
   // A create sets suppression and tags in CreateTenant itself.

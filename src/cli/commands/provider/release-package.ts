@@ -3,6 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { checkSecretKey, detachSign } from './gpg-signature';
 import { RELEASE_MANIFEST, releaseNames, releaseVersion } from './release-names';
+import { compareStrings } from '../../../tenant-spec/compare';
 import { hash1, hostPlatform, sha256Hex } from '../../../tenant-spec/terraform-package';
 import { executableForm, releasePlatforms, type ExecutableForm, type ReleasePlatform } from './release-platforms';
 import { deterministicZip, type ZipEntry } from './release-zip';
@@ -107,7 +108,7 @@ export interface ReleaseArtifacts {
 /** The SHA256SUMS text: `<sha256 hex>  <file name>` per file, sorted by name, as `sha256sum` writes it. */
 export function sha256Sums(files: readonly { name: string; sha256: string }[]): string {
   return [...files]
-    .sort((a, b) => (a.name < b.name ? -1 : 1))
+    .sort((a, b) => compareStrings(a.name, b.name))
     .map((f) => `${f.sha256}  ${f.name}\n`)
     .join('');
 }
