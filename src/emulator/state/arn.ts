@@ -3,12 +3,8 @@ import { BadRequestException, notNullMessage } from '../errors';
 /** The kinds of SES resources a tenant can be associated with, by their ARN resource-type segment. */
 export type ResourceKind = 'identity' | 'configuration-set' | 'template';
 
-/** An SES ARN split into its parts. */
+/** The parts of an ARN that SES checks (it never looks at the partition). */
 export interface SesArn {
-  /** The ARN as given. */
-  readonly arn: string;
-  /** Partition, e.g. `aws`. */
-  readonly partition: string;
   /** Service, `ses` for every ARN the emulator holds. */
   readonly service: string;
   /** Region segment. */
@@ -22,21 +18,15 @@ export interface SesArn {
 }
 
 // Not tenant-spec's parseArn: the emulator stands for AWS and imports nothing of the package it serves (lint:layers).
-/** Splits `arn:partition:service:region:account:type/name`; undefined when it does not have that shape. */
+/** `arn:partition:service:region:account:type[/name]`; the resource part after the account may hold `:`. */
+const SES_ARN = /^arn:[^:]*:(?<service>[^:]*):(?<region>[^:]*):(?<account>[^:]*):(?<type>[^/]*)(?:\/(?<name>[\s\S]*))?$/;
+
+/** Splits an ARN into the parts SES checks; undefined when it does not have the shape of {@link SES_ARN}. */
 export function splitArn(arn: string): SesArn | undefined {
-  const parts = arn.split(':');
-  if (parts.length < 6 || parts[0] !== 'arn') return undefined;
-  const resource = parts.slice(5).join(':');
-  const slash = resource.indexOf('/');
-  return {
-    arn,
-    partition: parts[1],
-    service: parts[2],
-    region: parts[3],
-    account: parts[4],
-    type: slash === -1 ? resource : resource.slice(0, slash),
-    name: slash === -1 ? '' : resource.slice(slash + 1),
-  };
+  const groups = SES_ARN.exec(arn)?.groups;
+  if (groups === undefined) return undefined;
+  const { service, region, account, type, name = '' } = groups;
+  return { service, region, account, type, name };
 }
 
 /** Builds the ARN of a resource the emulator holds. */
