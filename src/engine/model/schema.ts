@@ -74,11 +74,12 @@ export const tenantChangeSchema = z
   .refine((c) => c.action === 'delete' || c.action === 'release' || c.action === 'no-op' || c.spec !== undefined, { message: 'create and update need the spec' })
   .refine((c) => c.action === 'create' || c.tenantId !== undefined, { message: 'update and delete need the TenantId' });
 
+/** A live tenant that belongs to someone else: another app or stack, or nobody (created outside cdktf-ses-tenants). */
+const foreignTenantSchema = z.object({ tenant: z.string(), tenantId: z.string() });
+
 /** A live tenant that the stack does not manage. */
-export const unmanagedTenantSchema = z
-  .object({
-    tenant: z.string(),
-    tenantId: z.string(),
+export const unmanagedTenantSchema = foreignTenantSchema
+  .extend({
     /** The managed-by marker (`owner/stack`) of another app or stack; absent when nobody manages it. */
     managedBy: z.string().optional(),
     /** The released-by marker (`owner/stack`) of the stack that released it; absent when none did. */
@@ -87,10 +88,9 @@ export const unmanagedTenantSchema = z
   .strict();
 
 /** A declared tenant that exists live and belongs to someone else: the stack refuses to take it over without an explicit adopt. */
-export const refusedAdoptSchema = z
-  .object({
+export const refusedAdoptSchema = foreignTenantSchema
+  .extend({
     tenant: tenantNameSchema,
-    tenantId: z.string(),
     /** The managed-by marker it has (`owner/stack`), null when it was created outside cdktf-ses-tenants. */
     managedBy: z.string().nullable(),
   })
