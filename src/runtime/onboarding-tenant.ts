@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { parseSesResourceArn, sesResourceArn, type ArnLocation } from '../tenant-spec/arn';
 import { canonicalTenant, type CanonicalTenant } from '../tenant-spec/canonical';
 import { tenantSpecOf } from '../tenant-spec/tenant-defaults';
-import { REMOVAL_POLICIES, REPUTATION_POLICIES, SENDING_STATUSES, suppressionSchema, tenantNameSchema, tenantSpecSchema, type ResourceRef, type ResourceType, type TenantSpec } from '../tenant-spec/tenant-spec';
+import { REMOVAL_POLICIES, REPUTATION_POLICIES, SENDING_STATUSES, suppressionSchema, tenantNameSchema, tenantTagsSchema, type ResourceRef, type ResourceType, type TenantSpec } from '../tenant-spec/tenant-spec';
 
 const resourceNames = (kind: string) =>
   z
@@ -23,7 +23,7 @@ export const onboardingTenantSchema = z
     reputationPolicy: z.enum(REPUTATION_POLICIES).optional(),
     sendingStatus: z.enum(SENDING_STATUSES).optional(),
     suppression: suppressionSchema.nullable().optional(),
-    tags: tenantSpecSchema.shape.tags.optional(),
+    tags: tenantTagsSchema.optional(),
     removalPolicy: z.enum(REMOVAL_POLICIES).optional(),
     adopt: z.boolean().optional(),
     allowIncompleteSending: z.boolean().optional(),

@@ -81,19 +81,30 @@ export const tagValueSchema = z
   .refine((v) => characterCount(v) <= TAG_VALUE_MAX_LENGTH, { message: `tag values must have at most ${TAG_VALUE_MAX_LENGTH} characters` })
   .describe(`0-${TAG_VALUE_MAX_LENGTH} characters`);
 
+/** A tenant's user tags: at most MAX_USER_TAGS_PER_TENANT (SES's 50 less the 3 reserved ones). */
+export const tenantTagsSchema = z
+  .record(tagKeySchema, tagValueSchema)
+  .refine((t) => Object.keys(t).length <= MAX_USER_TAGS_PER_TENANT, {
+    message: `at most ${MAX_USER_TAGS_PER_TENANT} tags (SES allows 50 per tenant; cdktf-ses-tenants reserves 3)`,
+  })
+  .describe('User tags, sorted by key.');
+
 /** What removing a tenant from the code does (aws-cdk's RemovalPolicy): `retain` releases it, `destroy` deletes it. */
 export const REMOVAL_POLICIES = ['retain', 'destroy'] as const;
 /** What removing a tenant from the code does: `retain` (release: keep the tenant, its associations and TenantId) or `destroy` (delete it). */
 export type RemovalPolicy = (typeof REMOVAL_POLICIES)[number];
 
+/** Reasons that add an address to the tenant's suppression list, each at most once. */
+export const suppressedReasonsSchema = z
+  .array(z.enum(SUPPRESSION_REASONS))
+  .refine((r) => new Set(r).size === r.length, { message: 'each suppressed reason may appear only once' })
+  .describe('Reasons that add an address to the suppression list; may be empty.');
+
 /** Tenant suppression settings. */
 export const suppressionSchema = z
   .object({
     scope: z.enum(SUPPRESSION_SCOPES).describe('Suppression list used for the tenant: the account one or its own.'),
-    reasons: z
-      .array(z.enum(SUPPRESSION_REASONS))
-      .refine((r) => new Set(r).size === r.length, { message: 'each suppressed reason may appear only once' })
-      .describe('Reasons that add an address to the suppression list; may be empty.'),
+    reasons: suppressedReasonsSchema,
   })
   .strict()
   .describe('Suppression settings; null leaves SES defaults (no tenant-level setting).');
@@ -107,12 +118,7 @@ export const tenantSpecSchema = z
     resources: z.array(resourceRefSchema).describe('Associated resources, sorted by type, then name.'),
     reputationPolicy: z.enum(REPUTATION_POLICIES).describe('AWS-managed reputation policy.'),
     sendingStatus: z.enum(SENDING_STATUSES).describe('Customer-managed sending status.'),
-    tags: z
-      .record(tagKeySchema, tagValueSchema)
-      .refine((t) => Object.keys(t).length <= MAX_USER_TAGS_PER_TENANT, {
-        message: `at most ${MAX_USER_TAGS_PER_TENANT} tags (SES allows 50 per tenant; cdktf-ses-tenants reserves 3)`,
-      })
-      .describe('User tags, sorted by key.'),
+    tags: tenantTagsSchema,
     suppression: suppressionSchema.nullable(),
     removalPolicy: z
       .enum(REMOVAL_POLICIES)
