@@ -45,7 +45,10 @@ function tenantBlocks(n: number, changed = -1): Record<string, unknown> {
 function writeProviderConfig(dir: string, url: string, n: number, changed = -1): void {
   const config = {
     terraform: { required_providers: { sestenants: { source: 'cdktf-ses-tenants/sestenants', version: '0.1.0' } } },
-    provider: { sestenants: { region: FLEET_TARGET.region, account_id: FLEET_TARGET.account, max_rps: PACED_RPS, endpoints: { sesv2: url } } },
+    provider: {
+      // owner and stack are required since ownership markers (issue 9): no default could be safe.
+      sestenants: { owner: 'bench', stack: 'terraform-provider', region: FLEET_TARGET.region, account_id: FLEET_TARGET.account, max_rps: PACED_RPS, endpoints: { sesv2: url } },
+    },
     resource: { sestenants_tenant: tenantBlocks(n, changed) },
   };
   fs.writeFileSync(path.join(dir, 'main.tf.json'), JSON.stringify(config));
