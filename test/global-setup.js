@@ -1,26 +1,10 @@
 // Jest global setup: build the single-file bundles that tests run as child processes, and make
 // `node` on the PATH of every child the node that runs jest.
 const { execFileSync } = require('child_process');
-const { createHash } = require('crypto');
-const fs = require('fs');
-const os = require('os');
 const path = require('path');
+const { putRunningNodeFirstOnPath } = require('../scripts/running-node-first');
 
 module.exports = async () => {
   execFileSync(process.execPath, [path.join(__dirname, '..', 'scripts', 'build-bundles.js')], { stdio: 'inherit' });
-  process.env.PATH = `${runningNodeDir()}${path.delimiter}${process.env.PATH}`;
+  putRunningNodeFirstOnPath();
 };
-
-// npm scripts and npx put node_modules/.bin first on the PATH, and there `node` is the Node 22 of
-// tools/node22: without this, a child's `node` (npx, the CLI, the provider, the hooks) would be
-// Node 22 whatever node runs the tests. A directory holding only a `node` link shadows nothing else.
-function runningNodeDir() {
-  const dir = path.join(os.tmpdir(), 'cdktf-ses-tenants-node', createHash('sha256').update(process.execPath).digest('hex').slice(0, 16));
-  const link = path.join(dir, 'node');
-  if (fs.existsSync(link) && fs.readlinkSync(link) === process.execPath) return dir;
-  fs.mkdirSync(dir, { recursive: true });
-  const temp = `${link}.${process.pid}`;
-  fs.symlinkSync(process.execPath, temp);
-  fs.renameSync(temp, link);
-  return dir;
-}
