@@ -193,7 +193,9 @@ describe('examples/release-provider.yml', () => {
     }
     expect(workflow).toContain('npm run release:provider -- --version "${GITHUB_REF_NAME#v}" --platform ${{ matrix.platform }} --code-cache');
     const scripts = (JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
-    expect(scripts['release:provider']).toBe('node bin/ses-tenants.js provider package --out dist/release');
+    // The single executable is the node that runs the script: the runner's (npm's own), never the
+    // `node` that node_modules/.bin puts first on an npm script's PATH.
+    expect(scripts['release:provider']).toBe('"$npm_node_execpath" bin/ses-tenants.js provider package --out dist/release');
   });
 
   test('writes the same manifest as the package command, checksums zips and manifest, signs and verifies', () => {
