@@ -4,6 +4,7 @@ import type { FaultInjector, FaultSettings } from './faults';
 import type { Draws } from '../state/draws';
 import { optionalString } from '../http/input';
 import { saveState } from '../persistence/snapshot';
+import { SENDING_STATUSES } from '../state/reputation';
 import { requireTenant } from '../state/tenants';
 import type { StatsRecorder } from './stats';
 
@@ -76,7 +77,7 @@ function setAwsManagedStatus(admin: AdminContext, body: Record<string, unknown>,
   const state = regionOf(admin, body);
   const name = optionalString(body, 'tenantName') ?? '';
   const status = optionalString(body, 'status') ?? '';
-  if (!['ENABLED', 'REINSTATED', 'DISABLED'].includes(status)) {
+  if (!SENDING_STATUSES.includes(status)) {
     throw new BadRequestException(`status must be ENABLED, REINSTATED or DISABLED, got ${status}`);
   }
   requireTenant(state, name).awsStatus = {

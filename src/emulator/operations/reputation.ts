@@ -3,12 +3,10 @@ import { BadRequestException } from '../errors';
 import { requiredString } from '../http/input';
 import { takePage } from '../state/paging';
 import type { Tenant } from '../state/region-state';
-import { requireEntity, setCustomerManagedStatus, setEntityPolicy } from '../state/reputation';
+import { SENDING_STATUSES, requireEntity, setCustomerManagedStatus, setEntityPolicy } from '../state/reputation';
 import { tenantSendingStatus } from '../state/tenants';
 import type { OperationContext } from './context';
 import { filterArgs, readBodyPage, readFilter, tokenScope, validateFilter } from './list-input';
-
-const SENDING_STATUSES = ['ENABLED', 'REINSTATED', 'DISABLED'];
 
 function entityView(tenant: Tenant): Record<string, unknown> {
   return {

@@ -3,13 +3,12 @@ import { BadRequestException } from '../errors';
 import { optionalArray, optionalObject, optionalString } from '../http/input';
 import { takePage } from '../state/paging';
 import type { Tenant } from '../state/region-state';
+import { SENDING_STATUSES } from '../state/reputation';
 import { createTenant, deleteTenant, requireTenant, setTenantSuppression, tenantSendingStatus } from '../state/tenants';
 import type { OperationContext } from './context';
 import { filterArgs, readBodyPage, readFilter, tokenScope, validateFilter } from './list-input';
 import { readTags, tagList } from './tag-input';
 import { readNewTenantName, readSuppression, readTenantName } from './tenant-input';
-
-const SENDING_STATUSES = ['ENABLED', 'REINSTATED', 'DISABLED'];
 
 function tenantView(tenant: Tenant): Record<string, unknown> {
   return {

@@ -3,6 +3,9 @@ import { BadRequestException, NotFoundException, notNullMessage } from '../error
 import { REPUTATION_POLICY_ARN_PATTERN, splitArn } from './arn';
 import type { RegionState, Tenant } from './region-state';
 
+/** The values of a SendingStatus, customer-managed, AWS-managed or aggregate (the model's enum). */
+export const SENDING_STATUSES: readonly string[] = ['ENABLED', 'REINSTATED', 'DISABLED'];
+
 /** The Cause SES records when the customer sets the status. */
 export const CUSTOMER_STATUS_CAUSE = 'Status manually updated.';
 
